@@ -1,0 +1,136 @@
+import { html, LitElement, nothing } from 'lit';
+import { property, query } from 'lit/decorators.js';
+import type { Annotation, AnnotationPatch } from '../../model/annotation.js';
+import { DEFAULT_TAXONOMY, type Taxonomy } from '../../model/taxonomy.js';
+import { AdoptedSheetsController } from '../shared/adopted-sheets-controller.js';
+import { sharedStyles } from '../shared/shared.styles.js';
+import { taxonomySheet } from '../shared/taxonomy-styles.js';
+import { detailsStyles } from './claim-details.styles.js';
+
+export interface DetailsChangeDetail {
+  id: string;
+  patch: AnnotationPatch;
+}
+
+export interface DetailsDeleteDetail {
+  id: string;
+}
+
+/** Verdicts offered for ClaimReview; any other text is accepted too. */
+const VERDICTS = ['True', 'Mostly true', 'Half true', 'Misleading', 'Mostly false', 'False', 'Unproven'];
+
+/**
+ * The selected annotation's tag, source, note and verdict, all editable.
+ * A field is saved when it changes (on Enter or leaving it); Escape returns
+ * to the article.
+ *
+ * @event claim-details-change - A field changed; detail `{id, patch}`.
+ * @event claim-details-delete - The user asked to delete the annotation; detail `{id}`.
+ * @event claim-details-done - The user pressed Escape: go back to the text.
+ */
+export class ClaimDetails extends LitElement {
+  static override styles = [sharedStyles, detailsStyles];
+
+  constructor() {
+    super();
+    new AdoptedSheetsController(this, () => [taxonomySheet(this.taxonomy)]);
+  }
+
+  @property({ attribute: false }) annotation: Annotation | null = null;
+  @property({ attribute: false }) taxonomy: Taxonomy = DEFAULT_TAXONOMY;
+  @property({ type: Boolean }) readonly = false;
+
+  @query('input[name="source"]') private sourceInput?: HTMLInputElement;
+
+  /** Puts the caret in the source field, where a fact-checker goes next after tagging. */
+  focusSource() {
+    this.sourceInput?.focus();
+  }
+
+  private emitChange(patch: AnnotationPatch) {
+    if (!this.annotation) return;
+    this.dispatchEvent(
+      new CustomEvent<DetailsChangeDetail>('claim-details-change', {
+        detail: { id: this.annotation.id, patch },
+        bubbles: true,
+      }),
+    );
+  }
+
+  private onField(event: Event) {
+    const field = event.target as HTMLInputElement | HTMLTextAreaElement;
+    const key = field.dataset.field as 'source' | 'note' | 'verdict';
+    if ((this.annotation?.[key] ?? '') !== field.value.trim()) this.emitChange({ [key]: field.value });
+  }
+
+  private onKeydown(event: KeyboardEvent) {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      this.dispatchEvent(new CustomEvent('claim-details-done', { bubbles: true }));
+    } else if (event.key === 'Enter' && event.target instanceof HTMLInputElement && event.target.type === 'text') {
+      event.preventDefault();
+      this.onField(event);
+      this.dispatchEvent(new CustomEvent('claim-details-done', { bubbles: true }));
+    }
+  }
+
+  override render() {
+    const a = this.annotation;
+    if (!a) return nothing;
+    const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+    return html`<form aria-labelledby="details-heading" @submit=${(e: Event) => e.preventDefault()} @keydown=${this.onKeydown}>
+      <h2 id="details-heading">Selected annotation</h2>
+      <p class="quote">“${a.quote}”</p>
+      ${a.status === 'anchored'
+        ? nothing
+        : html`<p class="status">${a.status === 'orphaned' ? 'Its text is no longer in the article.' : 'Moved or matched approximately: please check.'}</p>`}
+      <fieldset ?disabled=${this.readonly}>
+        <legend>Tag</legend>
+        ${this.taxonomy.map(
+          (tag) => html`<label>
+            <input
+              type="radio"
+              name="tag"
+              .value=${tag.id}
+              .checked=${a.tag === tag.id}
+              @change=${() => this.emitChange({ tag: tag.id })}
+            />
+            <span class="swatch" data-tag=${tag.id}></span>${tag.label}${tag.key ? html` <kbd>${tag.key}</kbd>` : nothing}
+          </label>`,
+        )}
+      </fieldset>
+      <label>Source (who said it)
+        <input type="text" name="source" data-field="source" .value=${a.source ?? ''} ?readonly=${this.readonly}
+          placeholder="e.g. state news agency, an analyst at…" autocomplete="off" @change=${this.onField} />
+      </label>
+      <label>Note
+        <textarea data-field="note" .value=${a.note ?? ''} ?readonly=${this.readonly} @change=${this.onField}></textarea>
+      </label>
+      <label>Verdict (optional)
+        <input type="text" name="verdict" data-field="verdict" list="verdicts" .value=${a.verdict ?? ''}
+          ?readonly=${this.readonly} autocomplete="off" @change=${this.onField} />
+      </label>
+      <datalist id="verdicts">${VERDICTS.map((v) => html`<option value=${v}></option>`)}</datalist>
+      <p class="meta">
+        ${a.creator ? `By ${a.creator}, ` : ''}${dateFormat.format(new Date(a.created))}${a.modified !== a.created ? ` · edited ${dateFormat.format(new Date(a.modified))}` : ''}
+      </p>
+      <div class="actions">
+        <button type="button" ?disabled=${this.readonly}
+          @click=${() => this.dispatchEvent(new CustomEvent<DetailsDeleteDetail>('claim-details-delete', { detail: { id: a.id }, bubbles: true }))}>
+          Delete annotation <kbd>Del</kbd>
+        </button>
+        <button type="button" @click=${() => this.dispatchEvent(new CustomEvent('claim-details-done', { bubbles: true }))}>
+          Back to text <kbd>Esc</kbd>
+        </button>
+      </div>
+    </form>`;
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'claim-details-change': CustomEvent<DetailsChangeDetail>;
+    'claim-details-delete': CustomEvent<DetailsDeleteDetail>;
+    'claim-details-done': CustomEvent<void>;
+  }
+}

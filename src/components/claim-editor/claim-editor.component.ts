@@ -1,0 +1,406 @@
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { isHistoryTransaction, redoDepth, undoDepth } from 'prosemirror-history';
+import type { EditorState, Transaction } from 'prosemirror-state';
+import { EditorView } from 'prosemirror-view';
+import type { Annotation, AnnotationInput, AnnotationPatch } from '../../model/annotation.js';
+import { DEFAULT_TAXONOMY, findTag, validateTaxonomy, type Taxonomy } from '../../model/taxonomy.js';
+import { announcementOf } from '../../editor/announce.js';
+import { annotationsOf, resolveInput, toAnnotation } from '../../editor/annotation-api.js';
+import { getAnnotationState } from '../../editor/annotation-plugin.js';
+import { AnnotationStep } from '../../editor/annotation-step.js';
+import { articleFromText, emptyArticle, parseArticleDOM, parseArticleHTML } from '../../editor/article.js';
+import { applyWithCheckpoints } from '../../editor/checkpoint.js';
+import {
+  addAnnotationTransaction,
+  deleteSelectedAnnotation,
+  redoCommand,
+  removeAnnotationTransaction,
+  selectAnnotationTransaction,
+  tagSelection,
+  undoCommand,
+  updateAnnotationTransaction,
+} from '../../editor/commands.js';
+import { createArticleState } from '../../editor/create-state.js';
+import { getSettings, updateSettings, type EditorMode } from '../../editor/settings-plugin.js';
+import { TextIndex } from '../../editor/text-index.js';
+import type { ClaimDetails } from '../claim-details/claim-details.component.js';
+import '../claim-details/claim-details.js';
+import '../claim-sidebar/claim-sidebar.js';
+import { AdoptedSheetsController } from '../shared/adopted-sheets-controller.js';
+import { prosemirrorStyles } from '../shared/prosemirror.styles.js';
+import { sharedStyles } from '../shared/shared.styles.js';
+import { selectionCss, sheet, taxonomySheet } from '../shared/taxonomy-styles.js';
+import { editorStyles } from './claim-editor.styles.js';
+
+/** Why the annotations changed. */
+export type ChangeReason = 'add' | 'update' | 'remove' | 'edit' | 'undo' | 'redo' | 'load';
+
+export interface ClaimChangeDetail {
+  /** Every annotation, in reading order (computed when first read). */
+  readonly annotations: Annotation[];
+  readonly reason: ChangeReason;
+}
+
+export interface ArticleInput {
+  /** Article HTML; sanitised through the article schema. */
+  html?: string;
+  /** Plain text; each non-blank line becomes a paragraph. */
+  text?: string;
+  title?: string;
+}
+
+function changeReason(tr: Transaction, before: EditorState, after: EditorState): ChangeReason {
+  if (isHistoryTransaction(tr)) return undoDepth(after) < undoDepth(before) ? 'undo' : 'redo';
+  const steps = tr.steps.filter((step): step is AnnotationStep => step instanceof AnnotationStep);
+  if (steps.length === 0) return 'edit';
+  if (steps.every((step) => !step.before)) return 'add';
+  if (steps.every((step) => !step.after)) return 'remove';
+  return 'update';
+}
+
+/**
+ * Tags the sentences of a news article by provenance (state-media claim,
+ * analyst opinion, reported fact, or your own taxonomy), with who said it,
+ * a note and an optional verdict.
+ *
+ * The article comes from the element's light-DOM children (sanitised), or
+ * from `loadArticle()`. In annotate mode the text is fixed: click a sentence
+ * and press a tag key (1, 2, 3), or use the toolbar.
+ *
+ * @summary Claim-provenance annotation editor.
+ *
+ * @event claim-change - After any change to the annotations; detail `{annotations, reason}`.
+ *
+ * @csspart toolbar - The tag, undo/redo and mode buttons.
+ * @csspart editor - The article text.
+ * @csspart sidebar - Selected annotation's details, the per-tag summary and the annotation list.
+ *
+ * @cssproperty --claim-tag-state-media-claim-color - Colour of the state-media claim tag (any tag: `--claim-tag-<id>-color`).
+ * @cssproperty --claim-tag-analyst-opinion-color - Colour of the analyst opinion tag.
+ * @cssproperty --claim-tag-reported-fact-color - Colour of the reported fact tag.
+ * @cssproperty --claim-highlight-strength - How strongly highlights are tinted with their tag colour (default 14%).
+ * @cssproperty --claim-font-family - Font of the toolbar and sidebar.
+ * @cssproperty --claim-article-font-family - Font of the article text.
+ * @cssproperty --claim-article-font-size - Size of the article text.
+ * @cssproperty --claim-text-color - Text colour.
+ * @cssproperty --claim-muted-color - Secondary text colour.
+ * @cssproperty --claim-surface-color - Background.
+ * @cssproperty --claim-subtle-surface-color - Background of the toolbar and hovered items.
+ * @cssproperty --claim-edit-surface-color - Background of the text in edit mode.
+ * @cssproperty --claim-border-color - Borders.
+ * @cssproperty --claim-focus-color - Focus rings and the selected annotation's outline.
+ * @cssproperty --claim-link-color - Links in the article.
+ * @cssproperty --claim-radius - Corner radius.
+ * @cssproperty --claim-spacing - Base spacing unit.
+ * @cssproperty --claim-sidebar-width - Width of the sidebar beside the text.
+ */
+export class ClaimEditor extends LitElement {
+  static override styles = [sharedStyles, prosemirrorStyles, editorStyles];
+
+  /** `annotate` (default): the text is fixed and sentences are tagged. `edit`: the text is editable. */
+  @property({ reflect: true }) mode: 'annotate' | 'edit' = 'annotate';
+
+  /** View only: no tagging and no editing through the UI. */
+  @property({ type: Boolean, reflect: true }) readonly = false;
+
+  /** The name recorded as the creator of each new annotation. */
+  @property() annotator?: string;
+
+  @state() private announcement = '';
+
+  @query('.editor') private editorHost!: HTMLElement;
+  @query('claim-details') private details?: ClaimDetails;
+
+  private taxonomyValue: Taxonomy = DEFAULT_TAXONOMY;
+  private editorState: EditorState = createArticleState({ doc: emptyArticle(), settings: this.settings() });
+  private view?: EditorView;
+  private articleTitle = '';
+  private annotationCache?: { state: EditorState; list: Annotation[] };
+
+  constructor() {
+    super();
+    new AdoptedSheetsController(this, () => [
+      taxonomySheet(this.taxonomyValue),
+      sheet(selectionCss(getAnnotationState(this.editorState).selectedId)),
+    ]);
+  }
+
+  /** The tags offered, `{id, label, color?, key?, description?}`; the three provenance tags by default. */
+  @property({ attribute: false })
+  get taxonomy(): Taxonomy {
+    return this.taxonomyValue;
+  }
+  set taxonomy(value: readonly { id: string; label: string; color?: string; key?: string; description?: string }[]) {
+    const old = this.taxonomyValue;
+    this.taxonomyValue = validateTaxonomy(value);
+    this.requestUpdate('taxonomy', old);
+  }
+
+  /** Every annotation in reading order, with offsets into {@link text}. */
+  get annotations(): Annotation[] {
+    const state = this.editorState;
+    if (this.annotationCache?.state.doc !== state.doc ||
+        getAnnotationState(this.annotationCache.state).records !== getAnnotationState(state).records) {
+      this.annotationCache = { state, list: annotationsOf(state) };
+    }
+    return this.annotationCache.list.map((annotation) => ({ ...annotation }));
+  }
+
+  /** The article as plain text, blocks joined by "\n"; annotation offsets point into it. */
+  get text(): string {
+    return TextIndex.of(this.editorState.doc).text;
+  }
+
+  /** The article's title, as given to `loadArticle`. */
+  get documentTitle(): string {
+    return this.articleTitle;
+  }
+
+  /**
+   * Replaces the article (HTML is sanitised through the article schema) and
+   * drops the previous article's annotations and undo history.
+   */
+  async loadArticle({ html, text, title }: ArticleInput = {}): Promise<void> {
+    if (html !== undefined && typeof html !== 'string') throw new Error('loadArticle: html must be a string.');
+    if (text !== undefined && typeof text !== 'string') throw new Error('loadArticle: text must be a string.');
+    const doc = html !== undefined ? parseArticleHTML(html) : text !== undefined ? articleFromText(text) : emptyArticle();
+    this.articleTitle = title ?? '';
+    this.replaceState(createArticleState({ doc, settings: this.settings() }), 'load');
+  }
+
+  /**
+   * Adds an annotation by text offsets (`start`/`end` into {@link text}) or
+   * by `quote` (the first match, or the one whose `prefix`/`suffix` fit).
+   * Throws an Error naming the problem: unknown tag, bad offsets, quote not found.
+   */
+  addAnnotation(input: AnnotationInput): Annotation {
+    const range = resolveInput(this.editorState, input);
+    const { tr, record } = addAnnotationTransaction(this.editorState, range, input, undefined, false);
+    this.dispatch(tr);
+    return this.annotationById(record.id);
+  }
+
+  /** Changes an annotation's tag, source, note or verdict. Throws for an unknown id or tag. */
+  updateAnnotation(id: string, patch: AnnotationPatch): Annotation {
+    if (patch?.tag !== undefined && !findTag(this.taxonomyValue, patch.tag)) {
+      throw new Error(`Unknown tag ${JSON.stringify(patch.tag)}: the taxonomy has ${this.taxonomyValue.map((t) => t.id).join(', ')}.`);
+    }
+    this.dispatch(updateAnnotationTransaction(this.editorState, id, patch ?? {}).tr);
+    return this.annotationById(id);
+  }
+
+  /** Removes an annotation. Throws for an unknown id. */
+  removeAnnotation(id: string): void {
+    this.dispatch(removeAnnotationTransaction(this.editorState, id));
+  }
+
+  private annotationById(id: string): Annotation {
+    const record = getAnnotationState(this.editorState).records.get(id);
+    if (!record) throw new Error(`No annotation with id "${id}".`);
+    return toAnnotation(this.editorState, record);
+  }
+
+  private settings() {
+    const mode: EditorMode = this.readonly ? 'readonly' : this.mode === 'edit' ? 'edit' : 'annotate';
+    return { mode, taxonomy: this.taxonomyValue ?? DEFAULT_TAXONOMY, annotator: this.annotator || undefined };
+  }
+
+  private readonly dispatch = (tr: Transaction) => {
+    this.commit(applyWithCheckpoints(this.editorState, tr), tr);
+  };
+
+  private commit(next: EditorState, tr: Transaction) {
+    const previous = this.editorState;
+    this.editorState = next;
+    this.view?.updateState(next);
+    const message = announcementOf(tr);
+    if (message) this.announce(message);
+    if (getAnnotationState(previous).records !== getAnnotationState(next).records) {
+      this.emitChange(changeReason(tr, previous, next));
+    }
+    this.requestUpdate();
+  }
+
+  private replaceState(next: EditorState, reason: ChangeReason) {
+    this.editorState = next;
+    this.view?.updateState(next);
+    this.emitChange(reason);
+    this.requestUpdate();
+  }
+
+  private emitChange(reason: ChangeReason) {
+    const host = this;
+    let annotations: Annotation[] | undefined;
+    const detail: ClaimChangeDetail = {
+      reason,
+      get annotations() {
+        annotations ??= host.annotations;
+        return annotations;
+      },
+    };
+    this.dispatchEvent(new CustomEvent('claim-change', { detail, bubbles: true, composed: true }));
+  }
+
+  private announce(message: string) {
+    // A repeated message is changed invisibly so screen readers speak it again.
+    this.announcement = message === this.announcement ? `${message}\u00a0` : message;
+  }
+
+  override connectedCallback() {
+    super.connectedCallback();
+    // Back in the page after a move: a new view over the state we kept.
+    if (this.hasUpdated && !this.view) this.createView();
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    this.view?.destroy();
+    this.view = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('mode') || changed.has('readonly') || changed.has('annotator') || changed.has('taxonomy' as keyof ClaimEditor)) {
+      const settings = this.settings();
+      const current = getSettings(this.editorState);
+      if (current.mode !== settings.mode || current.taxonomy !== settings.taxonomy || current.annotator !== settings.annotator) {
+        this.commit(this.editorState.apply(updateSettings(this.editorState.tr, settings)), this.editorState.tr);
+        if (changed.has('mode') && this.hasUpdated) this.announce(settings.mode === 'edit' ? 'Edit mode: the text can be changed' : 'Annotate mode: the text is fixed');
+      }
+    }
+  }
+
+  protected override firstUpdated() {
+    if (this.hasLightDomArticle()) {
+      this.editorState = createArticleState({ doc: parseArticleDOM(this), settings: this.settings() });
+      this.annotationCache = undefined;
+    }
+    this.createView();
+  }
+
+  private hasLightDomArticle(): boolean {
+    return [...this.childNodes].some(
+      (node) => node.nodeType === Node.ELEMENT_NODE || (node.nodeType === Node.TEXT_NODE && node.textContent?.trim()),
+    );
+  }
+
+  private createView() {
+    this.view = new EditorView(this.editorHost, {
+      state: this.editorState,
+      dispatchTransaction: this.dispatch,
+      attributes: {
+        role: 'textbox',
+        'aria-multiline': 'true',
+        'aria-label': 'Article text',
+        'aria-describedby': 'keys-help-summary',
+        spellcheck: 'false',
+      },
+    });
+  }
+
+  /** Runs an editor command from a button and gives the keyboard back to the text. */
+  private run(command: (state: EditorState, dispatch: (tr: Transaction) => void) => boolean) {
+    command(this.editorState, this.dispatch);
+    this.view?.focus();
+  }
+
+  private onEditorKeydown(event: KeyboardEvent) {
+    const { selectedId } = getAnnotationState(this.editorState);
+    if (event.key === 'Enter' && selectedId && getSettings(this.editorState).mode !== 'edit') {
+      event.preventDefault();
+      this.details?.focusSource();
+    }
+  }
+
+  private onDetailsChange(event: CustomEvent<{ id: string; patch: AnnotationPatch }>) {
+    this.dispatch(updateAnnotationTransaction(this.editorState, event.detail.id, event.detail.patch).tr);
+  }
+
+  private onDetailsDelete(event: CustomEvent<{ id: string }>) {
+    this.dispatch(removeAnnotationTransaction(this.editorState, event.detail.id));
+    this.view?.focus();
+  }
+
+  private onSidebarSelect(event: CustomEvent<{ id: string }>) {
+    this.dispatch(selectAnnotationTransaction(this.editorState, event.detail.id));
+    this.view?.focus();
+  }
+
+  private renderHelp() {
+    const keys = this.taxonomyValue.filter((tag) => tag.key).map((tag) => tag.key).join(' / ');
+    return html`<details class="help">
+      <summary id="keys-help-summary">Keyboard: click a sentence or move with Alt+↓/↑, then press ${keys || 'a tag key'} to tag it</summary>
+      <dl>
+        ${keys ? html`<dt><kbd>${keys}</kbd></dt><dd>Tag the selection, or the sentence at the caret (Alt+key in edit mode); retag the selected annotation</dd>` : nothing}
+        <dt><kbd>Alt</kbd>+<kbd>↓</kbd> / <kbd>↑</kbd>, <kbd>J</kbd> / <kbd>K</kbd></dt><dd>Next / previous sentence</dd>
+        <dt><kbd>Shift</kbd>+<kbd>Alt</kbd>+<kbd>↓</kbd> / <kbd>↑</kbd></dt><dd>Extend the selection by a sentence</dd>
+        <dt><kbd>]</kbd> / <kbd>[</kbd>, <kbd>N</kbd> / <kbd>P</kbd></dt><dd>Next / previous annotation, overlapping ones included</dd>
+        <dt><kbd>Enter</kbd></dt><dd>Edit the selected annotation's source, note and verdict</dd>
+        <dt><kbd>Del</kbd></dt><dd>Delete the selected annotation</dd>
+        <dt><kbd>Ctrl</kbd>+<kbd>Z</kbd> / <kbd>Ctrl</kbd>+<kbd>Y</kbd></dt><dd>Undo / redo</dd>
+        <dt>Alt+drag</dt><dd>Select exactly, not whole sentences</dd>
+      </dl>
+    </details>`;
+  }
+
+  override render() {
+    const state = this.editorState;
+    const { selectedId } = getAnnotationState(state);
+    const selected = selectedId ? this.annotations.find((a) => a.id === selectedId) ?? null : null;
+    const readonly = this.readonly;
+    return html`
+      <div class="layout">
+        <div part="toolbar" class="toolbar" role="toolbar" aria-label="Tagging tools" @mousedown=${(e: Event) => e.preventDefault()}>
+          ${this.taxonomyValue.map(
+            (tag) => html`<button
+              type="button"
+              class="tag-button"
+              data-tag=${tag.id}
+              title=${tag.description ?? tag.label}
+              aria-keyshortcuts=${tag.key ?? nothing}
+              ?disabled=${readonly}
+              @click=${() => this.run(tagSelection(tag.id))}
+            >
+              <span class="swatch" data-tag=${tag.id}></span>${tag.label}${tag.key ? html` <kbd>${tag.key}</kbd>` : nothing}
+            </button>`,
+          )}
+          <button type="button" ?disabled=${readonly || !selected} @click=${() => this.run(deleteSelectedAnnotation)}>Delete tag</button>
+          <button type="button" ?disabled=${undoDepth(state) === 0} aria-keyshortcuts="Control+Z" @click=${() => this.run(undoCommand)}>Undo</button>
+          <button type="button" ?disabled=${redoDepth(state) === 0} aria-keyshortcuts="Control+Y" @click=${() => this.run(redoCommand)}>Redo</button>
+          <span class="spacer"></span>
+          ${readonly
+            ? nothing
+            : html`<button type="button" class="mode" aria-pressed=${this.mode === 'edit' ? 'true' : 'false'}
+                @click=${() => { this.mode = this.mode === 'edit' ? 'annotate' : 'edit'; this.view?.focus(); }}>Edit text</button>`}
+          ${this.renderHelp()}
+        </div>
+        <div part="editor" class="editor" @keydown=${this.onEditorKeydown}></div>
+        <div part="sidebar" class="sidebar">
+          <claim-details
+            ?hidden=${!selected}
+            .annotation=${selected}
+            .taxonomy=${this.taxonomyValue}
+            ?readonly=${readonly}
+            @claim-details-change=${this.onDetailsChange}
+            @claim-details-delete=${this.onDetailsDelete}
+            @claim-details-done=${() => this.view?.focus()}
+          ></claim-details>
+          <claim-sidebar
+            .annotations=${this.annotations}
+            .taxonomy=${this.taxonomyValue}
+            .selectedId=${selectedId}
+            .textLength=${this.text.length}
+            @claim-sidebar-select=${this.onSidebarSelect}
+          ></claim-sidebar>
+        </div>
+        <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
+      </div>
+    `;
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'claim-change': CustomEvent<ClaimChangeDetail>;
+  }
+}

@@ -1,0 +1,166 @@
+import { css } from 'lit';
+
+export const editorStyles = css`
+  :host {
+    display: block;
+    container-type: inline-size;
+    background: var(--_surface);
+    line-height: 1.5;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  .layout {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) var(--claim-sidebar-width, 21rem);
+    grid-template-areas: 'toolbar toolbar' 'editor sidebar';
+    gap: calc(var(--_space) * 2);
+  }
+  .toolbar {
+    grid-area: toolbar;
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.4rem;
+    padding: var(--_space);
+    background: var(--_subtle);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    position: sticky;
+    top: 0;
+    z-index: 2;
+  }
+  .toolbar .tag-button {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.35rem;
+  }
+  .toolbar [aria-pressed='true'] {
+    border-color: var(--_focus);
+    box-shadow: inset 0 0 0 1px var(--_focus);
+    font-weight: 600;
+  }
+  .toolbar .spacer {
+    flex: 1;
+  }
+  .help {
+    position: relative;
+  }
+  .help summary {
+    cursor: pointer;
+    padding: 0.25rem 0.4rem;
+    border-radius: var(--_radius);
+  }
+  .help dl {
+    position: absolute;
+    right: 0;
+    top: 2rem;
+    z-index: 3;
+    width: max-content;
+    max-width: 24rem;
+    margin: 0;
+    padding: var(--_space);
+    display: grid;
+    grid-template-columns: auto 1fr;
+    gap: 0.25rem 0.75rem;
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    box-shadow: 0 4px 16px rgb(0 0 0 / 0.15);
+    font-size: 0.85rem;
+  }
+  .help dt {
+    white-space: nowrap;
+  }
+  .help dd {
+    margin: 0;
+  }
+  .editor {
+    grid-area: editor;
+    min-width: 0;
+  }
+  .editor .ProseMirror {
+    font-family: var(--claim-article-font-family, Georgia, 'Times New Roman', serif);
+    font-size: var(--claim-article-font-size, 1.1rem);
+    line-height: 1.7;
+    padding: var(--_space) calc(var(--_space) * 2);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    min-height: 8rem;
+    outline: none;
+  }
+  .editor .ProseMirror:focus-visible,
+  .editor .ProseMirror:focus {
+    border-color: var(--_focus);
+    box-shadow: 0 0 0 1px var(--_focus);
+  }
+  .editor .ProseMirror[data-mode='edit'] {
+    background: var(--claim-edit-surface-color, #fffdf5);
+  }
+  .editor blockquote {
+    border-left: 3px solid var(--_border);
+    margin-left: 0;
+    padding-left: 1rem;
+  }
+  .editor a {
+    color: var(--claim-link-color, #1a5fb4);
+  }
+  mark.claim-mark {
+    color: inherit;
+    background: color-mix(in srgb, var(--_tag-color) var(--claim-highlight-strength, 14%), transparent);
+    text-decoration-line: underline;
+    text-decoration-style: var(--_tag-pattern, solid);
+    text-decoration-color: var(--_tag-color);
+    text-decoration-thickness: 2px;
+    text-underline-offset: 0.25em;
+    text-decoration-skip-ink: none;
+    border-radius: 2px;
+    cursor: pointer;
+  }
+  mark.claim-mark mark.claim-mark {
+    text-underline-offset: 0.45em;
+  }
+  .claim-label {
+    font-family: var(--claim-font-family, system-ui, sans-serif);
+    font-size: 0.62em;
+    font-weight: 600;
+    letter-spacing: 0.02em;
+    color: #fff;
+    background: var(--_tag-color, #5e5c64);
+    border-radius: 3px;
+    padding: 0.05em 0.35em;
+    margin-right: 0.25em;
+    vertical-align: 0.2em;
+    white-space: nowrap;
+    user-select: none;
+    cursor: pointer;
+  }
+  .sidebar {
+    grid-area: sidebar;
+    align-self: start;
+    position: sticky;
+    top: 3.5rem;
+    max-height: calc(100vh - 4rem);
+    overflow: auto;
+    display: grid;
+    gap: calc(var(--_space) * 2);
+    padding: var(--_space);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+  claim-details:not([hidden]) {
+    padding-bottom: var(--_space);
+    border-bottom: 1px solid var(--_border);
+  }
+  @container (max-width: 44rem) {
+    .layout {
+      grid-template-columns: minmax(0, 1fr);
+      grid-template-areas: 'toolbar' 'editor' 'sidebar';
+    }
+    .sidebar {
+      position: static;
+      max-height: none;
+    }
+  }
+`;

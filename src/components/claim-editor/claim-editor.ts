@@ -1,0 +1,11 @@
+import { ClaimEditor } from './claim-editor.component.js';
+
+export { ClaimEditor };
+
+if (!customElements.get('claim-editor')) customElements.define('claim-editor', ClaimEditor);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'claim-editor': ClaimEditor;
+  }
+}

@@ -1,0 +1,73 @@
+import { css } from 'lit';
+
+export const sidebarStyles = css`
+  :host {
+    display: block;
+    font-size: 0.9rem;
+  }
+  h2 {
+    font-size: 0.95rem;
+    margin: 0 0 var(--_space);
+  }
+  .summary {
+    display: grid;
+    grid-template-columns: 1fr auto auto;
+    gap: 0.2rem 0.6rem;
+    margin: 0 0 var(--_space);
+    align-items: center;
+  }
+  .summary dt {
+    margin: 0;
+  }
+  .summary dd {
+    margin: 0;
+    text-align: right;
+    font-variant-numeric: tabular-nums;
+  }
+  .filters {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.3rem;
+    margin-bottom: var(--_space);
+  }
+  .filters button[aria-pressed='true'] {
+    border-color: var(--_focus);
+    box-shadow: inset 0 0 0 1px var(--_focus);
+    font-weight: 600;
+  }
+  ol {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  li + li {
+    margin-top: 0.3rem;
+  }
+  .entry {
+    width: 100%;
+    text-align: left;
+    display: grid;
+    gap: 0.2rem;
+    border-left: 4px var(--_tag-pattern, solid) var(--_tag-color);
+  }
+  .entry[aria-current='true'] {
+    background: var(--_subtle);
+    border-color: var(--_focus);
+    border-left-color: var(--_tag-color);
+  }
+  .quote {
+    font-size: 0.85rem;
+  }
+  .meta {
+    color: var(--_muted);
+    font-size: 0.8rem;
+  }
+  .status {
+    font-size: 0.75rem;
+    font-weight: 600;
+    color: #7a3d00;
+  }
+  .empty {
+    color: var(--_muted);
+  }
+`;

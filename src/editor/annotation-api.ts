@@ -1,0 +1,55 @@
+import type { EditorState } from 'prosemirror-state';
+import type { Annotation, AnnotationInput } from '../model/annotation.js';
+import { findTag } from '../model/taxonomy.js';
+import { findQuote } from '../model/text-quote.js';
+import { recordsInOrder } from './annotation-plugin.js';
+import type { AnnotationRecord } from './annotation-record.js';
+import { withCurrentText } from './commands.js';
+import type { DocRange } from './sentence-ranges.js';
+import { getSettings } from './settings-plugin.js';
+import { TextIndex } from './text-index.js';
+
+/** A record as the public API shows it: text offsets, current quote and context. */
+export function toAnnotation(state: EditorState, record: AnnotationRecord): Annotation {
+  const { from, to, ...rest } = withCurrentText(state, record);
+  const index = TextIndex.of(state.doc);
+  return { ...rest, start: index.posToOffset(from), end: index.posToOffset(to) };
+}
+
+/** Every annotation, in reading order. */
+export function annotationsOf(state: EditorState): Annotation[] {
+  return recordsInOrder(state).map((record) => toAnnotation(state, record));
+}
+
+/**
+ * The document range an {@link AnnotationInput} points at, by offsets or by
+ * quote. Throws an Error that says what is wrong: an unknown tag, offsets out
+ * of range, or a quote not found in the article.
+ */
+export function resolveInput(state: EditorState, input: AnnotationInput): DocRange {
+  const { taxonomy } = getSettings(state);
+  if (!input || typeof input.tag !== 'string' || !findTag(taxonomy, input.tag)) {
+    const known = taxonomy.map((tag) => tag.id).join(', ');
+    throw new Error(`Unknown tag ${JSON.stringify(input?.tag)}: the taxonomy has ${known}.`);
+  }
+  const index = TextIndex.of(state.doc);
+  let range: { start: number; end: number } | undefined;
+  if (input.start !== undefined || input.end !== undefined) {
+    const { start, end } = input;
+    if (!Number.isInteger(start) || !Number.isInteger(end) || start! < 0 || end! > index.text.length || start! >= end!) {
+      throw new Error(
+        `Offsets ${start}–${end} are not a non-empty range inside the article's text (0–${index.text.length}).`,
+      );
+    }
+    range = { start: start!, end: end! };
+    if (input.quote !== undefined && index.text.slice(range.start, range.end) !== input.quote) {
+      throw new Error(`The text at ${start}–${end} is not the quote ${JSON.stringify(input.quote)}.`);
+    }
+  } else if (typeof input.quote === 'string' && input.quote !== '') {
+    range = findQuote(index.text, input.quote, input.prefix, input.suffix);
+    if (!range) throw new Error(`Quote not found in the article: ${JSON.stringify(input.quote.slice(0, 80))}.`);
+  } else {
+    throw new Error('An annotation needs either start and end offsets or a non-empty quote.');
+  }
+  return { from: index.offsetToPos(range.start, 'start'), to: index.offsetToPos(range.end, 'end') };
+}

@@ -1,0 +1,147 @@
+import type { Node as PMNode } from 'prosemirror-model';
+import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
+import { Decoration, DecorationSet } from 'prosemirror-view';
+import { AnnotationStep } from './annotation-step.js';
+import { mapRecord, type AnnotationRecord } from './annotation-record.js';
+import { TextIndex } from './text-index.js';
+
+/** The annotation layer: records by id, their decorations, and which one the user has selected. */
+export interface AnnotationState {
+  readonly records: ReadonlyMap<string, AnnotationRecord>;
+  readonly decorations: DecorationSet;
+  readonly selectedId: string | null;
+}
+
+interface DecorationSpec {
+  annotationId: string;
+}
+
+export const annotationKey = new PluginKey<AnnotationState>('claim-annotations');
+
+/** Meta that selects an annotation (or clears the selection with null) in the same transaction. */
+const selectMeta = 'claim-select-annotation';
+
+export function setSelectedAnnotation(tr: Transaction, id: string | null): Transaction {
+  return tr.setMeta(selectMeta, id);
+}
+
+export function getAnnotationState(state: EditorState): AnnotationState {
+  const value = annotationKey.getState(state);
+  if (!value) throw new Error('The annotation plugin is not installed in this editor state.');
+  return value;
+}
+
+function decorationsFor(record: AnnotationRecord): Decoration[] {
+  if (record.from >= record.to) return [];
+  const spec: DecorationSpec = { annotationId: record.id };
+  // The visible label, so tags are never told apart by colour alone; its text comes from the taxonomy's stylesheet.
+  const label = () => {
+    const element = document.createElement('span');
+    element.className = 'claim-label';
+    element.dataset.tag = record.tag;
+    element.dataset.annotationId = record.id;
+    element.contentEditable = 'false';
+    return element;
+  };
+  return [
+    Decoration.widget(record.from, label, { ...spec, side: -1, key: `${record.id}:${record.tag}`, ignoreSelection: true }),
+    Decoration.inline(
+      record.from,
+      record.to,
+      { nodeName: 'mark', class: 'claim-mark', 'data-tag': record.tag, 'data-annotation-id': record.id },
+      { ...spec, inclusiveStart: false, inclusiveEnd: false },
+    ),
+  ];
+}
+
+function findDecorations(set: DecorationSet, record: AnnotationRecord): Decoration[] {
+  return set.find(record.from, record.to, (spec: DecorationSpec) => spec.annotationId === record.id);
+}
+
+/** The text a collapsed record last covered, read from the document before the change. */
+function orphan(record: AnnotationRecord, previous: AnnotationRecord, before: PMNode): AnnotationRecord {
+  const index = TextIndex.of(before);
+  const quote = index.text.slice(index.posToOffset(previous.from), index.posToOffset(previous.to));
+  return { ...record, status: 'orphaned', quote: quote || record.quote };
+}
+
+function applyTransaction(tr: Transaction, value: AnnotationState): AnnotationState {
+  let { records, decorations, selectedId } = value;
+  const textChanged = tr.doc !== tr.before;
+  if (textChanged) {
+    decorations = decorations.map(tr.mapping, tr.doc);
+    const mapped = new Map<string, AnnotationRecord>();
+    for (const [id, record] of records) {
+      let next = mapRecord(record, tr.mapping);
+      if (next.from === next.to && record.from < record.to) next = orphan(next, record, tr.before);
+      mapped.set(id, next);
+    }
+    records = mapped;
+  }
+  const annotationSteps = tr.steps.filter((step): step is AnnotationStep => step instanceof AnnotationStep);
+  if (annotationSteps.length > 0) {
+    const changed = new Map(records);
+    tr.steps.forEach((step, index) => {
+      if (!(step instanceof AnnotationStep)) return;
+      const current = changed.get(step.id);
+      if (current) decorations = decorations.remove(findDecorations(decorations, current));
+      if (!step.after) {
+        changed.delete(step.id);
+        return;
+      }
+      const after = textChanged ? mapRecord(step.after, tr.mapping.slice(index + 1)) : step.after;
+      changed.set(step.id, after);
+      decorations = decorations.add(tr.doc, decorationsFor(after));
+    });
+    records = changed;
+  }
+  const requested = tr.getMeta(selectMeta) as string | null | undefined;
+  if (requested !== undefined) selectedId = requested;
+  else if (selectedId && !records.has(selectedId)) selectedId = null;
+  else if (selectedId && tr.selectionSet) {
+    const selected = records.get(selectedId);
+    const { from, to } = tr.selection;
+    if (!selected || selected.from !== from || selected.to !== to) selectedId = null;
+  }
+  if (records === value.records && decorations === value.decorations && selectedId === value.selectedId) return value;
+  return { records, decorations, selectedId };
+}
+
+/**
+ * Keeps annotations outside the document: records in plugin state, changed
+ * only by {@link AnnotationStep}s, drawn as `<mark>` decorations that are
+ * mapped through every edit rather than rebuilt.
+ */
+export function annotationPlugin(initial: readonly AnnotationRecord[] = []): Plugin<AnnotationState> {
+  return new Plugin<AnnotationState>({
+    key: annotationKey,
+    state: {
+      init: (_config, state) => ({
+        records: new Map(initial.map((record) => [record.id, record])),
+        decorations: DecorationSet.create(state.doc, initial.flatMap(decorationsFor)),
+        selectedId: null,
+      }),
+      apply: applyTransaction,
+    },
+    props: {
+      decorations: (state) => getAnnotationState(state).decorations,
+    },
+  });
+}
+
+/** Ids of the annotations covering `pos`, shortest first, so the innermost of an overlap comes first. */
+export function annotationsAt(state: EditorState, pos: number): AnnotationRecord[] {
+  const { records, decorations } = getAnnotationState(state);
+  const ids = new Set(decorations.find(pos, pos).map((deco) => (deco.spec as DecorationSpec).annotationId));
+  return [...ids]
+    .map((id) => records.get(id))
+    .filter((record): record is AnnotationRecord => !!record && record.from <= pos && pos <= record.to)
+    .sort((a, b) => a.to - a.from - (b.to - b.from) || a.from - b.from);
+}
+
+/** All records in reading order: by start, then the longer first, orphans at their last position. */
+export function recordsInOrder(state: EditorState): AnnotationRecord[] {
+  return [...getAnnotationState(state).records.values()].sort(
+    (a, b) => a.from - b.from || b.to - a.to || a.created.localeCompare(b.created) || a.id.localeCompare(b.id),
+  );
+}

@@ -1,0 +1,39 @@
+import { DOMParser as PMDOMParser, type Node as PMNode } from 'prosemirror-model';
+import { articleSchema } from './schema.js';
+
+const parser = PMDOMParser.fromSchema(articleSchema);
+
+/**
+ * Parses article HTML through the schema. The HTML is read in an inert
+ * document (no scripts run, nothing loads); only what the schema knows
+ * survives, so scripts, styles, handlers and unsafe links are gone.
+ */
+export function parseArticleHTML(html: string): PMNode {
+  const inert = new DOMParser().parseFromString(`<!doctype html><body>${html}`, 'text/html');
+  return parseArticleDOM(inert.body);
+}
+
+/** Parses the children of a live element (the light-DOM article a CMS rendered) through the schema. */
+export function parseArticleDOM(container: Node): PMNode {
+  return ensureBlock(parser.parse(container, { preserveWhitespace: false }));
+}
+
+/** Plain text to paragraphs: each non-blank line becomes one paragraph. */
+export function articleFromText(text: string): PMNode {
+  const lines = text.split(/\r\n?|\n/).filter((line) => line.trim() !== '');
+  return ensureBlock(
+    articleSchema.node(
+      'doc',
+      null,
+      lines.map((line) => articleSchema.node('paragraph', null, [articleSchema.text(line)])),
+    ),
+  );
+}
+
+export function emptyArticle(): PMNode {
+  return articleSchema.node('doc', null, [articleSchema.node('paragraph')]);
+}
+
+function ensureBlock(doc: PMNode): PMNode {
+  return doc.childCount > 0 ? doc : emptyArticle();
+}

@@ -1,0 +1,273 @@
+import { redo, undo } from 'prosemirror-history';
+import { TextSelection, type Command, type EditorState, type Transaction } from 'prosemirror-state';
+import type { AnnotationPatch } from '../model/annotation.js';
+import { CONTEXT_LENGTH } from '../model/annotation.js';
+import { findTag } from '../model/taxonomy.js';
+import { announce } from './announce.js';
+import { annotationsAt, getAnnotationState, recordsInOrder, setSelectedAnnotation } from './annotation-plugin.js';
+import type { AnnotationRecord } from './annotation-record.js';
+import { AnnotationStep } from './annotation-step.js';
+import { adjacentSentence, currentSentence, sentenceAt, type DocRange } from './sentence-ranges.js';
+import { getSettings, textChangeAllowed } from './settings-plugin.js';
+import { TextIndex } from './text-index.js';
+
+/** Where new records get their ids and timestamps; replaceable in tests. */
+export interface RecordClock {
+  newId(): string;
+  now(): string;
+}
+
+export const systemClock: RecordClock = {
+  newId: () => crypto.randomUUID(),
+  now: () => new Date().toISOString(),
+};
+
+function tagLabel(state: EditorState, tagId: string): string {
+  return findTag(getSettings(state).taxonomy, tagId)?.label ?? tagId;
+}
+
+function excerpt(text: string, max = 60): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+/** The record's current text and context, read from the document. */
+export function withCurrentText(state: EditorState, record: AnnotationRecord): AnnotationRecord {
+  if (record.from >= record.to) return record;
+  const index = TextIndex.of(state.doc);
+  const start = index.posToOffset(record.from);
+  const end = index.posToOffset(record.to);
+  return {
+    ...record,
+    quote: index.text.slice(start, end),
+    prefix: index.text.slice(Math.max(0, start - CONTEXT_LENGTH), start),
+    suffix: index.text.slice(end, end + CONTEXT_LENGTH),
+  };
+}
+
+/** Trims white space off both ends of a range, so a tag never starts or ends on a space. */
+function trimRange(state: EditorState, from: number, to: number): DocRange {
+  const text = (a: number, b: number) => state.doc.textBetween(a, b, '\n', '\n');
+  while (from < to && /\s/.test(text(from, from + 1))) from += 1;
+  while (to > from && /\s/.test(text(to - 1, to))) to -= 1;
+  return { from, to };
+}
+
+/** A new annotation over `from`–`to` as one undoable step; with `select`, it becomes the selection. */
+export function addAnnotationTransaction(
+  state: EditorState,
+  range: DocRange,
+  fields: Pick<AnnotationRecord, 'tag'> & Partial<Pick<AnnotationRecord, 'source' | 'note' | 'verdict' | 'id'>>,
+  clock: RecordClock = systemClock,
+  select = true,
+): { tr: Transaction; record: AnnotationRecord } {
+  const now = clock.now();
+  const { annotator } = getSettings(state);
+  const record = withCurrentText(state, {
+    id: fields.id ?? clock.newId(),
+    tag: fields.tag,
+    from: range.from,
+    to: range.to,
+    quote: '',
+    prefix: '',
+    suffix: '',
+    ...(fields.source ? { source: fields.source } : {}),
+    ...(fields.note ? { note: fields.note } : {}),
+    ...(fields.verdict ? { verdict: fields.verdict } : {}),
+    ...(annotator ? { creator: annotator } : {}),
+    created: now,
+    modified: now,
+    status: 'anchored',
+  });
+  const tr = state.tr.step(new AnnotationStep(record.id, null, record));
+  if (select) setSelectedAnnotation(tr.setSelection(TextSelection.create(tr.doc, record.from, record.to)), record.id);
+  announce(tr, `Tagged as ${tagLabel(state, record.tag)}: “${excerpt(record.quote)}”`);
+  return { tr, record };
+}
+
+/** Changes fields of an existing annotation; undefined or empty strings clear optional fields. */
+export function updateAnnotationTransaction(
+  state: EditorState,
+  id: string,
+  patch: AnnotationPatch,
+  clock: RecordClock = systemClock,
+): { tr: Transaction; record: AnnotationRecord } {
+  const before = getAnnotationState(state).records.get(id);
+  if (!before) throw new Error(`No annotation with id "${id}".`);
+  const after: AnnotationRecord = { ...withCurrentText(state, before), modified: clock.now() };
+  for (const key of ['tag', 'source', 'note', 'verdict'] as const) {
+    if (!(key in patch)) continue;
+    const value = patch[key]?.trim();
+    if (key === 'tag') after.tag = value || before.tag;
+    else if (value) after[key] = value;
+    else delete after[key];
+  }
+  const tr = state.tr.step(new AnnotationStep(id, before, after));
+  announce(
+    tr,
+    after.tag !== before.tag ? `Retagged as ${tagLabel(state, after.tag)}` : `Annotation updated`,
+  );
+  return { tr, record: after };
+}
+
+export function removeAnnotationTransaction(state: EditorState, id: string): Transaction {
+  const before = getAnnotationState(state).records.get(id);
+  if (!before) throw new Error(`No annotation with id "${id}".`);
+  const tr = state.tr.step(new AnnotationStep(id, before, null));
+  setSelectedAnnotation(tr, null);
+  return announce(tr, `Removed ${tagLabel(state, before.tag)} tag from “${excerpt(before.quote)}”`);
+}
+
+function selectedRecord(state: EditorState): AnnotationRecord | undefined {
+  const { records, selectedId } = getAnnotationState(state);
+  return selectedId ? records.get(selectedId) : undefined;
+}
+
+function canTag(state: EditorState): boolean {
+  return getSettings(state).mode !== 'readonly';
+}
+
+/**
+ * Tags the selection: retags the selected annotation; with an empty
+ * selection tags the sentence at the caret; a range already tagged with the
+ * same tag is selected rather than duplicated.
+ */
+export function tagSelection(tagId: string, clock: RecordClock = systemClock): Command {
+  return (state, dispatch) => {
+    if (!canTag(state) || !findTag(getSettings(state).taxonomy, tagId)) return false;
+    const selected = selectedRecord(state);
+    if (selected) {
+      if (selected.tag === tagId) return true;
+      dispatch?.(updateAnnotationTransaction(state, selected.id, { tag: tagId }, clock).tr);
+      return true;
+    }
+    const { from, to } = state.selection;
+    const range = from === to ? currentSentence(state) : trimRange(state, from, to);
+    if (!range || range.from >= range.to) return false;
+    const same = [...getAnnotationState(state).records.values()].find(
+      (record) => record.from === range.from && record.to === range.to && record.tag === tagId,
+    );
+    if (same) {
+      if (dispatch) dispatch(selectAnnotationTransaction(state, same.id));
+      return true;
+    }
+    dispatch?.(addAnnotationTransaction(state, range, { tag: tagId }, clock).tr);
+    return true;
+  };
+}
+
+export const deleteSelectedAnnotation: Command = (state, dispatch) => {
+  const selected = selectedRecord(state);
+  if (!selected || !canTag(state)) return false;
+  dispatch?.(removeAnnotationTransaction(state, selected.id));
+  return true;
+};
+
+/** Selects an annotation's text and marks it as the one the details panel edits. */
+export function selectAnnotationTransaction(state: EditorState, id: string): Transaction {
+  const record = getAnnotationState(state).records.get(id);
+  if (!record) throw new Error(`No annotation with id "${id}".`);
+  const tr = state.tr.setSelection(TextSelection.create(state.doc, record.from, record.to));
+  setSelectedAnnotation(tr, id).scrollIntoView();
+  const { taxonomy } = getSettings(state);
+  const details = [record.source && `source ${record.source}`, record.status !== 'anchored' && record.status]
+    .filter(Boolean)
+    .join(', ');
+  return announce(
+    tr,
+    `${findTag(taxonomy, record.tag)?.label ?? record.tag}: “${excerpt(record.quote)}”${details ? ` (${details})` : ''}`,
+  );
+}
+
+function selectRange(state: EditorState, range: DocRange): Transaction {
+  const tr = state.tr.setSelection(TextSelection.create(state.doc, range.from, range.to)).scrollIntoView();
+  setSelectedAnnotation(tr, null);
+  const text = state.doc.textBetween(range.from, range.to, '\n', '\n');
+  const tagged = annotationsAt(state, range.from).filter((r) => r.from === range.from && r.to === range.to);
+  const suffix = tagged.length ? ` (tagged ${tagged.map((r) => tagLabel(state, r.tag)).join(', ')})` : '';
+  return announce(tr, `${excerpt(text, 120)}${suffix}`);
+}
+
+/** Selects the whole sentence at the caret. */
+export const selectSentence: Command = (state, dispatch) => {
+  const range = currentSentence(state);
+  if (!range) return false;
+  dispatch?.(selectRange(state, range));
+  return true;
+};
+
+/** The nearest sentence end after `pos` (direction 1) or sentence start before it (-1). */
+function sentenceBoundary(state: EditorState, pos: number, direction: 1 | -1): number | undefined {
+  const here = sentenceAt(state.doc, pos);
+  if (direction === 1) return here && here.to > pos ? here.to : adjacentSentence(state.doc, pos, 1)?.to;
+  return here && here.from < pos ? here.from : adjacentSentence(state.doc, pos, -1)?.from;
+}
+
+/**
+ * Selects the next (1) or previous (-1) sentence; with `extend`, moves the
+ * selection's head to the next sentence end or previous sentence start, so
+ * the selection grows or shrinks by whole sentences.
+ */
+export function moveBySentence(direction: 1 | -1, extend = false): Command {
+  return (state, dispatch) => {
+    const { from, to, anchor, head } = state.selection;
+    if (!extend) {
+      const target = adjacentSentence(state.doc, direction === 1 ? Math.max(from, to - 1) : from, direction);
+      if (!target) return false;
+      dispatch?.(selectRange(state, target));
+      return true;
+    }
+    const newHead = sentenceBoundary(state, head, direction);
+    if (newHead === undefined) return false;
+    const tr = state.tr.setSelection(TextSelection.create(state.doc, anchor, newHead)).scrollIntoView();
+    setSelectedAnnotation(tr, null);
+    const selected = tr.doc.textBetween(tr.selection.from, tr.selection.to, '\n', '\n');
+    dispatch?.(announce(tr, selected.trim() ? `Selected: ${excerpt(selected, 120)}` : 'Selection empty'));
+    return true;
+  };
+}
+
+/**
+ * Selects the next (1) or previous (-1) annotation in reading order, wrapping
+ * around; overlapping annotations are visited one by one.
+ */
+export function cycleAnnotation(direction: 1 | -1): Command {
+  return (state, dispatch) => {
+    const ordered = recordsInOrder(state).filter((record) => record.from < record.to);
+    if (ordered.length === 0) return false;
+    const { selectedId } = getAnnotationState(state);
+    const current = ordered.findIndex((record) => record.id === selectedId);
+    let next: number;
+    if (current >= 0) next = (current + direction + ordered.length) % ordered.length;
+    else {
+      const pos = state.selection.from;
+      next = direction === 1 ? ordered.findIndex((record) => record.from >= pos) : ordered.findLastIndex((record) => record.from < pos);
+      if (next < 0) next = direction === 1 ? 0 : ordered.length - 1;
+    }
+    dispatch?.(selectAnnotationTransaction(state, ordered[next].id));
+    return true;
+  };
+}
+
+/**
+ * Undo and redo that say what they did, and refuse (with a message) outside
+ * edit mode when the step would change the text.
+ */
+function historyCommand(base: Command, verb: 'Undo' | 'Redo'): Command {
+  return (state, dispatch) => {
+    let candidate: Transaction | undefined;
+    if (!base(state, (tr) => (candidate = tr)) || !candidate) {
+      dispatch?.(announce(state.tr, `Nothing to ${verb.toLowerCase()}`));
+      return false;
+    }
+    if (!textChangeAllowed(candidate, state)) {
+      dispatch?.(announce(state.tr, `${verb} would change the text: switch to edit mode first.`));
+      return true;
+    }
+    dispatch?.(announce(candidate, verb === 'Undo' ? 'Undone' : 'Redone'));
+    return true;
+  };
+}
+
+export const undoCommand = historyCommand(undo, 'Undo');
+export const redoCommand = historyCommand(redo, 'Redo');

@@ -1,0 +1,33 @@
+import type { Node as PMNode } from 'prosemirror-model';
+import { history } from 'prosemirror-history';
+import { keymap } from 'prosemirror-keymap';
+import { baseKeymap } from 'prosemirror-commands';
+import { EditorState } from 'prosemirror-state';
+import { annotationPlugin } from './annotation-plugin.js';
+import type { AnnotationRecord } from './annotation-record.js';
+import type { RecordClock } from './commands.js';
+import { annotationKeymap } from './keymap.js';
+import { pointerPlugin } from './pointer-plugin.js';
+import { settingsPlugin, type EditorSettings } from './settings-plugin.js';
+
+export interface ArticleStateOptions {
+  doc: PMNode;
+  settings: EditorSettings;
+  records?: readonly AnnotationRecord[];
+  clock?: RecordClock;
+}
+
+/** A fresh editor state: the article, its annotations, undo history and the annotation editor's keys and mouse. */
+export function createArticleState({ doc, settings, records = [], clock }: ArticleStateOptions): EditorState {
+  return EditorState.create({
+    doc,
+    plugins: [
+      settingsPlugin(settings),
+      annotationPlugin(records),
+      history(),
+      ...annotationKeymap(clock),
+      keymap(baseKeymap),
+      pointerPlugin(),
+    ],
+  });
+}

@@ -1,0 +1,13 @@
+export { ClaimEditor } from './components/claim-editor/claim-editor.component.js';
+export type { ArticleInput, ChangeReason, ClaimChangeDetail } from './components/claim-editor/claim-editor.component.js';
+export { ClaimSidebar } from './components/claim-sidebar/claim-sidebar.component.js';
+export { ClaimDetails } from './components/claim-details/claim-details.component.js';
+export { segmentSentences, sentenceAt, type SentenceRange } from './editor/sentences.js';
+export { articleSchema } from './editor/schema.js';
+export { DEFAULT_TAXONOMY, validateTaxonomy, type Tag, type Taxonomy } from './model/taxonomy.js';
+export type {
+  Annotation,
+  AnnotationInput,
+  AnnotationPatch,
+  AnnotationStatus,
+} from './model/annotation.js';
