@@ -3,7 +3,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { chromePath, chromeArgs } from './scripts/browser.mjs';
 import { countingReporter } from './scripts/counting-reporter.mjs';
-import { defaultReporter, summaryReporter } from '@web/test-runner';
+import { defaultReporter } from '@web/test-runner';
 
 export default {
   files: ['src/**/*.test.ts'],
@@ -23,5 +23,5 @@ export default {
       launchOptions: { executablePath: chromePath, args: chromeArgs },
     }),
   ],
-  reporters: [summaryReporter({ flatten: false }), defaultReporter(), countingReporter()],
+  reporters: [defaultReporter(), countingReporter()],
 };

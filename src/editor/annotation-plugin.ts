@@ -58,9 +58,13 @@ function findDecorations(set: DecorationSet, record: AnnotationRecord): Decorati
   return set.find(record.from, record.to, (spec: DecorationSpec) => spec.annotationId === record.id);
 }
 
-/** The text a collapsed record last covered, read from the document before the change. */
-function orphan(record: AnnotationRecord, previous: AnnotationRecord, before: PMNode): AnnotationRecord {
-  const index = TextIndex.of(before);
+/**
+ * A record whose range a change collapsed: orphaned, keeping the text it
+ * covered in `doc` (the document before the change) as its quote.
+ */
+function orphan(record: AnnotationRecord, previous: AnnotationRecord, doc: PMNode): AnnotationRecord {
+  if (record.from < record.to || previous.from >= previous.to) return record;
+  const index = TextIndex.of(doc);
   const quote = index.text.slice(index.posToOffset(previous.from), index.posToOffset(previous.to));
   return { ...record, status: 'orphaned', quote: quote || record.quote };
 }
@@ -72,9 +76,7 @@ function applyTransaction(tr: Transaction, value: AnnotationState): AnnotationSt
     decorations = decorations.map(tr.mapping, tr.doc);
     const mapped = new Map<string, AnnotationRecord>();
     for (const [id, record] of records) {
-      let next = mapRecord(record, tr.mapping);
-      if (next.from === next.to && record.from < record.to) next = orphan(next, record, tr.before);
-      mapped.set(id, next);
+      mapped.set(id, orphan(mapRecord(record, tr.mapping), record, tr.before));
     }
     records = mapped;
   }
@@ -89,7 +91,9 @@ function applyTransaction(tr: Transaction, value: AnnotationState): AnnotationSt
         changed.delete(step.id);
         return;
       }
-      const after = textChanged ? mapRecord(step.after, tr.mapping.slice(index + 1)) : step.after;
+      const after = textChanged
+        ? orphan(mapRecord(step.after, tr.mapping.slice(index + 1)), step.after, tr.docs[index])
+        : step.after;
       changed.set(step.id, after);
       decorations = decorations.add(tr.doc, decorationsFor(after));
     });

@@ -21,12 +21,11 @@ export function parseArticleDOM(container: Node): PMNode {
 /** Plain text to paragraphs: each non-blank line becomes one paragraph. */
 export function articleFromText(text: string): PMNode {
   const lines = text.split(/\r\n?|\n/).filter((line) => line.trim() !== '');
-  return ensureBlock(
-    articleSchema.node(
-      'doc',
-      null,
-      lines.map((line) => articleSchema.node('paragraph', null, [articleSchema.text(line)])),
-    ),
+  if (lines.length === 0) return emptyArticle();
+  return articleSchema.node(
+    'doc',
+    null,
+    lines.map((line) => articleSchema.node('paragraph', null, [articleSchema.text(line)])),
   );
 }
 

@@ -196,11 +196,30 @@ export const selectSentence: Command = (state, dispatch) => {
   return true;
 };
 
-/** The nearest sentence end after `pos` (direction 1) or sentence start before it (-1). */
-function sentenceBoundary(state: EditorState, pos: number, direction: 1 | -1): number | undefined {
-  const here = sentenceAt(state.doc, pos);
-  if (direction === 1) return here && here.to > pos ? here.to : adjacentSentence(state.doc, pos, 1)?.to;
-  return here && here.from < pos ? here.from : adjacentSentence(state.doc, pos, -1)?.from;
+/**
+ * Where the head of a sentence-wise selection goes. Extending downwards it
+ * sits on sentence ends: the next one (grow) or the one before (shrink).
+ * Extending upwards it sits on sentence starts. It never crosses the anchor.
+ */
+function sentenceHead(state: EditorState, anchor: number, head: number, direction: 1 | -1): number | undefined {
+  const { doc } = state;
+  let target: number | undefined;
+  if (head > anchor || (head === anchor && direction === 1)) {
+    if (direction === 1) {
+      const here = sentenceAt(doc, head);
+      target = here && here.to > head && here.from < head ? here.to : adjacentSentence(doc, head, 1)?.to;
+    } else {
+      let previous = adjacentSentence(doc, head, -1);
+      if (previous && previous.to >= head) previous = adjacentSentence(doc, previous.from, -1);
+      target = Math.max(anchor, previous?.to ?? anchor);
+    }
+  } else if (direction === -1) {
+    const here = sentenceAt(doc, head);
+    target = here && here.from < head ? here.from : adjacentSentence(doc, head, -1)?.from;
+  } else {
+    target = Math.min(anchor, adjacentSentence(doc, head, 1)?.from ?? anchor);
+  }
+  return target;
 }
 
 /**
@@ -217,7 +236,7 @@ export function moveBySentence(direction: 1 | -1, extend = false): Command {
       dispatch?.(selectRange(state, target));
       return true;
     }
-    const newHead = sentenceBoundary(state, head, direction);
+    const newHead = sentenceHead(state, anchor, head, direction);
     if (newHead === undefined) return false;
     const tr = state.tr.setSelection(TextSelection.create(state.doc, anchor, newHead)).scrollIntoView();
     setSelectedAnnotation(tr, null);

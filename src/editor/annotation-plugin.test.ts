@@ -1,0 +1,288 @@
+import { expect } from '@open-wc/testing';
+import { redo, undo } from 'prosemirror-history';
+import { TextSelection, type EditorState, type Transaction } from 'prosemirror-state';
+import { canJoin, canSplit } from 'prosemirror-transform';
+import { DEFAULT_TAXONOMY } from '../model/taxonomy.js';
+import type { Annotation } from '../model/annotation.js';
+import { annotationsOf, resolveInput } from './annotation-api.js';
+import { getAnnotationState } from './annotation-plugin.js';
+import { parseArticleHTML } from './article.js';
+import { applyWithCheckpoints } from './checkpoint.js';
+import { addAnnotationTransaction, removeAnnotationTransaction, updateAnnotationTransaction, type RecordClock } from './commands.js';
+import { createArticleState } from './create-state.js';
+import { articleSchema } from './schema.js';
+import { TextIndex } from './text-index.js';
+
+function testClock(): RecordClock {
+  let n = 0;
+  return { newId: () => `a${++n}`, now: () => new Date(Date.UTC(2026, 0, 1, 0, 0, n)).toISOString() };
+}
+
+const ARTICLE =
+  '<p>The ministry said exports rose. Officials declined to comment.</p>' +
+  '<p>An analyst called the figures optimistic. Prices fell 3.5 percent.</p>' +
+  '<p>The agency repeated the claim on Monday.</p>';
+
+interface Harness {
+  state: EditorState;
+  apply(build: (state: EditorState) => Transaction): void;
+  tag(quote: string, tag?: string): string;
+  byId(id: string): Annotation;
+  text(): string;
+  pos(offset: number): number;
+  undo(): void;
+  redo(): void;
+}
+
+function harness(html = ARTICLE, mode: 'edit' | 'annotate' = 'edit'): Harness {
+  const clock = testClock();
+  const h: Harness = {
+    state: createArticleState({ doc: parseArticleHTML(html), settings: { mode, taxonomy: DEFAULT_TAXONOMY }, clock }),
+    apply(build) {
+      h.state = applyWithCheckpoints(h.state, build(h.state));
+    },
+    tag(quote, tag = 'reported-fact') {
+      const range = resolveInput(h.state, { tag, quote });
+      const { tr, record } = addAnnotationTransaction(h.state, range, { tag }, clock);
+      h.state = applyWithCheckpoints(h.state, tr);
+      return record.id;
+    },
+    byId(id) {
+      const found = annotationsOf(h.state).find((a) => a.id === id);
+      if (!found) throw new Error(`annotation ${id} is gone`);
+      return found;
+    },
+    text: () => TextIndex.of(h.state.doc).text,
+    pos: (offset) => TextIndex.of(h.state.doc).offsetToPos(offset),
+    undo() {
+      expect(undo(h.state, (tr) => (h.state = applyWithCheckpoints(h.state, tr)))).to.equal(true);
+    },
+    redo() {
+      expect(redo(h.state, (tr) => (h.state = applyWithCheckpoints(h.state, tr)))).to.equal(true);
+    },
+  };
+  return h;
+}
+
+function insertAt(h: Harness, offset: number, text: string) {
+  h.apply((state) => state.tr.insertText(text, h.pos(offset)));
+}
+
+function deleteRange(h: Harness, start: number, end: number) {
+  h.apply((state) => state.tr.delete(h.pos(start), TextIndex.of(state.doc).offsetToPos(end, 'end')));
+}
+
+/** Every annotation's quote must be exactly the text at its offsets. */
+function expectConsistent(h: Harness) {
+  for (const a of annotationsOf(h.state)) {
+    if (a.status !== 'orphaned') expect(h.text().slice(a.start, a.end), a.id).to.equal(a.quote);
+  }
+}
+
+describe('annotation layer: mapping through edits', () => {
+  it('shifts an annotation when text is inserted before it, in the same block', () => {
+    const h = harness();
+    const id = h.tag('Officials declined to comment.');
+    const before = h.byId(id);
+    insertAt(h, 0, 'Update: ');
+    const after = h.byId(id);
+    expect(after.start).to.equal(before.start + 8);
+    expect(after.quote).to.equal('Officials declined to comment.');
+    expect(after.status).to.equal('anchored');
+  });
+
+  it('shifts an annotation when a whole paragraph is inserted before it', () => {
+    const h = harness();
+    const id = h.tag('Prices fell 3.5 percent.');
+    const before = h.byId(id);
+    h.apply((state) => state.tr.insert(0, articleSchema.node('paragraph', null, [articleSchema.text('New lead.')])));
+    expect(h.byId(id).start).to.equal(before.start + 'New lead.\n'.length);
+    expect(h.byId(id).quote).to.equal('Prices fell 3.5 percent.');
+  });
+
+  it('does not move when text is inserted after it', () => {
+    const h = harness();
+    const id = h.tag('The ministry said exports rose.');
+    insertAt(h, h.text().length, ' More.');
+    expect(h.byId(id)).to.include({ start: 0, quote: 'The ministry said exports rose.' });
+  });
+
+  it('does not grow when text is typed right at either edge', () => {
+    const h = harness();
+    const id = h.tag('exports rose');
+    const { start, end } = h.byId(id);
+    insertAt(h, end, 'X');
+    insertAt(h, start, 'Y');
+    expect(h.byId(id).quote).to.equal('exports rose');
+  });
+
+  it('grows when text is inserted inside it', () => {
+    const h = harness();
+    const id = h.tag('The ministry said exports rose.');
+    insertAt(h, 'The ministry'.length, ' of trade');
+    expect(h.byId(id).quote).to.equal('The ministry of trade said exports rose.');
+  });
+
+  it('shrinks when part of it is deleted, and undo restores the whole span', () => {
+    const h = harness();
+    const id = h.tag('The ministry said exports rose.');
+    deleteRange(h, 0, 'The ministry '.length);
+    expect(h.byId(id).quote).to.equal('said exports rose.');
+    h.undo();
+    expect(h.byId(id)).to.include({ quote: 'The ministry said exports rose.', start: 0, status: 'anchored' });
+  });
+
+  it('becomes orphaned, not lost, when all its text is deleted; undo re-anchors it exactly', () => {
+    const h = harness();
+    const id = h.tag('Officials declined to comment.');
+    const { start, end } = h.byId(id);
+    deleteRange(h, start - 1, end);
+    const orphan = h.byId(id);
+    expect(orphan.status).to.equal('orphaned');
+    expect(orphan.quote).to.equal('Officials declined to comment.');
+    expect(getAnnotationState(h.state).decorations.find().length).to.equal(0);
+    h.undo();
+    expect(h.byId(id)).to.include({ status: 'anchored', start, end, quote: 'Officials declined to comment.' });
+    h.redo();
+    expect(h.byId(id).status).to.equal('orphaned');
+    h.undo();
+    expect(h.byId(id).status).to.equal('anchored');
+    expectConsistent(h);
+  });
+
+  it('follows a deletion of the text in front of it that spans blocks', () => {
+    const h = harness();
+    const id = h.tag('The agency repeated the claim on Monday.');
+    deleteRange(h, 'The ministry said exports rose.'.length, h.text().indexOf('The agency'));
+    expect(h.byId(id).quote).to.equal('The agency repeated the claim on Monday.');
+    expectConsistent(h);
+  });
+
+  it('stays on its text when its paragraph is split before it, and when the split is joined again', () => {
+    const h = harness();
+    const id = h.tag('Officials declined to comment.');
+    const splitAt = h.pos('The ministry said exports rose.'.length);
+    h.apply((state) => {
+      expect(canSplit(state.doc, splitAt)).to.equal(true);
+      return state.tr.split(splitAt);
+    });
+    expect(h.state.doc.childCount).to.equal(4);
+    expect(h.byId(id).quote).to.equal('Officials declined to comment.');
+    const joinAt = h.state.doc.child(0).nodeSize;
+    h.apply((state) => {
+      expect(canJoin(state.doc, joinAt)).to.equal(true);
+      return state.tr.join(joinAt);
+    });
+    expect(h.state.doc.childCount).to.equal(3);
+    expect(h.byId(id).quote).to.equal('Officials declined to comment.');
+    expectConsistent(h);
+  });
+
+  it('spans two blocks when its paragraph is split inside it, and is whole again after the join', () => {
+    const h = harness();
+    const id = h.tag('The ministry said exports rose. Officials declined to comment.');
+    const splitAt = h.pos('The ministry said exports rose. '.length);
+    h.apply((state) => state.tr.split(splitAt));
+    expect(h.byId(id).quote).to.equal('The ministry said exports rose. \nOfficials declined to comment.');
+    const { decorations } = getAnnotationState(h.state);
+    const inFirst = h.pos('The ministry'.length);
+    const inSecond = h.pos(h.text().indexOf('declined'));
+    expect(decorations.find(inFirst, inFirst).length, 'drawn in the first block').to.be.greaterThan(0);
+    expect(decorations.find(inSecond, inSecond).length, 'drawn in the second block').to.be.greaterThan(0);
+    h.undo();
+    expect(h.byId(id).quote).to.equal('The ministry said exports rose. Officials declined to comment.');
+  });
+
+  it('keeps an annotation across two paragraphs on its text when the paragraphs are joined and split again', () => {
+    const h = harness();
+    const id = h.tag('Officials declined to comment.\nAn analyst called the figures optimistic.');
+    const joinAt = h.state.doc.child(0).nodeSize;
+    h.apply((state) => state.tr.join(joinAt));
+    expect(h.byId(id).quote).to.equal('Officials declined to comment.An analyst called the figures optimistic.');
+    h.undo();
+    expect(h.byId(id).quote).to.equal('Officials declined to comment.\nAn analyst called the figures optimistic.');
+    expectConsistent(h);
+  });
+
+  it('keeps overlapping annotations independent through edits', () => {
+    const h = harness();
+    const sentence = h.tag('An analyst called the figures optimistic.', 'analyst-opinion');
+    const quote = h.tag('called the figures optimistic', 'state-media-claim');
+    insertAt(h, h.text().indexOf('called'), 'openly ');
+    expect(h.byId(sentence).quote).to.equal('An analyst openly called the figures optimistic.');
+    expect(h.byId(quote).quote).to.equal('called the figures optimistic');
+    deleteRange(h, h.text().indexOf('called'), h.text().indexOf('optimistic') + 'optimistic'.length);
+    expect(h.byId(quote).status).to.equal('orphaned');
+    expect(h.byId(sentence).status).to.equal('anchored');
+    h.undo();
+    expect(h.byId(quote)).to.include({ status: 'anchored', quote: 'called the figures optimistic' });
+    expectConsistent(h);
+  });
+
+  it('keeps every annotation consistent through a sequence of random edits and their undo', () => {
+    const h = harness();
+    const ids = [
+      h.tag('The ministry said exports rose.'),
+      h.tag('declined to comment', 'analyst-opinion'),
+      h.tag('Prices fell 3.5 percent.', 'state-media-claim'),
+      h.tag('The agency repeated the claim on Monday.'),
+    ];
+    const original = ids.map((id) => h.byId(id));
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    for (let i = 0; i < 40; i++) {
+      const length = h.text().length;
+      const at = random(length);
+      if (random(2) === 0) insertAt(h, at, 'xy');
+      else deleteRange(h, at, Math.min(length, at + 1 + random(6)));
+      expectConsistent(h);
+    }
+    // Undo the edits (however the history grouped them), but not the tagging before them.
+    const originalText = TextIndex.of(parseArticleHTML(ARTICLE)).text;
+    while (h.text() !== originalText) h.undo();
+    for (const [i, id] of ids.entries()) {
+      expect(h.byId(id)).to.include({ start: original[i].start, end: original[i].end, status: 'anchored' });
+    }
+  });
+});
+
+describe('annotation layer: changes as undoable steps', () => {
+  it('undoes and redoes add, update and remove in order, interleaved with typing', () => {
+    const h = harness();
+    const id = h.tag('Officials declined to comment.');
+    h.apply((state) => updateAnnotationTransaction(state, id, { source: 'the ministry' }).tr);
+    insertAt(h, 0, 'Hi ');
+    h.apply((state) => removeAnnotationTransaction(state, id));
+    expect(annotationsOf(h.state)).to.have.length(0);
+    h.undo();
+    expect(h.byId(id).source).to.equal('the ministry');
+    h.undo();
+    expect(h.text().startsWith('Hi ')).to.equal(false);
+    h.undo();
+    expect(h.byId(id).source).to.equal(undefined);
+    h.undo();
+    expect(annotationsOf(h.state)).to.have.length(0);
+    h.redo();
+    h.redo();
+    expect(h.byId(id).source).to.equal('the ministry');
+  });
+
+  it('refuses text changes in annotate mode but accepts annotation steps', () => {
+    const h = harness(ARTICLE, 'annotate');
+    insertAt(h, 0, 'nope');
+    expect(h.text().startsWith('nope')).to.equal(false);
+    const id = h.tag('Prices fell 3.5 percent.');
+    expect(h.byId(id).status).to.equal('anchored');
+  });
+
+  it('draws one decoration set that is mapped, not rebuilt, when unrelated text changes', () => {
+    const h = harness();
+    h.tag('The agency repeated the claim on Monday.');
+    const before = getAnnotationState(h.state).decorations;
+    h.apply((state) => state.tr.setSelection(TextSelection.atEnd(state.doc)));
+    expect(getAnnotationState(h.state).decorations).to.equal(before);
+  });
+});
