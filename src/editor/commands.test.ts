@@ -79,6 +79,13 @@ describe('commands', () => {
     expect(t.selected()).to.equal('Gen. Park denied it.');
   });
 
+  it('selects the sentence in front of a bare caret instead of skipping it', () => {
+    const t = setup();
+    t.state = t.state.apply(t.state.tr.setSelection(TextSelection.atStart(t.state.doc)));
+    t.run(moveBySentence(1));
+    expect(t.selected()).to.equal('SEOUL, May 2 — The agency said the U.S. envoy left.');
+  });
+
   it('extends and shrinks a selection by whole sentences', () => {
     const t = setup();
     t.caretAt('Analysts');

@@ -231,7 +231,12 @@ export function moveBySentence(direction: 1 | -1, extend = false): Command {
   return (state, dispatch) => {
     const { from, to, anchor, head } = state.selection;
     if (!extend) {
-      const target = adjacentSentence(state.doc, direction === 1 ? Math.max(from, to - 1) : from, direction);
+      // A bare caret before a sentence (as on first focus) selects that sentence rather than skipping it.
+      const ahead = from === to && direction === 1 ? sentenceAt(state.doc, from) : undefined;
+      const target =
+        ahead && ahead.from >= from
+          ? ahead
+          : adjacentSentence(state.doc, direction === 1 ? Math.max(from, to - 1) : from, direction);
       if (!target) return false;
       dispatch?.(selectRange(state, target));
       return true;
