@@ -1,0 +1,146 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import '../../define.js';
+import type { Annotation } from '../../model/annotation.js';
+import { DEFAULT_TAXONOMY } from '../../model/taxonomy.js';
+import { shadowOf, shadowSelection } from '../../test-support/editor-helpers.js';
+import { ARTICLE_HTML, ITEM_1, P1_S2, P2_S1 } from '../../test-support/sample-article.js';
+import type { ClaimEditor } from '../claim-editor/claim-editor.component.js';
+import type { ClaimDetails } from '../claim-details/claim-details.component.js';
+import type { ClaimSidebar, SidebarSelectDetail } from './claim-sidebar.component.js';
+
+const TEXT =
+  'Officials said grain output rose sharply this year. Independent estimates put the harvest lower. ' +
+  'A Seoul economist called the claim implausible. Prices at local markets stayed high through the autumn.';
+
+function annotation(id: string, tag: string, start: number, end: number, extra: Partial<Annotation> = {}): Annotation {
+  return {
+    id,
+    tag,
+    start,
+    end,
+    quote: TEXT.slice(start, end),
+    prefix: TEXT.slice(Math.max(0, start - 32), start),
+    suffix: TEXT.slice(end, end + 32),
+    created: '2024-03-01T09:00:00.000Z',
+    modified: '2024-03-01T09:00:00.000Z',
+    status: 'anchored',
+    ...extra,
+  };
+}
+
+// Two overlapping state-media claims (0–60 and 30–90: 90 characters together), one analyst opinion (20 characters).
+const claimA = annotation('claim-a', 'state-media-claim', 0, 60, { source: 'State radio' });
+const claimB = annotation('claim-b', 'state-media-claim', 30, 90);
+const opinion = annotation('opinion-1', 'analyst-opinion', 100, 120, { note: 'Named economist.' });
+const TEXT_LENGTH = 300;
+
+async function mountSidebar(annotations: readonly Annotation[]): Promise<ClaimSidebar> {
+  const sidebar = await fixture<ClaimSidebar>(
+    html`<claim-sidebar .annotations=${annotations} .taxonomy=${DEFAULT_TAXONOMY} .textLength=${TEXT_LENGTH}></claim-sidebar>`,
+  );
+  await sidebar.updateComplete;
+  return sidebar;
+}
+
+function entries(sidebar: ClaimSidebar): HTMLElement[] {
+  return [...shadowOf(sidebar).querySelectorAll<HTMLElement>('[data-annotation-id]')];
+}
+
+function entry(sidebar: ClaimSidebar, id: string): HTMLElement {
+  const element = shadowOf(sidebar).querySelector<HTMLElement>(`[data-annotation-id="${id}"]`);
+  if (!element) throw new Error(`No sidebar entry for ${id}.`);
+  return element;
+}
+
+/** The summary texts shown for a tag: its label's term and every value after it up to the next tag. */
+function summaryOf(sidebar: ClaimSidebar, label: string): string[] {
+  const terms = [...shadowOf(sidebar).querySelectorAll('dt')];
+  const term = terms.find((dt) => dt.textContent?.includes(label));
+  if (!term) throw new Error(`No summary for ${label}.`);
+  const values: string[] = [];
+  for (let next = term.nextElementSibling; next && next.localName !== 'dt'; next = next.nextElementSibling) {
+    values.push(next.textContent?.trim() ?? '');
+  }
+  return values;
+}
+
+function percent(share: number): string {
+  return new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 1 }).format(share);
+}
+
+describe('<claim-sidebar>', () => {
+  it('lists the annotations in the order given, with tag label and quote', async () => {
+    const sidebar = await mountSidebar([opinion, claimA, claimB]);
+    const listed = entries(sidebar);
+    expect(listed.map((element) => element.dataset.annotationId)).to.deep.equal(['opinion-1', 'claim-a', 'claim-b']);
+    expect(listed[0].textContent).to.include('Analyst opinion');
+    expect(listed[0].textContent).to.include(opinion.quote);
+    expect(listed[1].textContent).to.include('State-media claim');
+    expect(listed[1].textContent).to.include(claimA.quote);
+  });
+
+  it('summarises each tag by count and by share of the text, counting overlaps once', async () => {
+    const sidebar = await mountSidebar([claimA, claimB, opinion]);
+    const claims = summaryOf(sidebar, 'State-media claim');
+    expect(claims).to.include('2');
+    expect(claims).to.include(percent(90 / TEXT_LENGTH));
+    expect(claims, 'overlap not counted twice').not.to.include(percent(120 / TEXT_LENGTH));
+    const opinions = summaryOf(sidebar, 'Analyst opinion');
+    expect(opinions).to.include('1');
+    expect(opinions).to.include(percent(20 / TEXT_LENGTH));
+    const facts = summaryOf(sidebar, 'Reported fact');
+    expect(facts).to.include('0');
+    expect(facts).to.include(percent(0));
+  });
+
+  it('filters the list by tag when a filter button is clicked', async () => {
+    const sidebar = await mountSidebar([claimA, claimB, opinion]);
+    const filter = shadowOf(sidebar).querySelector<HTMLButtonElement>('button[data-filter="analyst-opinion"]');
+    expect(filter).to.not.equal(null);
+    filter!.click();
+    await sidebar.updateComplete;
+    expect(entries(sidebar).map((element) => element.dataset.annotationId)).to.deep.equal(['opinion-1']);
+    expect(filter!.getAttribute('aria-pressed')).to.equal('true');
+
+    shadowOf(sidebar).querySelector<HTMLButtonElement>('button[data-filter="state-media-claim"]')!.click();
+    await sidebar.updateComplete;
+    expect(entries(sidebar).map((element) => element.dataset.annotationId)).to.deep.equal(['claim-a', 'claim-b']);
+
+    shadowOf(sidebar).querySelector<HTMLButtonElement>('button[data-filter="all"]')!.click();
+    await sidebar.updateComplete;
+    expect(entries(sidebar)).to.have.length(3);
+  });
+
+  it('fires claim-sidebar-select with the id when an entry is clicked', async () => {
+    const sidebar = await mountSidebar([claimA, claimB, opinion]);
+    const selected = oneEvent<CustomEvent<SidebarSelectDetail>>(sidebar, 'claim-sidebar-select');
+    entry(sidebar, 'claim-b').click();
+    const event = await selected;
+    expect(event.detail).to.deep.equal({ id: 'claim-b' });
+  });
+
+  it('inside <claim-editor>, selects the clicked annotation and shows it in the details panel', async () => {
+    const editor = await fixture<ClaimEditor>(`<claim-editor>${ARTICLE_HTML}</claim-editor>`);
+    await editor.updateComplete;
+    editor.addAnnotation({ tag: 'reported-fact', quote: P1_S2 });
+    const opinionInEditor = editor.addAnnotation({ tag: 'analyst-opinion', quote: P2_S1, source: 'Coastal Policy Institute' });
+    editor.addAnnotation({ tag: 'state-media-claim', quote: ITEM_1 });
+    await editor.updateComplete;
+
+    const sidebar = shadowOf(editor).querySelector('claim-sidebar');
+    const details = shadowOf(editor).querySelector<ClaimDetails>('claim-details');
+    expect(sidebar).to.not.equal(null);
+    expect(details).to.not.equal(null);
+    await sidebar!.updateComplete;
+    expect(entries(sidebar!).map((element) => element.dataset.annotationId)).to.deep.equal(editor.annotations.map((a) => a.id));
+
+    entry(sidebar!, opinionInEditor.id).click();
+    await editor.updateComplete;
+    await details!.updateComplete;
+    await sidebar!.updateComplete;
+    expect(details!.hidden, 'details panel shown').to.equal(false);
+    expect(shadowOf(details!).textContent).to.include(P2_S1);
+    expect(shadowSelection(editor).toString(), 'the annotation is selected in the text').to.equal(P2_S1);
+    expect(entry(sidebar!, opinionInEditor.id).getAttribute('aria-current')).to.equal('true');
+  });
+});
