@@ -1,4 +1,6 @@
+import type { Node as PMNode } from 'prosemirror-model';
 import type { EditorState } from 'prosemirror-state';
+import { anchorQuote } from '../model/anchoring.js';
 import type { Annotation, AnnotationInput } from '../model/annotation.js';
 import { findTag } from '../model/taxonomy.js';
 import { findQuote } from '../model/text-quote.js';
@@ -52,4 +54,28 @@ export function resolveInput(state: EditorState, input: AnnotationInput): DocRan
     throw new Error('An annotation needs either start and end offsets or a non-empty quote.');
   }
   return { from: index.offsetToPos(range.start, 'start'), to: index.offsetToPos(range.end, 'end') };
+}
+
+/**
+ * Records for saved annotations on a document. An annotation whose offsets
+ * still hold its quote keeps its status; any other is re-found by quote and
+ * context (`reanchored`) or becomes `orphaned`, never dropped.
+ */
+export function recordsFromAnnotations(doc: PMNode, annotations: readonly Annotation[]): AnnotationRecord[] {
+  const index = TextIndex.of(doc);
+  return annotations.map((annotation) => {
+    const { start, end, ...rest } = annotation;
+    const stillThere = annotation.status !== 'orphaned' && index.text.slice(start, end) === annotation.quote;
+    const found = stillThere ? { status: annotation.status, start, end } : anchorQuote(index.text, annotation);
+    if (found.status === 'orphaned') {
+      const pos = index.offsetToPos(Math.min(start, index.text.length));
+      return { ...rest, status: 'orphaned', from: pos, to: pos };
+    }
+    return {
+      ...rest,
+      status: found.status,
+      from: index.offsetToPos(found.start, 'start'),
+      to: index.offsetToPos(found.end, 'end'),
+    };
+  });
 }

@@ -64,6 +64,6 @@ export const detailsStyles = css`
   }
   .status {
     font-weight: 600;
-    color: #7a3d00;
+    color: var(--claim-warning-color, #7a3d00);
   }
 `;

@@ -6,7 +6,7 @@ import { EditorView } from 'prosemirror-view';
 import type { Annotation, AnnotationInput, AnnotationPatch } from '../../model/annotation.js';
 import { DEFAULT_TAXONOMY, findTag, validateTaxonomy, type Taxonomy } from '../../model/taxonomy.js';
 import { announcementOf } from '../../editor/announce.js';
-import { annotationsOf, resolveInput, toAnnotation } from '../../editor/annotation-api.js';
+import { annotationsOf, recordsFromAnnotations, resolveInput, toAnnotation } from '../../editor/annotation-api.js';
 import { getAnnotationState } from '../../editor/annotation-plugin.js';
 import { AnnotationStep } from '../../editor/annotation-step.js';
 import { articleFromText, emptyArticle, parseArticleDOM, parseArticleHTML } from '../../editor/article.js';
@@ -23,7 +23,11 @@ import {
 } from '../../editor/commands.js';
 import { createArticleState } from '../../editor/create-state.js';
 import { getSettings, updateSettings, type EditorMode } from '../../editor/settings-plugin.js';
+import { articleSchema } from '../../editor/schema.js';
 import { TextIndex } from '../../editor/text-index.js';
+import { DEFAULT_DB_NAME } from '../../storage/claim-store.js';
+import type { StoredDocument } from '../../storage/db-schema.js';
+import { PersistenceController, type StorageStatus } from './persistence-controller.js';
 import type { ClaimDetails } from '../claim-details/claim-details.component.js';
 import '../claim-details/claim-details.js';
 import '../claim-sidebar/claim-sidebar.js';
@@ -33,8 +37,11 @@ import { sharedStyles } from '../shared/shared.styles.js';
 import { selectionCss, sheet, taxonomySheet } from '../shared/taxonomy-styles.js';
 import { editorStyles } from './claim-editor.styles.js';
 
-/** Why the annotations changed. */
-export type ChangeReason = 'add' | 'update' | 'remove' | 'edit' | 'undo' | 'redo' | 'load';
+/** Why the annotations changed; `remote` is another tab's change to the same document. */
+export type ChangeReason = 'add' | 'update' | 'remove' | 'edit' | 'undo' | 'redo' | 'load' | 'remote';
+
+/** Meta on transactions that bring in what storage or another tab already holds: not saved again. */
+const fromStorage = 'claim-from-storage';
 
 export interface ClaimChangeDetail {
   /** Every annotation, in reading order (computed when first read). */
@@ -48,6 +55,22 @@ export interface ArticleInput {
   /** Plain text; each non-blank line becomes a paragraph. */
   text?: string;
   title?: string;
+}
+
+/** Annotations a transaction added, changed, moved or removed. */
+function changedIds(
+  before: ReadonlyMap<string, unknown>,
+  after: ReadonlyMap<string, unknown>,
+  tr: Transaction,
+): Iterable<string> {
+  if (tr.doc === tr.before) {
+    return tr.steps.filter((step): step is AnnotationStep => step instanceof AnnotationStep).map((step) => step.id);
+  }
+  // Text edits move records; only those whose record object changed need writing.
+  const ids = new Set<string>();
+  for (const [id, record] of after) if (before.get(id) !== record) ids.add(id);
+  for (const id of before.keys()) if (!after.has(id)) ids.add(id);
+  return ids;
 }
 
 function changeReason(tr: Transaction, before: EditorState, after: EditorState): ChangeReason {
@@ -71,6 +94,8 @@ function changeReason(tr: Transaction, before: EditorState, after: EditorState):
  * @summary Claim-provenance annotation editor.
  *
  * @event claim-change - After any change to the annotations; detail `{annotations, reason}`.
+ * @event claim-save - After a change is durably stored in IndexedDB; detail `{documentId}`.
+ * @event claim-error - Storage unavailable, blocked, full or failing (the editor keeps working and retries); detail `{kind, message}`.
  *
  * @csspart toolbar - The tag, undo/redo and mode buttons.
  * @csspart editor - The article text.
@@ -91,6 +116,10 @@ function changeReason(tr: Transaction, before: EditorState, after: EditorState):
  * @cssproperty --claim-border-color - Borders.
  * @cssproperty --claim-focus-color - Focus rings and the selected annotation's outline.
  * @cssproperty --claim-link-color - Links in the article.
+ * @cssproperty --claim-label-text-color - Text on tag labels and chips (white by default; keep 4.5:1 against the tag colours).
+ * @cssproperty --claim-warning-color - "Needs review" and "text gone" notes.
+ * @cssproperty --claim-error-color - The storage error banner's text and border.
+ * @cssproperty --claim-error-surface-color - The storage error banner's background.
  * @cssproperty --claim-radius - Corner radius.
  * @cssproperty --claim-spacing - Base spacing unit.
  * @cssproperty --claim-sidebar-width - Width of the sidebar beside the text.
@@ -107,6 +136,14 @@ export class ClaimEditor extends LitElement {
   /** The name recorded as the creator of each new annotation. */
   @property() annotator?: string;
 
+  /** Key of this article in IndexedDB: setting it loads what is saved there; every change is saved under it. */
+  @property({ attribute: 'document-id', reflect: true }) documentId?: string;
+
+  /** IndexedDB database name. */
+  @property({ attribute: 'db-name' }) dbName = DEFAULT_DB_NAME;
+
+  @state() private storageStatus: StorageStatus = { state: 'idle' };
+
   @state() private announcement = '';
 
   @query('.editor') private editorHost!: HTMLElement;
@@ -117,6 +154,21 @@ export class ClaimEditor extends LitElement {
   private view?: EditorView;
   private articleTitle = '';
   private annotationCache?: { state: EditorState; list: Annotation[] };
+  private initialArticle = false;
+  private readonly persistence = new PersistenceController(this, {
+    documentId: () => this.documentId || undefined,
+    dbName: () => this.dbName || DEFAULT_DB_NAME,
+    documentTitle: () => this.articleTitle,
+    editorState: () => this.editorState,
+    restore: (saved) => this.restore(saved),
+    applyRemote: (annotations, removedIds) => this.applyRemote(annotations, removedIds),
+    takeInitialArticle: () => {
+      const initial = this.initialArticle;
+      this.initialArticle = false;
+      return initial;
+    },
+    showStorageStatus: (status) => (this.storageStatus = status),
+  });
 
   constructor() {
     super();
@@ -165,8 +217,16 @@ export class ClaimEditor extends LitElement {
     if (html !== undefined && typeof html !== 'string') throw new Error('loadArticle: html must be a string.');
     if (text !== undefined && typeof text !== 'string') throw new Error('loadArticle: text must be a string.');
     const doc = html !== undefined ? parseArticleHTML(html) : text !== undefined ? articleFromText(text) : emptyArticle();
+    const previousIds = [...getAnnotationState(this.editorState).records.keys()];
     this.articleTitle = title ?? '';
     this.replaceState(createArticleState({ doc, settings: this.settings() }), 'load');
+    this.persistence.replaced(previousIds);
+  }
+
+  /** Resolves when every change so far is durably stored in IndexedDB (rejects if storage is failing). */
+  async flush(): Promise<void> {
+    await this.updateComplete;
+    await this.persistence.flush();
   }
 
   /**
@@ -216,10 +276,57 @@ export class ClaimEditor extends LitElement {
     this.view?.updateState(next);
     const message = announcementOf(tr);
     if (message) this.announce(message);
-    if (getAnnotationState(previous).records !== getAnnotationState(next).records) {
-      this.emitChange(changeReason(tr, previous, next));
+    const before = getAnnotationState(previous).records;
+    const after = getAnnotationState(next).records;
+    if (before !== after) this.emitChange(tr.getMeta(fromStorage) ? 'remote' : changeReason(tr, previous, next));
+    if (!tr.getMeta(fromStorage) && (before !== after || previous.doc !== next.doc)) {
+      this.persistence.changed(changedIds(before, after, tr), previous.doc !== next.doc);
     }
     this.requestUpdate();
+  }
+
+  /** Puts saved annotations (and, unless the light-DOM article is kept, the saved article) into the editor. */
+  private restore({ document, annotations }: { document?: StoredDocument; annotations: Annotation[] }) {
+    let doc = this.editorState.doc;
+    if (document) {
+      try {
+        doc = articleSchema.nodeFromJSON(document.content);
+        doc.check();
+        this.articleTitle = document.title;
+      } catch (error) {
+        this.dispatchEvent(
+          new CustomEvent('claim-error', {
+            detail: { kind: 'storage-corrupt', message: `The saved article could not be read (${String(error)}); the open article is kept.` },
+            bubbles: true,
+            composed: true,
+          }),
+        );
+        return;
+      }
+    }
+    const records = recordsFromAnnotations(doc, annotations);
+    this.replaceState(createArticleState({ doc, settings: this.settings(), records }), 'load');
+    const review = records.filter((record) => record.status !== 'anchored').length;
+    if (review > 0) this.announce(`${review} annotation${review === 1 ? '' : 's'} moved or lost with the article's changes: please review them in the list.`);
+  }
+
+  private applyRemote(annotations: Annotation[], removedIds: string[]) {
+    const state = this.editorState;
+    const { records } = getAnnotationState(state);
+    const tr = state.tr;
+    const incoming = recordsFromAnnotations(state.doc, annotations);
+    for (const record of incoming) tr.step(new AnnotationStep(record.id, records.get(record.id) ?? null, record));
+    for (const id of removedIds) {
+      const current = records.get(id);
+      if (current) tr.step(new AnnotationStep(id, current, null));
+    }
+    if (tr.steps.length === 0) return;
+    this.commit(state.apply(tr.setMeta('addToHistory', false).setMeta(fromStorage, true)), tr);
+  }
+
+  private onStorageRetry() {
+    this.persistence.retryNow();
+    this.storageStatus = { state: 'saving' };
   }
 
   private replaceState(next: EditorState, reason: ChangeReason) {
@@ -274,8 +381,13 @@ export class ClaimEditor extends LitElement {
     if (this.hasLightDomArticle()) {
       this.editorState = createArticleState({ doc: parseArticleDOM(this), settings: this.settings() });
       this.annotationCache = undefined;
+      this.initialArticle = true;
     }
     this.createView();
+  }
+
+  protected override updated(changed: PropertyValues<this>) {
+    if (changed.has('documentId') || changed.has('dbName')) this.persistence.open();
   }
 
   private hasLightDomArticle(): boolean {
@@ -326,6 +438,20 @@ export class ClaimEditor extends LitElement {
     this.view?.focus();
   }
 
+  private renderStorageStatus() {
+    const status = this.storageStatus;
+    if (!this.documentId) return nothing;
+    if (status.state !== 'error') {
+      const label = { idle: '', saving: 'Saving…', saved: 'All changes saved in this browser' }[status.state];
+      return html`<p class="save-status" data-state=${status.state}>${label}</p>`;
+    }
+    const retry = status.retryInMs ? ` Retrying in ${Math.round(status.retryInMs / 1000) || 1} s.` : '';
+    return html`<div class="storage-error" role="alert" data-kind=${status.kind}>
+      <p><strong>Not saved:</strong> ${status.message} Your work stays in this tab.${retry}</p>
+      <button type="button" @click=${this.onStorageRetry}>Retry now</button>
+    </div>`;
+  }
+
   private renderHelp() {
     const keys = this.taxonomyValue.filter((tag) => tag.key).map((tag) => tag.key).join(' / ');
     return html`<details class="help">
@@ -372,7 +498,7 @@ export class ClaimEditor extends LitElement {
             ? nothing
             : html`<button type="button" class="mode" aria-pressed=${this.mode === 'edit' ? 'true' : 'false'}
                 @click=${() => { this.mode = this.mode === 'edit' ? 'annotate' : 'edit'; this.view?.focus(); }}>Edit text</button>`}
-          ${this.renderHelp()}
+          ${this.renderHelp()} ${this.renderStorageStatus()}
         </div>
         <div part="editor" class="editor" @keydown=${this.onEditorKeydown}></div>
         <div part="sidebar" class="sidebar">

@@ -125,7 +125,7 @@ export const editorStyles = css`
     font-size: 0.62em;
     font-weight: 600;
     letter-spacing: 0.02em;
-    color: #fff;
+    color: var(--claim-label-text-color, #fff);
     background: var(--_tag-color, #5e5c64);
     border-radius: 3px;
     padding: 0.05em 0.35em;
@@ -134,6 +134,27 @@ export const editorStyles = css`
     white-space: nowrap;
     user-select: none;
     cursor: pointer;
+  }
+  .save-status {
+    margin: 0;
+    font-size: 0.8rem;
+    color: var(--_muted);
+  }
+  .storage-error {
+    flex-basis: 100%;
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space);
+    padding: var(--_space);
+    color: var(--claim-error-color, #5f1410);
+    background: var(--claim-error-surface-color, #fdecea);
+    border: 1px solid var(--claim-error-color, #5f1410);
+    border-radius: var(--_radius);
+  }
+  .storage-error p {
+    margin: 0;
+    flex: 1;
   }
   .sidebar {
     grid-area: sidebar;
@@ -158,7 +179,28 @@ export const editorStyles = css`
       grid-template-columns: minmax(0, 1fr);
       grid-template-areas: 'toolbar' 'editor' 'sidebar';
     }
-    .sidebar {
+    .save-status {
+    margin: 0;
+    font-size: 0.8rem;
+    color: var(--_muted);
+  }
+  .storage-error {
+    flex-basis: 100%;
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space);
+    padding: var(--_space);
+    color: var(--claim-error-color, #5f1410);
+    background: var(--claim-error-surface-color, #fdecea);
+    border: 1px solid var(--claim-error-color, #5f1410);
+    border-radius: var(--_radius);
+  }
+  .storage-error p {
+    margin: 0;
+    flex: 1;
+  }
+  .sidebar {
       position: static;
       max-height: none;
     }

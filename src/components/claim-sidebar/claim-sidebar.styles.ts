@@ -65,7 +65,7 @@ export const sidebarStyles = css`
   .status {
     font-size: 0.75rem;
     font-weight: 600;
-    color: #7a3d00;
+    color: var(--claim-warning-color, #7a3d00);
   }
   .empty {
     color: var(--_muted);

@@ -52,7 +52,7 @@ export const sharedStyles = css`
     gap: 0.3em;
     font-size: 0.8em;
     font-weight: 600;
-    color: #fff;
+    color: var(--claim-label-text-color, #fff);
     background: var(--_tag-color, #5e5c64);
     border-radius: 999px;
     padding: 0.05em 0.55em;

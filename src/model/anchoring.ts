@@ -1,0 +1,109 @@
+import search from 'approx-string-match';
+import { CONTEXT_LENGTH } from './annotation.js';
+
+/** What an annotation remembers of where it was. */
+export interface AnchorTarget {
+  start: number;
+  end: number;
+  quote: string;
+  prefix: string;
+  suffix: string;
+}
+
+export type AnchorResult =
+  | { status: 'anchored' | 'reanchored'; start: number; end: number }
+  | { status: 'orphaned' };
+
+/** Shorter quotes are too likely to match the wrong place approximately. */
+const MIN_APPROXIMATE_LENGTH = 12;
+/** At most this share of a quote's characters may differ in an approximate match. */
+const MAX_ERROR_RATE = 0.12;
+
+function commonSuffix(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n += 1;
+  return n;
+}
+
+function commonPrefix(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n += 1;
+  return n;
+}
+
+/** How well the text around `start`–`end` agrees with the remembered context, from 0 to 1. */
+function contextScore(text: string, start: number, end: number, target: AnchorTarget): number {
+  const total = target.prefix.length + target.suffix.length;
+  if (total === 0) return 0;
+  const before = text.slice(Math.max(0, start - CONTEXT_LENGTH), start);
+  const after = text.slice(end, end + CONTEXT_LENGTH);
+  return (commonSuffix(before, target.prefix) + commonPrefix(after, target.suffix)) / total;
+}
+
+interface Candidate {
+  start: number;
+  end: number;
+  context: number;
+  distance: number;
+}
+
+/**
+ * The one candidate clearly best by context, then by nearness to the old
+ * position; undefined when two are indistinguishable (a wrong match that
+ * looks confident is worse than none).
+ */
+function pickUnambiguous(candidates: Candidate[]): Candidate | undefined {
+  const ranked = [...candidates].sort((a, b) => b.context - a.context || a.distance - b.distance);
+  const [best, second] = ranked;
+  if (!second) return best;
+  if (best.context > second.context) return best;
+  return best.distance < second.distance ? best : undefined;
+}
+
+/**
+ * Finds an annotation's text in a (possibly changed) article.
+ *
+ * 1. The quote is still at its offsets: `anchored`.
+ * 2. The quote occurs elsewhere, exactly: `reanchored` at the occurrence whose
+ *    context fits best (or, contexts equal, the nearest one).
+ * 3. Otherwise an approximate match (Myers' algorithm, at most 12% of the
+ *    quote's characters different, quotes of 12+ characters) that is
+ *    unambiguous and, for a quote under 40 characters, whose context agrees
+ *    at least half: `reanchored`.
+ * 4. Anything else is `orphaned`.
+ */
+export function anchorQuote(text: string, target: AnchorTarget): AnchorResult {
+  const { quote } = target;
+  if (!quote) return { status: 'orphaned' };
+  if (text.slice(target.start, target.end) === quote) return { status: 'anchored', start: target.start, end: target.end };
+
+  const exact: Candidate[] = [];
+  for (let at = text.indexOf(quote); at !== -1; at = text.indexOf(quote, at + 1)) {
+    const end = at + quote.length;
+    exact.push({ start: at, end, context: contextScore(text, at, end, target), distance: Math.abs(at - target.start) });
+  }
+  if (exact.length > 0) {
+    const best = pickUnambiguous(exact);
+    return best ? { status: 'reanchored', start: best.start, end: best.end } : { status: 'orphaned' };
+  }
+
+  if (quote.length < MIN_APPROXIMATE_LENGTH) return { status: 'orphaned' };
+  const maxErrors = Math.max(1, Math.floor(quote.length * MAX_ERROR_RATE));
+  const matches = search(text, quote, maxErrors);
+  // Myers reports every end position of an equally good match; keep one per place.
+  const places: Candidate[] = [];
+  for (const match of matches) {
+    const previous = places[places.length - 1];
+    if (previous && match.start < previous.end) continue;
+    places.push({
+      start: match.start,
+      end: match.end,
+      context: contextScore(text, match.start, match.end, target),
+      distance: Math.abs(match.start - target.start),
+    });
+  }
+  const best = pickUnambiguous(places);
+  if (!best) return { status: 'orphaned' };
+  if (quote.length < 40 && best.context < 0.5) return { status: 'orphaned' };
+  return { status: 'reanchored', start: best.start, end: best.end };
+}

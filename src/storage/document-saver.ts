@@ -1,0 +1,140 @@
+import { classifyStorageError, type ClaimStore, type StorageError } from './claim-store.js';
+import type { StoredAnnotation, StoredDocument } from './db-schema.js';
+
+/** Where the saver reads the current values when it writes (never a stale copy). */
+export interface SaveSource {
+  document(): StoredDocument;
+  /** The annotation as it is now; undefined once it has been removed. */
+  annotation(id: string): StoredAnnotation | undefined;
+  annotationIds(): string[];
+}
+
+export interface SaverCallbacks {
+  /** Everything marked before this write is durable. */
+  saved(written: { documentId: string; annotationIds: string[]; removedIds: string[]; revision?: number }): void;
+  /** A write failed; it is retried after `retryInMs`. Nothing pending is dropped. */
+  failed(error: StorageError, retryInMs: number): void;
+  /** Another tab changed these annotations later than we did: theirs were kept. */
+  adopt(newer: StoredAnnotation[]): void;
+}
+
+const RETRY_DELAYS_MS = [500, 1000, 2000, 5000, 10000, 30000];
+
+/**
+ * Collects what changed in one document and writes it to IndexedDB a moment
+ * later (the changes of a burst go in one transaction). Failed writes keep
+ * their changes pending and retry with growing delays, so nothing is lost
+ * while storage is unavailable, blocked or full.
+ */
+export class DocumentSaver {
+  private readonly pendingIds = new Set<string>();
+  private documentPending = false;
+  private debounce?: ReturnType<typeof setTimeout>;
+  private retry?: ReturnType<typeof setTimeout>;
+  private failures = 0;
+  private writing: Promise<void> = Promise.resolve();
+  private stopped = false;
+
+  constructor(
+    private readonly documentId: string,
+    private readonly store: () => Promise<ClaimStore>,
+    private readonly source: SaveSource,
+    private readonly callbacks: SaverCallbacks,
+    private readonly delayMs = 150,
+  ) {}
+
+  get pending(): boolean {
+    return this.documentPending || this.pendingIds.size > 0;
+  }
+
+  isPending(annotationId: string): boolean {
+    return this.pendingIds.has(annotationId);
+  }
+
+  markAnnotations(ids: Iterable<string>) {
+    for (const id of ids) this.pendingIds.add(id);
+    this.schedule();
+  }
+
+  markDocument() {
+    this.documentPending = true;
+    this.schedule();
+  }
+
+  /** The whole document and every annotation: after a load that changed them, or when storage comes back. */
+  markAll() {
+    this.documentPending = true;
+    this.markAnnotations(this.source.annotationIds());
+  }
+
+  /** Resolves when everything marked so far is durable; rejects with the StorageError if a write fails. */
+  async flush(): Promise<void> {
+    clearTimeout(this.debounce);
+    while (this.pending && !this.stopped) {
+      await this.enqueueWrite(true);
+    }
+    await this.writing;
+  }
+
+  /** Retries now instead of waiting for the next scheduled attempt. */
+  retryNow() {
+    clearTimeout(this.retry);
+    this.retry = undefined;
+    this.failures = Math.min(this.failures, 1);
+    void this.enqueueWrite(false);
+  }
+
+  stop() {
+    this.stopped = true;
+    clearTimeout(this.debounce);
+    clearTimeout(this.retry);
+  }
+
+  private schedule() {
+    if (this.stopped || this.retry) return;
+    clearTimeout(this.debounce);
+    this.debounce = setTimeout(() => void this.enqueueWrite(false), this.delayMs);
+  }
+
+  private enqueueWrite(rethrow: boolean): Promise<void> {
+    const run = this.writing.then(() => this.writeOnce());
+    this.writing = run.catch(() => undefined);
+    return rethrow ? run : this.writing;
+  }
+
+  private async writeOnce(): Promise<void> {
+    if (!this.pending || this.stopped) return;
+    const ids = [...this.pendingIds];
+    const withDocument = this.documentPending;
+    this.pendingIds.clear();
+    this.documentPending = false;
+    const put: StoredAnnotation[] = [];
+    const removedIds: string[] = [];
+    for (const id of ids) {
+      const annotation = this.source.annotation(id);
+      if (annotation) put.push(annotation);
+      else removedIds.push(id);
+    }
+    const document = withDocument ? this.source.document() : undefined;
+    try {
+      const store = await this.store();
+      const { newer } = await store.write({ documentId: this.documentId, document, put, remove: removedIds });
+      this.failures = 0;
+      if (newer.length > 0) this.callbacks.adopt(newer);
+      this.callbacks.saved({ documentId: this.documentId, annotationIds: put.map((a) => a.id), removedIds, revision: document?.revision });
+    } catch (cause) {
+      for (const id of ids) this.pendingIds.add(id);
+      this.documentPending ||= withDocument;
+      const error = classifyStorageError(cause);
+      const delay = RETRY_DELAYS_MS[Math.min(this.failures, RETRY_DELAYS_MS.length - 1)];
+      this.failures += 1;
+      clearTimeout(this.retry);
+      this.retry = setTimeout(() => {
+        this.retry = undefined;
+        void this.enqueueWrite(false);
+      }, delay);
+      this.callbacks.failed(error, delay);
+      throw error;
+    }
+  }
+}
