@@ -65,7 +65,7 @@ export class ClaimSidebar extends LitElement {
         const share = this.textLength ? coveredLength(tagged) / this.textLength : 0;
         return html`<dt><span class="swatch" data-tag=${tag.id}></span> ${tag.label}</dt>
           <dd>${tagged.length}</dd>
-          <dd aria-label="${percent.format(share)} of the text">${percent.format(share)}</dd>`;
+          <dd>${percent.format(share)}<span class="visually-hidden"> of the text</span></dd>`;
       })}
     </dl>`;
   }

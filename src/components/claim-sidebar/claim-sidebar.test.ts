@@ -52,14 +52,16 @@ function entry(sidebar: ClaimSidebar, id: string): HTMLElement {
   return element;
 }
 
-/** The summary texts shown for a tag: its label's term and every value after it up to the next tag. */
+/** The summary texts shown for a tag (visible text only): every value after its label's term up to the next tag. */
 function summaryOf(sidebar: ClaimSidebar, label: string): string[] {
   const terms = [...shadowOf(sidebar).querySelectorAll('dt')];
   const term = terms.find((dt) => dt.textContent?.includes(label));
   if (!term) throw new Error(`No summary for ${label}.`);
   const values: string[] = [];
   for (let next = term.nextElementSibling; next && next.localName !== 'dt'; next = next.nextElementSibling) {
-    values.push(next.textContent?.trim() ?? '');
+    const visible = next.cloneNode(true) as Element;
+    visible.querySelectorAll('.visually-hidden').forEach((hidden) => hidden.remove());
+    values.push(visible.textContent?.trim() ?? '');
   }
   return values;
 }
