@@ -1,6 +1,12 @@
-// Shows what an embedding page gets from the editor's events.
+// The demo page: the editor from the bundle, a list of the articles saved in
+// this browser, and what an embedding page receives through events.
+import { deleteDocument, listDocuments } from '../dist/claim-editor.js';
+
 const editor = document.getElementById('editor');
 const output = document.getElementById('last-change');
+const list = document.getElementById('documents');
+const form = document.getElementById('new-article-form');
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 editor.addEventListener('claim-change', (event) => {
   const { reason, annotations } = event.detail;
@@ -9,3 +15,86 @@ editor.addEventListener('claim-change', (event) => {
   );
   output.textContent = `reason: ${reason}, ${annotations.length} annotation(s)\n${lines.join('\n')}`;
 });
+
+function button(label, onClick, attributes = {}) {
+  const element = document.createElement('button');
+  element.type = 'button';
+  element.textContent = label;
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  element.addEventListener('click', onClick);
+  return element;
+}
+
+async function refreshList() {
+  let documents;
+  try {
+    documents = await listDocuments(editor.dbName);
+  } catch (error) {
+    list.replaceChildren(Object.assign(document.createElement('li'), { textContent: `Storage unavailable: ${error.message}` }));
+    return;
+  }
+  list.replaceChildren(
+    ...documents.map((doc) => {
+      const item = document.createElement('li');
+      const title = doc.title || 'Untitled article';
+      const name = document.createElement('span');
+      name.className = 'title';
+      name.textContent = title;
+      const when = document.createElement('time');
+      when.dateTime = doc.modified;
+      when.textContent = dateFormat.format(new Date(doc.modified));
+      const isOpen = doc.id === editor.documentId;
+      item.append(
+        name,
+        when,
+        button(isOpen ? 'Open now' : 'Open', () => openDocument(doc.id), {
+          'aria-label': `Open ${title}`,
+          ...(isOpen ? { 'aria-current': 'true', disabled: '' } : {}),
+        }),
+        button('Delete…', () => removeDocument(doc.id, title), { 'aria-label': `Delete ${title}` }),
+      );
+      return item;
+    }),
+  );
+}
+
+async function openDocument(id) {
+  await editor.flush().catch(() => undefined);
+  editor.documentId = id;
+  await editor.updateComplete;
+  await refreshList();
+  editor.shadowRoot.querySelector('.ProseMirror')?.focus();
+}
+
+async function removeDocument(id, title) {
+  if (!window.confirm(`Delete “${title}” and all its annotations from this browser? This cannot be undone.`)) return;
+  if (id === editor.documentId) {
+    // Move the editor off the document first, so it does not save it again.
+    editor.documentId = crypto.randomUUID();
+    await editor.loadArticle({ text: '' });
+  }
+  await deleteDocument(id, editor.dbName);
+  await refreshList();
+}
+
+form.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const data = new FormData(form);
+  const body = String(data.get('body') ?? '');
+  const title = String(data.get('title') ?? '').trim();
+  const looksLikeHtml = /<\/?[a-z][^>]*>/i.test(body);
+  await editor.flush().catch(() => undefined);
+  editor.documentId = crypto.randomUUID();
+  await editor.loadArticle(looksLikeHtml ? { html: body, title } : { text: body, title });
+  await editor.flush().catch(() => undefined);
+  form.reset();
+  form.closest('details').open = false;
+  await refreshList();
+});
+
+let refreshTimer;
+editor.addEventListener('claim-save', () => {
+  clearTimeout(refreshTimer);
+  refreshTimer = setTimeout(refreshList, 500);
+});
+customElements.whenDefined('claim-editor').then(refreshList);

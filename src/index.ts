@@ -11,3 +11,4 @@ export type {
   AnnotationPatch,
   AnnotationStatus,
 } from './model/annotation.js';
+export { listDocuments, deleteDocument, DEFAULT_DB_NAME, StorageError, type StorageErrorKind } from './storage/claim-store.js';

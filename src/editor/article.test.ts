@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { DOMSerializer } from 'prosemirror-model';
-import { articleFromText, parseArticleHTML } from './article.js';
+import { articleFromText, deriveTitle, parseArticleHTML } from './article.js';
 import { articleSchema, safeHref } from './schema.js';
 import { TextIndex } from './text-index.js';
 
@@ -62,5 +62,11 @@ describe('article parsing', () => {
   it('gives an empty article one empty paragraph', () => {
     expect(parseArticleHTML('<script>x</script>').childCount).to.equal(1);
     expect(TextIndex.of(articleFromText('')).text).to.equal('');
+  });
+
+  it('derives a title from the first heading, else the first line', () => {
+    expect(deriveTitle(parseArticleHTML('<p>Lead.</p><h2> Headline </h2>'))).to.equal('Headline');
+    expect(deriveTitle(articleFromText('\nFirst line here.\nSecond.'))).to.equal('First line here.');
+    expect(deriveTitle(articleFromText('x'.repeat(200)))).to.have.length(80);
   });
 });

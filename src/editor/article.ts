@@ -36,3 +36,21 @@ export function emptyArticle(): PMNode {
 function ensureBlock(doc: PMNode): PMNode {
   return doc.childCount > 0 ? doc : emptyArticle();
 }
+
+/** A title for an article given none: its first heading, else the start of its first line of text. */
+export function deriveTitle(doc: PMNode): string {
+  let heading: string | undefined;
+  let firstText: string | undefined;
+  doc.descendants((node) => {
+    if (heading !== undefined) return false;
+    if (node.isTextblock) {
+      const text = node.textContent.trim();
+      if (node.type.name === 'heading' && text) heading = text;
+      else if (text) firstText ??= text;
+      return false;
+    }
+    return true;
+  });
+  const title = heading ?? firstText ?? '';
+  return title.length > 80 ? `${title.slice(0, 79)}…` : title;
+}

@@ -9,7 +9,7 @@ import { announcementOf } from '../../editor/announce.js';
 import { annotationsOf, recordsFromAnnotations, resolveInput, toAnnotation } from '../../editor/annotation-api.js';
 import { getAnnotationState } from '../../editor/annotation-plugin.js';
 import { AnnotationStep } from '../../editor/annotation-step.js';
-import { articleFromText, emptyArticle, parseArticleDOM, parseArticleHTML } from '../../editor/article.js';
+import { articleFromText, deriveTitle, emptyArticle, parseArticleDOM, parseArticleHTML } from '../../editor/article.js';
 import { applyWithCheckpoints } from '../../editor/checkpoint.js';
 import {
   addAnnotationTransaction,
@@ -204,7 +204,7 @@ export class ClaimEditor extends LitElement {
     return TextIndex.of(this.editorState.doc).text;
   }
 
-  /** The article's title, as given to `loadArticle`. */
+  /** The article's title: as given to `loadArticle`, else its first heading or first line. */
   get documentTitle(): string {
     return this.articleTitle;
   }
@@ -216,9 +216,12 @@ export class ClaimEditor extends LitElement {
   async loadArticle({ html, text, title }: ArticleInput = {}): Promise<void> {
     if (html !== undefined && typeof html !== 'string') throw new Error('loadArticle: html must be a string.');
     if (text !== undefined && typeof text !== 'string') throw new Error('loadArticle: text must be a string.');
+    // A document-id set just before must be switched to first, or the article would land in the previous document.
+    await this.updateComplete;
+    await this.persistence.ready();
     const doc = html !== undefined ? parseArticleHTML(html) : text !== undefined ? articleFromText(text) : emptyArticle();
     const previousIds = [...getAnnotationState(this.editorState).records.keys()];
-    this.articleTitle = title ?? '';
+    this.articleTitle = title?.trim() || deriveTitle(doc);
     this.replaceState(createArticleState({ doc, settings: this.settings() }), 'load');
     this.persistence.replaced(previousIds);
   }
@@ -286,8 +289,9 @@ export class ClaimEditor extends LitElement {
   }
 
   /** Puts saved annotations (and, unless the light-DOM article is kept, the saved article) into the editor. */
-  private restore({ document, annotations }: { document?: StoredDocument; annotations: Annotation[] }) {
-    let doc = this.editorState.doc;
+  private restore({ document, annotations, empty }: { document?: StoredDocument; annotations: Annotation[]; empty?: boolean }) {
+    let doc = empty ? emptyArticle() : this.editorState.doc;
+    if (empty) this.articleTitle = '';
     if (document) {
       try {
         doc = articleSchema.nodeFromJSON(document.content);
@@ -379,7 +383,9 @@ export class ClaimEditor extends LitElement {
 
   protected override firstUpdated() {
     if (this.hasLightDomArticle()) {
-      this.editorState = createArticleState({ doc: parseArticleDOM(this), settings: this.settings() });
+      const doc = parseArticleDOM(this);
+      this.editorState = createArticleState({ doc, settings: this.settings() });
+      this.articleTitle = deriveTitle(doc);
       this.annotationCache = undefined;
       this.initialArticle = true;
     }

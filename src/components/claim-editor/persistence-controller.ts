@@ -15,8 +15,11 @@ export interface PersistenceBridge {
   dbName(): string;
   documentTitle(): string;
   editorState(): EditorState;
-  /** Puts a saved article (or annotations re-anchored to the light-DOM one) into the editor. */
-  restore(saved: { document?: StoredDocument; annotations: Annotation[] }): void;
+  /**
+   * Puts a saved article into the editor, or, without `document`, the saved
+   * annotations re-anchored to the article already open (`empty`: no article).
+   */
+  restore(saved: { document?: StoredDocument; annotations: Annotation[]; empty?: boolean }): void;
   /** Applies annotations another tab saved, or drops ones it removed, without touching undo history. */
   applyRemote(annotations: Annotation[], removedIds: string[]): void;
   /** True once, for the light-DOM article the element started with. */
@@ -80,6 +83,11 @@ export class PersistenceController implements ReactiveController {
       const documentId = this.host.documentId();
       if (documentId) await this.load(documentId);
     })();
+  }
+
+  /** Resolves once the document for the current `document-id` is loaded. */
+  ready(): Promise<void> {
+    return this.loading;
   }
 
   /** Resolves when the document is loaded and every change so far is durable. */
@@ -181,7 +189,7 @@ export class PersistenceController implements ReactiveController {
     this.created = saved?.document.created ?? new Date().toISOString();
     if (!saved) {
       if (lightDom) saver.markAll();
-      else this.host.restore({ annotations: [] });
+      else this.host.restore({ annotations: [], empty: true });
       this.host.showStorageStatus({ state: lightDom ? 'saving' : 'idle' });
       return;
     }
