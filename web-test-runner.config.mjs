@@ -1,9 +1,36 @@
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { chromePath, chromeArgs } from './scripts/browser.mjs';
 import { countingReporter } from './scripts/counting-reporter.mjs';
 import { defaultReporter } from '@web/test-runner';
+
+/**
+ * Test-only CommonJS packages (ajv, papaparse) cannot run in the browser as
+ * they are: their entry file is served bundled to one ES module by esbuild.
+ */
+function bundleCommonJs(packages) {
+  const root = fileURLToPath(new URL('.', import.meta.url));
+  return {
+    name: 'bundle-commonjs-test-deps',
+    async serve(context) {
+      const match = packages.find((name) => context.path.startsWith(`/node_modules/${name}/`));
+      if (!match) return undefined;
+      const result = await build({
+        entryPoints: [root + context.path.slice(1)],
+        bundle: true,
+        format: 'esm',
+        platform: 'browser',
+        // papaparse's Node-only stream support is never reached in a browser.
+        external: ['stream'],
+        write: false,
+        logLevel: 'silent',
+      });
+      return { body: result.outputFiles[0].text, type: 'js' };
+    },
+  };
+}
 
 export default {
   files: ['src/**/*.test.ts', 'bench/**/*.test.ts'],
@@ -11,6 +38,7 @@ export default {
   concurrency: 2,
   testFramework: { config: { timeout: 10000 } },
   plugins: [
+    bundleCommonJs(['ajv', 'ajv-draft-04', 'papaparse']),
     esbuildPlugin({
       ts: true,
       target: 'es2022',

@@ -1,0 +1,71 @@
+import type { Annotation } from '../model/annotation.js';
+import type { Taxonomy } from '../model/taxonomy.js';
+
+/** Everything an export needs: the article and its annotations, in reading order. */
+export interface ExportSource {
+  document: {
+    /** The `document-id`, when there is one. */
+    id?: string;
+    title: string;
+    /** The article's plain text (blocks joined by "\n"); annotation offsets point into it. */
+    text: string;
+    /** The editor's document as ProseMirror JSON. */
+    content: unknown;
+  };
+  taxonomy: Taxonomy;
+  annotations: readonly Annotation[];
+  /** When the export was made (ISO 8601); injected so exports are reproducible in tests. */
+  generated: string;
+}
+
+/** An annotation as another tool described it: any of offsets and quote may be missing. */
+export interface ImportedAnnotation {
+  id?: string;
+  /** A tag id, or a label or free text from another tool, resolved against the taxonomy on import. */
+  tag: string;
+  start?: number;
+  end?: number;
+  quote?: string;
+  prefix?: string;
+  suffix?: string;
+  source?: string;
+  note?: string;
+  verdict?: string;
+  creator?: string;
+  created?: string;
+  modified?: string;
+}
+
+/** What an import file holds, once parsed: annotations, and for native JSON the article and taxonomy too. */
+export interface ParsedImport {
+  format: 'json' | 'w3c';
+  annotations: ImportedAnnotation[];
+  document?: ExportSource['document'];
+  taxonomy?: Taxonomy;
+}
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: string[] };
+
+/**
+ * One file format. `serialize` writes a string from the editor's data;
+ * `parse` reads one back and returns errors rather than throwing, whatever
+ * the input.
+ */
+export interface Format<T> {
+  /** File name extension, without the dot. */
+  extension: string;
+  mediaType: string;
+  serialize(source: ExportSource): string;
+  parse(input: string): ParseResult<T>;
+}
+
+/** Imports larger than this are rejected before parsing (20 MiB of text). */
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+
+export function ok<T>(value: T): ParseResult<T> {
+  return { ok: true, value };
+}
+
+export function failed<T>(...errors: string[]): ParseResult<T> {
+  return { ok: false, errors };
+}
