@@ -69,9 +69,9 @@ async function openDocument(id) {
 async function removeDocument(id, title) {
   if (!window.confirm(`Delete “${title}” and all its annotations from this browser? This cannot be undone.`)) return;
   if (id === editor.documentId) {
-    // Move the editor off the document first, so it does not save it again.
+    // Move the editor off the document first (to a new, empty one), so it does not save it again.
     editor.documentId = crypto.randomUUID();
-    await editor.loadArticle({ text: '' });
+    await editor.updateComplete;
   }
   await deleteDocument(id, editor.dbName);
   await refreshList();

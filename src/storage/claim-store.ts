@@ -108,8 +108,11 @@ export class ClaimStore {
   /**
    * Writes a change set durably. An annotation already stored with a later
    * `modified` (changed meanwhile in another tab) is kept, not overwritten.
+   * With `unloading` (the page is closing) every request is sent at once and
+   * the transaction committed, with no read first: a read's answer might
+   * come after the page is gone, and the write with it.
    */
-  async write(changes: ChangeSet): Promise<WriteResult> {
+  async write(changes: ChangeSet, { unloading = false } = {}): Promise<WriteResult> {
     const tx = this.db.transaction(['documents', 'annotations'], 'readwrite', { durability: 'strict' });
     const annotations = tx.objectStore('annotations');
     const newer: StoredAnnotation[] = [];
@@ -117,13 +120,16 @@ export class ClaimStore {
     if (changes.document) work.push(tx.objectStore('documents').put(changes.document));
     for (const annotation of changes.put) {
       work.push(
-        annotations.get([changes.documentId, annotation.id]).then((stored) => {
-          if (stored && stored.modified > annotation.modified) newer.push(stored);
-          else return annotations.put(annotation);
-        }),
+        unloading
+          ? annotations.put(annotation)
+          : annotations.get([changes.documentId, annotation.id]).then((stored) => {
+              if (stored && stored.modified > annotation.modified) newer.push(stored);
+              else return annotations.put(annotation);
+            }),
       );
     }
     for (const id of changes.remove) work.push(annotations.delete([changes.documentId, id]));
+    if (unloading) tx.commit();
     await Promise.all([...work, tx.done]);
     return { newer };
   }

@@ -34,14 +34,26 @@ export class DocumentSaver {
   private failures = 0;
   private writing: Promise<void> = Promise.resolve();
   private stopped = false;
+  private held = false;
 
   constructor(
     private readonly documentId: string,
     private readonly store: () => Promise<ClaimStore>,
     private readonly source: SaveSource,
     private readonly callbacks: SaverCallbacks,
-    private readonly delayMs = 150,
+    /** Changes made in the same moment (one task) go in one write; more while a write runs go in the next. */
+    private readonly delayMs = 0,
   ) {}
+
+  /** Keeps changes pending, unwritten, until {@link release}. */
+  hold() {
+    this.held = true;
+  }
+
+  release() {
+    this.held = false;
+    if (this.pending) this.schedule();
+  }
 
   get pending(): boolean {
     return this.documentPending || this.pendingIds.size > 0;
@@ -70,10 +82,25 @@ export class DocumentSaver {
   /** Resolves when everything marked so far is durable; rejects with the StorageError if a write fails. */
   async flush(): Promise<void> {
     clearTimeout(this.debounce);
-    while (this.pending && !this.stopped) {
+    while (this.pending && !this.stopped && !this.held) {
       await this.enqueueWrite(true);
     }
     await this.writing;
+  }
+
+  /**
+   * The page is closing: sends everything pending now, in one committed
+   * transaction without reads, in the same task. The caller keeps a copy
+   * elsewhere too, since a closing page may still be cut off.
+   */
+  flushForUnload() {
+    clearTimeout(this.debounce);
+    if (this.pending && !this.stopped && !this.held) void this.writeOnce(true).catch(() => undefined);
+  }
+
+  /** What is marked and not yet written: annotation ids, and whether the document is. */
+  pendingChanges(): { annotationIds: string[]; document: boolean } {
+    return { annotationIds: [...this.pendingIds], document: this.documentPending };
   }
 
   /** Retries now instead of waiting for the next scheduled attempt. */
@@ -91,7 +118,7 @@ export class DocumentSaver {
   }
 
   private schedule() {
-    if (this.stopped || this.retry) return;
+    if (this.stopped || this.held || this.retry) return;
     clearTimeout(this.debounce);
     this.debounce = setTimeout(() => void this.enqueueWrite(false), this.delayMs);
   }
@@ -102,8 +129,8 @@ export class DocumentSaver {
     return rethrow ? run : this.writing;
   }
 
-  private async writeOnce(): Promise<void> {
-    if (!this.pending || this.stopped) return;
+  private async writeOnce(unloading = false): Promise<void> {
+    if (!this.pending || this.stopped || this.held) return;
     const ids = [...this.pendingIds];
     const withDocument = this.documentPending;
     this.pendingIds.clear();
@@ -118,7 +145,7 @@ export class DocumentSaver {
     const document = withDocument ? this.source.document() : undefined;
     try {
       const store = await this.store();
-      const { newer } = await store.write({ documentId: this.documentId, document, put, remove: removedIds });
+      const { newer } = await store.write({ documentId: this.documentId, document, put, remove: removedIds }, { unloading });
       this.failures = 0;
       if (newer.length > 0) this.callbacks.adopt(newer);
       this.callbacks.saved({ documentId: this.documentId, annotationIds: put.map((a) => a.id), removedIds, revision: document?.revision });

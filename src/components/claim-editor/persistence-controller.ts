@@ -47,6 +47,12 @@ export class PersistenceController implements ReactiveController {
   private created = new Date().toISOString();
   private loading: Promise<void> = Promise.resolve();
   private persistAsked = false;
+  /** The last storage error, shown until a write succeeds again. */
+  private lastError?: StorageError;
+  /** A load that failed (storage out of reach) and is retried; writes wait for it. */
+  private owedLoad?: { documentId: string; lightDom: boolean; localArticle: boolean };
+  private loadRetry?: ReturnType<typeof setTimeout>;
+  private loadFailures = 0;
 
   constructor(
     private readonly element: ReactiveControllerHost & HTMLElement,
@@ -75,6 +81,8 @@ export class PersistenceController implements ReactiveController {
     this.key = key;
     this.saver = undefined;
     this.channel = undefined;
+    this.owedLoad = undefined;
+    clearTimeout(this.loadRetry);
     this.loading = (async () => {
       await previous.saver?.flush().catch(() => undefined);
       previous.saver?.stop();
@@ -93,6 +101,9 @@ export class PersistenceController implements ReactiveController {
   /** Resolves when the document is loaded and every change so far is durable. */
   async flush(): Promise<void> {
     await this.loading;
+    if (this.owedLoad) {
+      throw this.lastError ?? new StorageError('storage-unavailable', 'The saved document could not be read yet.');
+    }
     await this.saver?.flush();
   }
 
@@ -100,26 +111,91 @@ export class PersistenceController implements ReactiveController {
   changed(annotationIds: Iterable<string>, documentChanged: boolean) {
     if (!this.saver) return;
     if (documentChanged) this.saver.markDocument();
+    if (documentChanged && this.owedLoad) this.owedLoad.localArticle = true;
     this.saver.markAnnotations(annotationIds);
-    this.host.showStorageStatus({ state: 'saving' });
+    this.showPending();
   }
 
   /** A new article under the same key: the previous article's annotations are deleted from storage. */
   replaced(previousAnnotationIds: Iterable<string>) {
     if (!this.saver) return;
+    if (this.owedLoad) this.owedLoad.localArticle = true;
     this.saver.markAnnotations(previousAnnotationIds);
     this.saver.markAll();
-    this.host.showStorageStatus({ state: 'saving' });
+    this.showPending();
   }
 
   retryNow() {
     if (!this.store || this.blocked) this.closeStore();
-    this.saver?.retryNow();
+    if (this.owedLoad) void this.completeLoad();
+    else this.saver?.retryNow();
   }
 
-  private readonly onHide = () => {
-    if (document.visibilityState === 'hidden' || !document.visibilityState) void this.saver?.flush().catch(() => undefined);
+  /** "Saving…", unless storage is failing: then the error stays up until a write succeeds. */
+  private showPending() {
+    if (this.lastError) this.showError(this.lastError);
+    else this.host.showStorageStatus({ state: 'saving' });
+  }
+
+  private readonly onHide = (event: Event) => {
+    if (event.type !== 'pagehide' && document.visibilityState !== 'hidden') return;
+    const saver = this.saver;
+    if (!saver?.pending) return;
+    this.keepSafetyCopy();
+    saver.flushForUnload();
   };
+
+  /** Where a closing page leaves its unsaved changes, in case the IndexedDB write is cut off with it. */
+  private safetyKey(): string | undefined {
+    const documentId = this.host.documentId();
+    return documentId ? `claim-provenance:unsaved:${this.host.dbName()}:${documentId}` : undefined;
+  }
+
+  /** Synchronous, so it completes even when the page is torn down right after. */
+  private keepSafetyCopy() {
+    const key = this.safetyKey();
+    const saver = this.saver;
+    if (!key || !saver) return;
+    const { annotationIds, document } = saver.pendingChanges();
+    const state = this.host.editorState();
+    const { records } = getAnnotationState(state);
+    const copy: SafetyCopy = {
+      annotations: annotationIds.flatMap((id) => {
+        const record = records.get(id);
+        return record ? [toAnnotation(state, record)] : [];
+      }),
+      removed: annotationIds.filter((id) => !records.has(id)),
+      ...(document ? { document: this.source(this.host.documentId()!).document() } : {}),
+    };
+    try {
+      localStorage.setItem(key, JSON.stringify(copy));
+    } catch {
+      // No localStorage (or full): the IndexedDB write is all there is.
+    }
+  }
+
+  private dropSafetyCopy() {
+    const key = this.safetyKey();
+    try {
+      if (key) localStorage.removeItem(key);
+    } catch {
+      // Nothing was kept there.
+    }
+  }
+
+  /** The changes a page left when it closed before they were saved, if any; removed from localStorage once read. */
+  private takeSafetyCopy(): SafetyCopy | undefined {
+    const key = this.safetyKey();
+    if (!key) return undefined;
+    try {
+      const text = localStorage.getItem(key);
+      localStorage.removeItem(key);
+      const copy = text ? (JSON.parse(text) as SafetyCopy) : undefined;
+      return copy && Array.isArray(copy.annotations) && Array.isArray(copy.removed) ? copy : undefined;
+    } catch {
+      return undefined;
+    }
+  }
 
   private closeStore() {
     const store = this.store;
@@ -173,35 +249,75 @@ export class PersistenceController implements ReactiveController {
       failed: (error, retryInMs) => this.reportError(error, retryInMs),
       adopt: (newer) => this.host.applyRemote(newer.map(stripDocumentId), []),
     });
+    // Nothing is written before the saved document has been read: a write could overwrite it.
+    saver.hold();
     this.saver = saver;
     this.channel = new SyncChannel(this.host.dbName(), documentId, (message) => void this.onRemote(message));
+    this.owedLoad = { documentId, lightDom, localArticle: false };
+    this.loadFailures = 0;
+    await this.completeLoad();
+  }
+
+  /**
+   * Reads the saved document and merges it with what the editor holds. Until
+   * it succeeds the editor works in memory (retrying); what was done
+   * meanwhile is kept and saved beside what was already stored.
+   */
+  private async completeLoad() {
+    const owed = this.owedLoad;
+    const saver = this.saver;
+    if (!owed || !saver) return;
+    clearTimeout(this.loadRetry);
     let saved: Awaited<ReturnType<ClaimStore['load']>>;
     try {
-      saved = await (await this.openStore()).load(documentId);
+      saved = await (await this.openStore()).load(owed.documentId);
     } catch (error) {
-      // Storage is out of reach: work in memory and save everything once it is back.
-      this.reportError(error instanceof StorageError ? error : new StorageError('storage-unavailable', String(error)));
-      saver.markAll();
+      if (this.owedLoad !== owed) return;
+      const failure = error instanceof StorageError ? error : new StorageError('storage-unavailable', String(error));
+      const delay = [1000, 2000, 5000, 10000, 30000][Math.min(this.loadFailures, 4)];
+      this.loadFailures += 1;
+      this.loadRetry = setTimeout(() => void this.completeLoad(), delay);
+      this.reportError(failure, delay);
+      if (!owed.lightDom && !owed.localArticle && this.loadFailures === 1) this.host.restore({ annotations: [], empty: true });
       return;
     }
-    if (saver !== this.saver) return;
+    if (this.owedLoad !== owed || this.saver !== saver) return;
+    this.owedLoad = undefined;
+    const leftover = this.takeSafetyCopy();
+    if (leftover) saved = mergeSafetyCopy(saved, leftover, owed.documentId);
     this.revision = saved?.document.revision ?? 0;
     this.created = saved?.document.created ?? new Date().toISOString();
-    if (!saved) {
-      if (lightDom) saver.markAll();
-      else this.host.restore({ annotations: [], empty: true });
-      this.host.showStorageStatus({ state: lightDom ? 'saving' : 'idle' });
-      return;
+    const local = this.localAnnotations();
+    const localIds = new Set(local.map((annotation) => annotation.id));
+    const fromStorage = (saved?.annotations ?? []).map(stripDocumentId).filter((annotation) => !localIds.has(annotation.id));
+    const keepLocalArticle = owed.lightDom || owed.localArticle;
+    if (saved && !keepLocalArticle) {
+      this.host.restore({ document: saved.document, annotations: [...fromStorage, ...local] });
+    } else if (saved || local.length > 0) {
+      this.host.restore({ annotations: [...fromStorage, ...local] });
+    } else if (!keepLocalArticle) {
+      this.host.restore({ annotations: [], empty: true });
     }
-    const annotations = saved.annotations.map(stripDocumentId);
-    if (lightDom) {
-      const changedText = TextIndex.of(this.host.editorState().doc).text !== saved.document.text;
-      this.host.restore({ annotations });
-      if (changedText) saver.markAll();
+    if (keepLocalArticle && (!saved || TextIndex.of(this.host.editorState().doc).text !== saved.document.text || owed.localArticle)) {
+      saver.markAll();
     } else {
-      this.host.restore({ document: saved.document, annotations });
+      saver.markAnnotations(localIds);
+      // Saved annotations that moved or were lost on the way in get their new status written.
+      const { records } = getAnnotationState(this.host.editorState());
+      saver.markAnnotations(fromStorage.filter((a) => records.get(a.id)?.status !== a.status).map((a) => a.id));
     }
-    this.host.showStorageStatus({ state: saver.pending ? 'saving' : 'saved' });
+    if (leftover) {
+      saver.markAnnotations([...leftover.annotations.map((a) => a.id), ...leftover.removed]);
+      if (leftover.document) saver.markDocument();
+    }
+    saver.release();
+    if (saver.pending) this.showPending();
+    else this.host.showStorageStatus({ state: saved ? 'saved' : 'idle' });
+  }
+
+  private localAnnotations(): Annotation[] {
+    const state = this.host.editorState();
+    return [...getAnnotationState(state).records.values()].map((record) => toAnnotation(state, record));
   }
 
   private source(documentId: string) {
@@ -229,6 +345,8 @@ export class PersistenceController implements ReactiveController {
   }
 
   private onSaved(written: { documentId: string; annotationIds: string[]; removedIds: string[]; revision?: number }) {
+    this.lastError = undefined;
+    if (!this.saver?.pending) this.dropSafetyCopy();
     this.channel?.post(written);
     if (!this.saver?.pending) this.host.showStorageStatus({ state: 'saved' });
     this.element.dispatchEvent(
@@ -236,8 +354,13 @@ export class PersistenceController implements ReactiveController {
     );
   }
 
-  private reportError(error: StorageError, retryInMs?: number) {
+  private showError(error: StorageError, retryInMs?: number) {
     this.host.showStorageStatus({ state: 'error', kind: error.kind, message: error.message, retryInMs });
+  }
+
+  private reportError(error: StorageError, retryInMs?: number) {
+    this.lastError = error;
+    this.showError(error, retryInMs);
     this.element.dispatchEvent(
       new CustomEvent('claim-error', { detail: { kind: error.kind, message: error.message }, bubbles: true, composed: true }),
     );
@@ -268,6 +391,30 @@ export class PersistenceController implements ReactiveController {
       this.reportError(error instanceof StorageError ? error : new StorageError('storage-failed', String(error)));
     }
   }
+}
+
+/** Unsaved changes a closing page copied to localStorage. */
+interface SafetyCopy {
+  annotations: Annotation[];
+  removed: string[];
+  document?: StoredDocument;
+}
+
+/** The saved document with a closed page's unsaved changes on top (they are newer). */
+function mergeSafetyCopy(
+  saved: { document: StoredDocument; annotations: StoredAnnotation[] } | undefined,
+  copy: SafetyCopy,
+  documentId: string,
+): { document: StoredDocument; annotations: StoredAnnotation[] } | undefined {
+  const document = copy.document ?? saved?.document;
+  if (!document) return saved;
+  const byId = new Map((saved?.annotations ?? []).map((a) => [a.id, a]));
+  for (const id of copy.removed) byId.delete(id);
+  for (const annotation of copy.annotations) {
+    const stored = byId.get(annotation.id);
+    if (!stored || stored.modified <= annotation.modified) byId.set(annotation.id, { ...annotation, documentId });
+  }
+  return { document, annotations: [...byId.values()] };
 }
 
 function stripDocumentId({ documentId: _documentId, ...annotation }: StoredAnnotation): Annotation {

@@ -1,0 +1,304 @@
+import { expect } from '@open-wc/testing';
+import {
+  Patches,
+  allRecords,
+  countRecords,
+  createVersion1Database,
+  databaseVersion,
+  deleteDatabase,
+  freshDbName,
+  storeNames,
+  type DocumentV1,
+} from '../test-support/storage-helpers.js';
+import type { Annotation } from '../model/annotation.js';
+import { ClaimStore, StorageError, classifyStorageError } from './claim-store.js';
+import type { StoredAnnotation, StoredDocument } from './db-schema.js';
+
+/** Invented wire copy; nothing here is real reporting. */
+const ARTICLE = [
+  'Ferry services to Lunholm island resumed on Monday, the coastguard said.',
+  'A spokesman for the island council called the delay regrettable.',
+  'Fuel prices on the island have doubled since the storm, traders said.',
+].join('\n');
+
+function documentRecord(id: string, modified = '2024-03-01T10:00:00.000Z', text = ARTICLE): StoredDocument {
+  return {
+    id,
+    title: `Ferry report ${id}`,
+    content: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] },
+    text,
+    revision: 1,
+    created: '2024-03-01T09:00:00.000Z',
+    modified,
+  };
+}
+
+function annotationOf(quote: string, overrides: Partial<Annotation> = {}): Annotation {
+  const start = ARTICLE.indexOf(quote);
+  if (start < 0) throw new Error(`Sample quote not in the sample article: ${quote}`);
+  const end = start + quote.length;
+  return {
+    id: crypto.randomUUID(),
+    tag: 'reported-fact',
+    start,
+    end,
+    quote,
+    prefix: ARTICLE.slice(Math.max(0, start - 32), start),
+    suffix: ARTICLE.slice(end, end + 32),
+    created: '2024-03-01T10:00:00.000Z',
+    modified: '2024-03-01T10:00:00.000Z',
+    status: 'anchored',
+    ...overrides,
+  };
+}
+
+function stored(documentId: string, annotation: Annotation): StoredAnnotation {
+  return { ...annotation, documentId };
+}
+
+const FERRY = 'Ferry services to Lunholm island resumed on Monday, the coastguard said.';
+const SPOKESMAN = 'A spokesman for the island council called the delay regrettable.';
+const FUEL = 'Fuel prices on the island have doubled since the storm, traders said.';
+
+function byId<T extends { id: string }>(items: readonly T[]): T[] {
+  return [...items].sort((a, b) => a.id.localeCompare(b.id));
+}
+
+describe('ClaimStore', () => {
+  let name: string;
+  const opened: ClaimStore[] = [];
+  const patches = new Patches();
+
+  async function open(): Promise<ClaimStore> {
+    const store = await ClaimStore.open(name);
+    opened.push(store);
+    return store;
+  }
+
+  beforeEach(() => {
+    name = freshDbName();
+  });
+
+  afterEach(async () => {
+    patches.restore();
+    for (const store of opened.splice(0)) store.close();
+    await deleteDatabase(name);
+  });
+
+  it('round-trips a document and its annotations through a fresh connection', async () => {
+    const store = await open();
+    const document = documentRecord('doc-ferry');
+    const annotations = [
+      stored('doc-ferry', annotationOf(FERRY, { tag: 'state-media-claim', source: 'Coastguard bulletin', note: 'Check the date.' })),
+      stored('doc-ferry', annotationOf(SPOKESMAN, { tag: 'analyst-opinion', creator: 'Night desk', verdict: 'Unproven' })),
+    ];
+    const result = await store.write({ documentId: 'doc-ferry', document, put: annotations, remove: [] });
+    expect(result.newer).to.deep.equal([]);
+    store.close();
+
+    const again = await open();
+    const loaded = await again.load('doc-ferry');
+    expect(loaded, 'the document was saved').to.not.equal(undefined);
+    expect(loaded!.document).to.deep.equal(document);
+    expect(byId(loaded!.annotations)).to.deep.equal(byId(annotations));
+    expect(await again.load('no-such-document')).to.equal(undefined);
+  });
+
+  it('writes exactly one annotation record when one annotation is written', async () => {
+    const store = await open();
+    const first = stored('doc-one', annotationOf(FERRY));
+    const second = stored('doc-one', annotationOf(SPOKESMAN));
+    await store.write({ documentId: 'doc-one', document: documentRecord('doc-one'), put: [first, second], remove: [] });
+    expect(await countRecords(name, 'annotations')).to.equal(2);
+    const documentsBefore = await allRecords<StoredDocument>(name, 'documents');
+
+    const third = stored('doc-one', annotationOf(FUEL));
+    await store.write({ documentId: 'doc-one', put: [third], remove: [] });
+    expect(await countRecords(name, 'annotations'), 'one record added').to.equal(3);
+    expect(await allRecords<StoredDocument>(name, 'documents'), 'the document is not rewritten').to.deep.equal(documentsBefore);
+
+    const changed = { ...first, note: 'Coastguard confirmed by phone.', modified: '2024-03-01T11:00:00.000Z' };
+    await store.write({ documentId: 'doc-one', put: [changed], remove: [] });
+    const records = await allRecords<StoredAnnotation>(name, 'annotations');
+    expect(records, 'an update replaces the record in place').to.have.length(3);
+    expect(records.find((r) => r.id === first.id)?.note).to.equal('Coastguard confirmed by phone.');
+    expect(records.find((r) => r.id === second.id)).to.deep.equal(second);
+  });
+
+  it('counts put calls: one annotation write is one put on the annotations store and none on documents', async () => {
+    const store = await open();
+    await store.write({ documentId: 'doc-puts', document: documentRecord('doc-puts'), put: [stored('doc-puts', annotationOf(FERRY))], remove: [] });
+    const calls: string[] = [];
+    const original = IDBObjectStore.prototype.put;
+    patches.replace(IDBObjectStore.prototype, 'put', function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      calls.push(this.name);
+      return original.apply(this, args);
+    });
+    await store.write({ documentId: 'doc-puts', put: [stored('doc-puts', annotationOf(FUEL))], remove: [] });
+    expect(calls).to.deep.equal(['annotations']);
+  });
+
+  it('removes an annotation and only that one', async () => {
+    const store = await open();
+    const keep = stored('doc-rm', annotationOf(FERRY));
+    const drop = stored('doc-rm', annotationOf(FUEL));
+    await store.write({ documentId: 'doc-rm', document: documentRecord('doc-rm'), put: [keep, drop], remove: [] });
+    await store.write({ documentId: 'doc-rm', put: [], remove: [drop.id] });
+    const loaded = await store.load('doc-rm');
+    expect(loaded?.annotations).to.deep.equal([keep]);
+    expect(await countRecords(name, 'annotations')).to.equal(1);
+  });
+
+  it('lists documents most recently modified first, without their content', async () => {
+    const store = await open();
+    await store.write({ documentId: 'older', document: documentRecord('older', '2024-01-05T08:00:00.000Z'), put: [], remove: [] });
+    await store.write({ documentId: 'newest', document: documentRecord('newest', '2024-06-30T08:00:00.000Z'), put: [], remove: [] });
+    await store.write({ documentId: 'middle', document: documentRecord('middle', '2024-03-15T08:00:00.000Z'), put: [], remove: [] });
+    const list = await store.list();
+    expect(list.map((d) => d.id)).to.deep.equal(['newest', 'middle', 'older']);
+    expect(list[0]).to.deep.equal({
+      id: 'newest',
+      title: 'Ferry report newest',
+      created: '2024-03-01T09:00:00.000Z',
+      modified: '2024-06-30T08:00:00.000Z',
+    });
+  });
+
+  it('delete removes the document and its annotations, and nothing of another document', async () => {
+    const store = await open();
+    const mine = [stored('doc-a', annotationOf(FERRY)), stored('doc-a', annotationOf(FUEL))];
+    const theirs = [stored('doc-b', annotationOf(SPOKESMAN))];
+    await store.write({ documentId: 'doc-a', document: documentRecord('doc-a'), put: mine, remove: [] });
+    await store.write({ documentId: 'doc-b', document: documentRecord('doc-b'), put: theirs, remove: [] });
+
+    await store.delete('doc-a');
+
+    expect(await store.load('doc-a')).to.equal(undefined);
+    expect((await allRecords<StoredAnnotation>(name, 'annotations')).map((a) => a.documentId)).to.deep.equal(['doc-b']);
+    const other = await store.load('doc-b');
+    expect(other?.document).to.deep.equal(documentRecord('doc-b'));
+    expect(other?.annotations).to.deep.equal(theirs);
+  });
+
+  it('keeps a stored annotation with a later `modified` and returns it in `newer`', async () => {
+    const store = await open();
+    const base = stored('doc-c', annotationOf(FERRY, { note: 'first draft' }));
+    const newerElsewhere = { ...base, note: 'edited in another tab', modified: '2024-03-02T12:00:00.000Z' };
+    await store.write({ documentId: 'doc-c', document: documentRecord('doc-c'), put: [newerElsewhere], remove: [] });
+
+    const staleWrite = { ...base, note: 'stale edit', modified: '2024-03-02T11:59:59.999Z' };
+    const other = stored('doc-c', annotationOf(FUEL));
+    const result = await store.write({ documentId: 'doc-c', put: [staleWrite, other], remove: [] });
+
+    expect(result.newer).to.deep.equal([newerElsewhere]);
+    const loaded = await store.load('doc-c');
+    expect(loaded?.annotations.find((a) => a.id === base.id)).to.deep.equal(newerElsewhere);
+    expect(loaded?.annotations.find((a) => a.id === other.id), 'the rest of the write still happened').to.deep.equal(other);
+
+    const laterWrite = { ...base, note: 'even later', modified: '2024-03-02T12:00:00.001Z' };
+    expect((await store.write({ documentId: 'doc-c', put: [laterWrite], remove: [] })).newer).to.deep.equal([]);
+    expect((await store.getAnnotations('doc-c', [base.id]))[0].note).to.equal('even later');
+  });
+
+  it('replace swaps the article and deletes every annotation of the previous one', async () => {
+    const store = await open();
+    await store.write({ documentId: 'doc-r', document: documentRecord('doc-r'), put: [stored('doc-r', annotationOf(FERRY)), stored('doc-r', annotationOf(FUEL))], remove: [] });
+    await store.write({ documentId: 'doc-keep', document: documentRecord('doc-keep'), put: [stored('doc-keep', annotationOf(FERRY))], remove: [] });
+    const replacement = documentRecord('doc-r', '2024-04-01T00:00:00.000Z', 'A different article about harbour dues.');
+    await store.replace(replacement, []);
+    const loaded = await store.load('doc-r');
+    expect(loaded?.document).to.deep.equal(replacement);
+    expect(loaded?.annotations).to.deep.equal([]);
+    expect((await store.load('doc-keep'))?.annotations).to.have.length(1);
+  });
+
+  describe('migration from version 1', () => {
+    it('moves embedded annotations into their own store without losing anything', async () => {
+      const a1 = annotationOf(FERRY, { tag: 'state-media-claim', source: 'Coastguard', note: 'From the radio bulletin.' });
+      const a2 = annotationOf(FUEL, { tag: 'reported-fact', verdict: 'Accurate', creator: 'Weekend desk' });
+      const b1 = annotationOf(SPOKESMAN, { tag: 'analyst-opinion', status: 'reanchored' });
+      const withAnnotations: DocumentV1 = { ...documentRecord('legacy-a'), annotations: [a1, a2] };
+      const other: DocumentV1 = { ...documentRecord('legacy-b', '2024-02-01T00:00:00.000Z'), annotations: [b1] };
+      const bare: DocumentV1 = documentRecord('legacy-c', '2024-02-02T00:00:00.000Z');
+      const v1 = await createVersion1Database(name, [withAnnotations, other, bare]);
+      v1.close();
+
+      const store = await open();
+
+      expect(await databaseVersion(name)).to.equal(2);
+      expect((await storeNames(name)).sort()).to.deep.equal(['annotations', 'documents']);
+      const documents = await allRecords<Record<string, unknown>>(name, 'documents');
+      expect(documents).to.have.length(3);
+      for (const document of documents) expect(document, `document ${String(document.id)}`).not.to.have.property('annotations');
+      expect(await countRecords(name, 'annotations')).to.equal(3);
+
+      const loadedA = await store.load('legacy-a');
+      expect(loadedA?.document).to.deep.equal(documentRecord('legacy-a'));
+      expect(byId(loadedA!.annotations)).to.deep.equal(byId([stored('legacy-a', a1), stored('legacy-a', a2)]));
+      const loadedB = await store.load('legacy-b');
+      expect(loadedB?.annotations).to.deep.equal([stored('legacy-b', b1)]);
+      expect((await store.load('legacy-c'))?.annotations).to.deep.equal([]);
+      expect((await store.list()).map((d) => d.id)).to.deep.equal(['legacy-a', 'legacy-c', 'legacy-b']);
+    });
+
+    it('leaves a migrated database working for new writes', async () => {
+      const a1 = annotationOf(FERRY);
+      const v1 = await createVersion1Database(name, [{ ...documentRecord('legacy'), annotations: [a1] }]);
+      v1.close();
+      const store = await open();
+      const added = stored('legacy', annotationOf(SPOKESMAN));
+      await store.write({ documentId: 'legacy', put: [added], remove: [] });
+      const loaded = await store.load('legacy');
+      expect(byId(loaded!.annotations)).to.deep.equal(byId([stored('legacy', a1), added]));
+    });
+  });
+
+  describe('errors', () => {
+    it('classifies QuotaExceededError as storage-full', () => {
+      const error = classifyStorageError(new DOMException('x', 'QuotaExceededError'));
+      expect(error).to.be.instanceOf(StorageError);
+      expect(error.kind).to.equal('storage-full');
+      expect(error.message).to.be.a('string').and.not.equal('');
+    });
+
+    it('classifies other failures as storage-failed and passes a StorageError through', () => {
+      expect(classifyStorageError(new DOMException('disk gone', 'UnknownError')).kind).to.equal('storage-failed');
+      const blocked = new StorageError('storage-blocked', 'blocked');
+      expect(classifyStorageError(blocked)).to.equal(blocked);
+    });
+
+    it('reports storage-unavailable when indexedDB.open throws', async () => {
+      patches.replace(IDBFactory.prototype, 'open', () => {
+        throw new DOMException('The user denied permission to access the database.', 'SecurityError');
+      });
+      let caught: unknown;
+      try {
+        await ClaimStore.open(name);
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).to.be.instanceOf(StorageError);
+      expect((caught as StorageError).kind).to.equal('storage-unavailable');
+    });
+
+    it('reports storage-unavailable when the open request fails', async () => {
+      // A database at a higher version than the code knows cannot be opened.
+      await new Promise<void>((resolve, reject) => {
+        const request = indexedDB.open(name, 99);
+        request.onsuccess = () => {
+          request.result.close();
+          resolve();
+        };
+        request.onerror = () => reject(request.error);
+      });
+      let caught: unknown;
+      try {
+        await ClaimStore.open(name);
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).to.be.instanceOf(StorageError);
+      expect((caught as StorageError).kind).to.equal('storage-unavailable');
+    });
+  });
+});
