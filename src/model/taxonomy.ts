@@ -39,6 +39,17 @@ export const DEFAULT_TAXONOMY: Taxonomy = Object.freeze([
 const TAG_ID = /^[A-Za-z][\w-]{0,63}$/;
 
 /**
+ * Colours that can go into a stylesheet unescaped: hex, a colour keyword, or
+ * rgb()/hsl() with plain numbers. Anything else (`red; background: url(…)`)
+ * could inject CSS, so it is refused.
+ */
+const SAFE_COLOR = /^(#[0-9a-f]{3,8}|[a-z]{3,30}|(rgb|rgba|hsl|hsla)\([\d\s.,%/+-]{1,60}\))$/i;
+
+export function isSafeColor(value: string): boolean {
+  return SAFE_COLOR.test(value.trim());
+}
+
+/**
  * Checks a taxonomy given by an embedder and returns a frozen copy, or throws
  * an Error that names the offending entry. Ids must be unique and usable as
  * attribute values and CSS custom property names; keys must be unique.
@@ -57,6 +68,12 @@ export function validateTaxonomy(input: readonly Tag[]): Taxonomy {
       throw new Error(`Taxonomy entry "${tag.id}": label must be a non-empty string.`);
     }
     if (ids.has(tag.id)) throw new Error(`Taxonomy has two tags with id "${tag.id}".`);
+    if (tag.color !== undefined && (typeof tag.color !== 'string' || !isSafeColor(tag.color))) {
+      throw new Error(`Taxonomy entry "${tag.id}": color must be a hex colour, a colour name, rgb() or hsl() (got ${JSON.stringify(tag.color)}).`);
+    }
+    if (tag.description !== undefined && typeof tag.description !== 'string') {
+      throw new Error(`Taxonomy entry "${tag.id}": description must be a string.`);
+    }
     ids.add(tag.id);
     if (tag.key !== undefined) {
       if (typeof tag.key !== 'string' || [...tag.key].length !== 1) {
@@ -65,7 +82,14 @@ export function validateTaxonomy(input: readonly Tag[]): Taxonomy {
       if (keys.has(tag.key)) throw new Error(`Taxonomy has two tags on key "${tag.key}".`);
       keys.add(tag.key);
     }
-    return Object.freeze({ ...tag });
+    const { id, label, color, key, description } = tag;
+    return Object.freeze({
+      id,
+      label,
+      ...(color !== undefined ? { color: color.trim() } : {}),
+      ...(key !== undefined ? { key } : {}),
+      ...(description !== undefined ? { description } : {}),
+    });
   });
   return Object.freeze(tags);
 }
