@@ -2,5 +2,6 @@
 import './components/claim-editor/claim-editor.js';
 import './components/claim-sidebar/claim-sidebar.js';
 import './components/claim-details/claim-details.js';
+import './components/claim-transfer/claim-transfer.js';
 
 export * from './index.js';

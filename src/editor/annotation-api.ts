@@ -13,7 +13,7 @@ import { TextIndex } from './text-index.js';
 
 /** A record as the public API shows it: text offsets, current quote and context. */
 export function toAnnotation(state: EditorState, record: AnnotationRecord): Annotation {
-  const { from, to, ...rest } = withCurrentText(state, record);
+  const { from, to, ...rest } = withCurrentText(state.doc, record);
   const index = TextIndex.of(state.doc);
   return { ...rest, start: index.posToOffset(from), end: index.posToOffset(to) };
 }

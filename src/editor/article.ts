@@ -1,5 +1,6 @@
 import { DOMParser as PMDOMParser, type Node as PMNode } from 'prosemirror-model';
 import { articleSchema } from './schema.js';
+import { TextIndex } from './text-index.js';
 
 const parser = PMDOMParser.fromSchema(articleSchema);
 
@@ -53,4 +54,20 @@ export function deriveTitle(doc: PMNode): string {
   });
   const title = heading ?? firstText ?? '';
   return title.length > 80 ? `${title.slice(0, 79)}…` : title;
+}
+
+/**
+ * An article saved or exported as ProseMirror JSON. Content that does not fit
+ * the schema, or whose text is not `text`, is not trusted: the plain text
+ * still restores the article.
+ */
+export function articleFromJSON(content: unknown, text: string): PMNode {
+  try {
+    const doc = articleSchema.nodeFromJSON(content);
+    doc.check();
+    if (TextIndex.of(doc).text === text) return doc;
+  } catch {
+    // Falls through to the plain text.
+  }
+  return articleFromText(text);
 }

@@ -1,4 +1,5 @@
 import { redo, undo } from 'prosemirror-history';
+import type { Node as PMNode } from 'prosemirror-model';
 import { TextSelection, type Command, type EditorState, type Transaction } from 'prosemirror-state';
 import type { AnnotationPatch } from '../model/annotation.js';
 import { CONTEXT_LENGTH } from '../model/annotation.js';
@@ -32,9 +33,9 @@ function excerpt(text: string, max = 60): string {
 }
 
 /** The record's current text and context, read from the document. */
-export function withCurrentText(state: EditorState, record: AnnotationRecord): AnnotationRecord {
+export function withCurrentText(doc: PMNode, record: AnnotationRecord): AnnotationRecord {
   if (record.from >= record.to) return record;
-  const index = TextIndex.of(state.doc);
+  const index = TextIndex.of(doc);
   const start = index.posToOffset(record.from);
   const end = index.posToOffset(record.to);
   return {
@@ -63,7 +64,7 @@ export function addAnnotationTransaction(
 ): { tr: Transaction; record: AnnotationRecord } {
   const now = clock.now();
   const { annotator } = getSettings(state);
-  const record = withCurrentText(state, {
+  const record = withCurrentText(state.doc, {
     id: fields.id ?? clock.newId(),
     tag: fields.tag,
     from: range.from,
@@ -94,7 +95,7 @@ export function updateAnnotationTransaction(
 ): { tr: Transaction; record: AnnotationRecord } {
   const before = getAnnotationState(state).records.get(id);
   if (!before) throw new Error(`No annotation with id "${id}".`);
-  const after: AnnotationRecord = { ...withCurrentText(state, before), modified: clock.now() };
+  const after: AnnotationRecord = { ...withCurrentText(state.doc, before), modified: clock.now() };
   for (const key of ['tag', 'source', 'note', 'verdict'] as const) {
     if (!(key in patch)) continue;
     const value = patch[key]?.trim();

@@ -1,4 +1,4 @@
-import type { Annotation } from '../model/annotation.js';
+import type { Annotation, ImportedAnnotation } from '../model/annotation.js';
 import type { Taxonomy } from '../model/taxonomy.js';
 
 /** Everything an export needs: the article and its annotations, in reading order. */
@@ -18,24 +18,6 @@ export interface ExportSource {
   generated: string;
 }
 
-/** An annotation as another tool described it: any of offsets and quote may be missing. */
-export interface ImportedAnnotation {
-  id?: string;
-  /** A tag id, or a label or free text from another tool, resolved against the taxonomy on import. */
-  tag: string;
-  start?: number;
-  end?: number;
-  quote?: string;
-  prefix?: string;
-  suffix?: string;
-  source?: string;
-  note?: string;
-  verdict?: string;
-  creator?: string;
-  created?: string;
-  modified?: string;
-}
-
 /** What an import file holds, once parsed: annotations, and for native JSON the article and taxonomy too. */
 export interface ParsedImport {
   format: 'json' | 'w3c';
@@ -43,6 +25,8 @@ export interface ParsedImport {
   document?: ExportSource['document'];
   taxonomy?: Taxonomy;
 }
+
+export type { ImportedAnnotation };
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: string[] };
 

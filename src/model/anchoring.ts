@@ -10,6 +10,15 @@ export interface AnchorTarget {
   suffix: string;
 }
 
+/** What an imported annotation may carry: a quote, offsets, or both. */
+export interface PartialAnchorTarget {
+  start?: number;
+  end?: number;
+  quote?: string;
+  prefix?: string;
+  suffix?: string;
+}
+
 export type AnchorResult =
   | { status: 'anchored' | 'reanchored'; start: number; end: number }
   | { status: 'orphaned' };
@@ -38,6 +47,11 @@ function contextScore(text: string, start: number, end: number, target: AnchorTa
   const before = text.slice(Math.max(0, start - CONTEXT_LENGTH), start);
   const after = text.slice(end, end + CONTEXT_LENGTH);
   return (commonSuffix(before, target.prefix) + commonPrefix(after, target.suffix)) / total;
+}
+
+/** How far a candidate is from where the annotation was; all equal when that is unknown (start < 0). */
+function distanceFrom(at: number, target: AnchorTarget): number {
+  return target.start < 0 ? 0 : Math.abs(at - target.start);
 }
 
 interface Candidate {
@@ -80,7 +94,7 @@ export function anchorQuote(text: string, target: AnchorTarget): AnchorResult {
   const exact: Candidate[] = [];
   for (let at = text.indexOf(quote); at !== -1; at = text.indexOf(quote, at + 1)) {
     const end = at + quote.length;
-    exact.push({ start: at, end, context: contextScore(text, at, end, target), distance: Math.abs(at - target.start) });
+    exact.push({ start: at, end, context: contextScore(text, at, end, target), distance: distanceFrom(at, target) });
   }
   if (exact.length > 0) {
     const best = pickUnambiguous(exact);
@@ -99,11 +113,31 @@ export function anchorQuote(text: string, target: AnchorTarget): AnchorResult {
       start: match.start,
       end: match.end,
       context: contextScore(text, match.start, match.end, target),
-      distance: Math.abs(match.start - target.start),
+      distance: distanceFrom(match.start, target),
     });
   }
   const best = pickUnambiguous(places);
   if (!best) return { status: 'orphaned' };
   if (quote.length < 40 && best.context < 0.5) return { status: 'orphaned' };
   return { status: 'reanchored', start: best.start, end: best.end };
+}
+
+/**
+ * Anchors an annotation from another tool, which may carry only offsets or
+ * only a quote. Offsets alone are taken as they are when they fit the text.
+ * A quote alone that occurs exactly once (or once with fitting context) is
+ * `anchored`; otherwise it is matched like a moved quote.
+ */
+export function anchorImported(text: string, target: PartialAnchorTarget): AnchorResult {
+  const { start, end, quote } = target;
+  const hasOffsets = start !== undefined && end !== undefined;
+  if (!quote) {
+    return hasOffsets && start < end && end <= text.length ? { status: 'anchored', start, end } : { status: 'orphaned' };
+  }
+  const full = { quote, prefix: target.prefix ?? '', suffix: target.suffix ?? '' };
+  if (hasOffsets) return anchorQuote(text, { ...full, start, end });
+  // No position to prefer: only context can tell several occurrences apart.
+  const result = anchorQuote(text, { ...full, start: -1, end: -1 });
+  if (result.status === 'reanchored' && text.slice(result.start, result.end) === quote) return { ...result, status: 'anchored' };
+  return result;
 }

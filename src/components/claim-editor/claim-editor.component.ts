@@ -9,7 +9,7 @@ import { announcementOf } from '../../editor/announce.js';
 import { annotationsOf, recordsFromAnnotations, resolveInput, toAnnotation } from '../../editor/annotation-api.js';
 import { getAnnotationState } from '../../editor/annotation-plugin.js';
 import { AnnotationStep } from '../../editor/annotation-step.js';
-import { articleFromText, deriveTitle, emptyArticle, parseArticleDOM, parseArticleHTML } from '../../editor/article.js';
+import { articleFromJSON, articleFromText, deriveTitle, emptyArticle, parseArticleDOM, parseArticleHTML } from '../../editor/article.js';
 import { applyWithCheckpoints } from '../../editor/checkpoint.js';
 import {
   addAnnotationTransaction,
@@ -22,6 +22,11 @@ import {
   updateAnnotationTransaction,
 } from '../../editor/commands.js';
 import { createArticleState } from '../../editor/create-state.js';
+import { planImport, type ImportOptions, type ImportReport } from '../../editor/import-annotations.js';
+import { MAX_IMPORT_BYTES, type ExportSource, type ParsedImport, type ParseResult } from '../../formats/format.js';
+import { exportFormats, type ExportFormat } from '../../formats/registry.js';
+import { jsonFormat } from '../../formats/json.js';
+import { w3cFormat } from '../../formats/w3c.js';
 import { getSettings, updateSettings, type EditorMode } from '../../editor/settings-plugin.js';
 import { articleSchema } from '../../editor/schema.js';
 import { TextIndex } from '../../editor/text-index.js';
@@ -31,6 +36,9 @@ import { PersistenceController, type StorageStatus } from './persistence-control
 import type { ClaimDetails } from '../claim-details/claim-details.component.js';
 import '../claim-details/claim-details.js';
 import '../claim-sidebar/claim-sidebar.js';
+import '../claim-transfer/claim-transfer.js';
+import type { TransferImportDetail } from '../claim-transfer/claim-transfer.component.js';
+import { download, slug } from '../shared/download.js';
 import { AdoptedSheetsController } from '../shared/adopted-sheets-controller.js';
 import { prosemirrorStyles } from '../shared/prosemirror.styles.js';
 import { sharedStyles } from '../shared/shared.styles.js';
@@ -143,6 +151,8 @@ export class ClaimEditor extends LitElement {
   @property({ attribute: 'db-name' }) dbName = DEFAULT_DB_NAME;
 
   @state() private storageStatus: StorageStatus = { state: 'idle' };
+  @state() private importReport: ImportReport | null = null;
+  @state() private importedFile: File | null = null;
 
   @state() private announcement = '';
 
@@ -224,6 +234,97 @@ export class ClaimEditor extends LitElement {
     this.articleTitle = title?.trim() || deriveTitle(doc);
     this.replaceState(createArticleState({ doc, settings: this.settings() }), 'load');
     this.persistence.replaced(previousIds);
+  }
+
+  /**
+   * The article and its annotations in a file format: `html` (standalone
+   * annotated article), `html-fragment` (the same for pasting into a CMS),
+   * `w3c` (Web Annotation JSON-LD), `json` (native backup), `csv`, or
+   * `claimreview` (schema.org JSON-LD of the annotations with a verdict).
+   */
+  exportAs(format: ExportFormat): string {
+    const writer = exportFormats[format];
+    if (!writer) throw new Error(`Unknown export format ${JSON.stringify(format)}: use ${Object.keys(exportFormats).join(', ')}.`);
+    return writer.serialize(this.exportSource());
+  }
+
+  /**
+   * Imports native JSON or W3C Web Annotation JSON-LD. Into an empty editor,
+   * native JSON also restores its article; otherwise annotations are anchored
+   * to the open article (exactly, then approximately, else `orphaned`). An
+   * id that already exists is updated, never duplicated. Malformed input or
+   * unknown tags change nothing: the report's `errors` (and a `claim-error`)
+   * say why; `options.tagMap` maps unknown tags, `options.addTags` adds them.
+   */
+  async importAnnotations(data: string | object, options: ImportOptions & { addTags?: string[] } = {}): Promise<ImportReport> {
+    await this.updateComplete;
+    await this.persistence.ready();
+    let text: string;
+    try {
+      text = typeof data === 'string' ? data : JSON.stringify(data);
+    } catch (error) {
+      return this.rejectImport([`The data cannot be read as JSON (${String(error)}).`]);
+    }
+    let parsed: ParseResult<ParsedImport> = jsonFormat.parse(text);
+    if (!parsed.ok && parsed.errors[0]?.startsWith('Not a claim-provenance file')) parsed = w3cFormat.parse(text);
+    if (!parsed.ok) return this.rejectImport(parsed.errors);
+    const file = parsed.value;
+    const taxonomy = this.withAddedTags(file, options.addTags ?? []);
+    const restoring = file.document !== undefined && this.text.trim() === '';
+    const doc = restoring ? articleFromJSON(file.document!.content, file.document!.text) : this.editorState.doc;
+    const { records, report } = planImport(this.editorState, doc, taxonomy, file.annotations, options);
+    if (report.unknownTags) return this.rejectImport(report.errors, report);
+    if (taxonomy !== this.taxonomyValue) {
+      this.taxonomy = taxonomy;
+      this.commit(this.editorState.apply(updateSettings(this.editorState.tr, this.settings())), this.editorState.tr);
+    }
+    if (restoring) {
+      const previousIds = [...getAnnotationState(this.editorState).records.keys()];
+      this.articleTitle = file.document!.title || deriveTitle(doc);
+      this.replaceState(createArticleState({ doc, settings: this.settings(), records }), 'load');
+      this.persistence.replaced(previousIds);
+    } else {
+      const current = getAnnotationState(this.editorState).records;
+      const tr = this.editorState.tr;
+      for (const record of records) tr.step(new AnnotationStep(record.id, current.get(record.id) ?? null, record));
+      if (tr.steps.length > 0) this.dispatch(tr);
+    }
+    this.announce(
+      `Imported ${report.added + report.updated} annotation${report.added + report.updated === 1 ? '' : 's'}: ${report.added} added, ${report.updated} updated, ${report.reanchored} to review, ${report.orphaned} without their text.`,
+    );
+    return report;
+  }
+
+  private rejectImport(errors: string[], report?: ImportReport): ImportReport {
+    const message = `Import rejected, nothing was changed: ${errors.slice(0, 3).join(' ')}${errors.length > 3 ? ` (and ${errors.length - 3} more problems)` : ''}`;
+    this.announce(message);
+    this.dispatchEvent(new CustomEvent('claim-error', { detail: { kind: 'import-rejected', message }, bubbles: true, composed: true }));
+    return report ?? { added: 0, updated: 0, reanchored: 0, orphaned: 0, errors };
+  }
+
+  /** The taxonomy with the file's unknown tags the user chose to add (label and colour from the file when it has them). */
+  private withAddedTags(file: ParsedImport, add: readonly string[]): Taxonomy {
+    const fresh = add.filter((written) => !this.taxonomyValue.some((tag) => tag.id === written || tag.label.toLowerCase() === written.toLowerCase()));
+    if (fresh.length === 0) return this.taxonomyValue;
+    const usedKeys = new Set(this.taxonomyValue.map((tag) => tag.key));
+    const added = fresh.map((written) => {
+      const described = file.taxonomy?.find((tag) => tag.id === written);
+      const id = /^[A-Za-z][\w-]{0,63}$/.test(written) ? written : `tag-${[...written].map((c) => c.codePointAt(0)!.toString(36)).join('').slice(0, 40)}`;
+      const key = described?.key && !usedKeys.has(described.key) ? described.key : undefined;
+      if (key) usedKeys.add(key);
+      return { id, label: described?.label ?? written, ...(described?.color ? { color: described.color } : {}), ...(key ? { key } : {}) };
+    });
+    return validateTaxonomy([...this.taxonomyValue, ...added]);
+  }
+
+  private exportSource(): ExportSource {
+    const doc = this.editorState.doc;
+    return {
+      document: { ...(this.documentId ? { id: this.documentId } : {}), title: this.articleTitle, text: this.text, content: doc.toJSON() },
+      taxonomy: this.taxonomyValue,
+      annotations: this.annotations,
+      generated: new Date().toISOString(),
+    };
   }
 
   /** Resolves when every change so far is durably stored in IndexedDB (rejects if storage is failing). */
@@ -406,6 +507,14 @@ export class ClaimEditor extends LitElement {
     this.view = new EditorView(this.editorHost, {
       state: this.editorState,
       dispatchTransaction: this.dispatch,
+      // A file dropped on the article is an import, in any mode.
+      handleDrop: (_view, event) => {
+        const file = event.dataTransfer?.files?.[0];
+        if (!file) return false;
+        event.preventDefault();
+        if (!this.readonly) void this.importFile({ file });
+        return true;
+      },
       attributes: {
         role: 'textbox',
         'aria-multiline': 'true',
@@ -437,6 +546,38 @@ export class ClaimEditor extends LitElement {
   private onDetailsDelete(event: CustomEvent<{ id: string }>) {
     this.dispatch(removeAnnotationTransaction(this.editorState, event.detail.id));
     this.view?.focus();
+  }
+
+  private onExport(format: ExportFormat) {
+    const names: Record<ExportFormat, string> = {
+      html: 'annotated.html',
+      'html-fragment': 'annotated-fragment.html',
+      w3c: 'annotations.jsonld',
+      json: 'claims.json',
+      csv: 'annotations.csv',
+      claimreview: 'claimreview.jsonld',
+    };
+    download(`${slug(this.articleTitle)}-${names[format]}`, exportFormats[format].mediaType, this.exportAs(format));
+    this.announce(`Exported ${names[format]}`);
+  }
+
+  /** Imports a chosen or dropped file; the report shows under the toolbar. */
+  private async importFile({ file, tagMap, addTags }: TransferImportDetail) {
+    this.importedFile = file;
+    if (file.size > MAX_IMPORT_BYTES) {
+      this.importReport = this.rejectImport([
+        `“${file.name}” is ${(file.size / 1048576).toFixed(1)} MiB; files up to ${MAX_IMPORT_BYTES / 1048576} MiB can be imported.`,
+      ]);
+      return;
+    }
+    this.importReport = await this.importAnnotations(await file.text(), { tagMap, addTags });
+  }
+
+  private onDragOver(event: DragEvent) {
+    if (event.dataTransfer?.types.includes('Files')) {
+      event.preventDefault();
+      event.dataTransfer.dropEffect = 'copy';
+    }
   }
 
   private onSidebarSelect(event: CustomEvent<{ id: string }>) {
@@ -499,6 +640,14 @@ export class ClaimEditor extends LitElement {
           <button type="button" ?disabled=${readonly || !selected} @click=${() => this.run(deleteSelectedAnnotation)}>Delete tag</button>
           <button type="button" ?disabled=${undoDepth(state) === 0} aria-keyshortcuts="Control+Z" @click=${() => this.run(undoCommand)}>Undo</button>
           <button type="button" ?disabled=${redoDepth(state) === 0} aria-keyshortcuts="Control+Y" @click=${() => this.run(redoCommand)}>Redo</button>
+          <claim-transfer
+            .taxonomy=${this.taxonomyValue}
+            .report=${this.importReport}
+            .file=${this.importedFile}
+            ?readonly=${readonly}
+            @claim-transfer-export=${(e: CustomEvent<{ format: ExportFormat }>) => this.onExport(e.detail.format)}
+            @claim-transfer-import=${(e: CustomEvent<TransferImportDetail>) => void this.importFile(e.detail)}
+          ></claim-transfer>
           <span class="spacer"></span>
           ${readonly
             ? nothing
@@ -506,7 +655,7 @@ export class ClaimEditor extends LitElement {
                 @click=${() => { this.mode = this.mode === 'edit' ? 'annotate' : 'edit'; this.view?.focus(); }}>Edit text</button>`}
           ${this.renderHelp()} ${this.renderStorageStatus()}
         </div>
-        <div part="editor" class="editor" @keydown=${this.onEditorKeydown}></div>
+        <div part="editor" class="editor" @keydown=${this.onEditorKeydown} @dragover=${this.onDragOver}></div>
         <div part="sidebar" class="sidebar">
           <claim-details
             ?hidden=${!selected}

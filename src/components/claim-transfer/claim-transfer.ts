@@ -1,0 +1,11 @@
+import { ClaimTransfer } from './claim-transfer.component.js';
+
+export { ClaimTransfer };
+
+if (!customElements.get('claim-transfer')) customElements.define('claim-transfer', ClaimTransfer);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'claim-transfer': ClaimTransfer;
+  }
+}

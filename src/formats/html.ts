@@ -1,0 +1,233 @@
+import { DOMSerializer, type Node as PMNode } from 'prosemirror-model';
+import type { Annotation } from '../model/annotation.js';
+import { findTag, isSafeColor, type Taxonomy } from '../model/taxonomy.js';
+import { articleFromJSON, parseArticleDOM } from '../editor/article.js';
+import { articleSchema } from '../editor/schema.js';
+import { TextIndex } from '../editor/text-index.js';
+import { failed, MAX_IMPORT_BYTES, ok, type ExportSource, type Format, type ImportedAnnotation } from './format.js';
+
+const PATTERNS = ['solid', 'dashed', 'dotted', 'double', 'wavy'];
+const FALLBACK = '#5e5c64';
+
+/** The export's stylesheet: per-tag colour and pattern, labels that print, no script anywhere. */
+function stylesheet(taxonomy: Taxonomy, scope: string): string {
+  const tags = taxonomy
+    .map((tag, i) => {
+      const color = tag.color && isSafeColor(tag.color) ? tag.color : FALLBACK;
+      return `${scope} [data-tag="${tag.id}"] { --tag: ${color}; --pattern: ${PATTERNS[i % PATTERNS.length]}; }`;
+    })
+    .join('\n');
+  return `${scope} { font-family: Georgia, 'Times New Roman', serif; color: #1b1b1f; line-height: 1.6; max-width: 46rem; margin: 0 auto; padding: 1rem; }
+${scope} h1, ${scope} h2, ${scope} .legend, ${scope} .annotations, ${scope} .claim-label { font-family: system-ui, sans-serif; }
+${scope} mark { color: inherit; background: color-mix(in srgb, var(--tag, ${FALLBACK}) 14%, transparent); text-decoration: underline var(--pattern, solid) var(--tag, ${FALLBACK}); text-decoration-thickness: 2px; text-underline-offset: 0.25em; }
+${scope} .claim-label { font-size: 0.7em; font-weight: 600; color: #fff; background: var(--tag, ${FALLBACK}); border-radius: 3px; padding: 0 0.35em; margin-right: 0.25em; }
+${scope} .claim-label a { color: inherit; text-decoration: none; }
+${scope} .swatch { display: inline-block; width: 1.6em; height: 0.9em; vertical-align: middle; background: color-mix(in srgb, var(--tag) 14%, transparent); border-bottom: 2px var(--pattern) var(--tag); }
+${scope} .legend ul, ${scope} .annotations ol { padding-left: 1.4rem; }
+${scope} .annotations li { margin-bottom: 0.6rem; }
+${scope} .status { color: #7a3d00; font-weight: 600; }
+${scope} blockquote { border-left: 3px solid #c5c5cf; margin-left: 0; padding-left: 1rem; }
+@media print { ${scope} mark { background: none; } ${scope} .claim-label { color: #000; background: none; border: 1px solid #000; } ${scope} a { color: inherit; } }
+${tags}`;
+}
+
+/** Splits the text nodes of rendered blocks at annotation boundaries and wraps each piece in its marks. */
+function markUp(container: HTMLElement, doc: PMNode, annotations: readonly Annotation[], taxonomy: Taxonomy, numbers: Map<string, number>) {
+  const owner = container.ownerDocument;
+  const index = TextIndex.of(doc);
+  const blocks = container.querySelectorAll<HTMLElement>('p, h1, h2, h3, h4, h5, h6');
+  const anchored = annotations.filter((a) => a.status !== 'orphaned' && a.end > a.start);
+  blocks.forEach((element, blockIndex) => {
+    const block = index.blocks[blockIndex];
+    if (!block) return;
+    const blockEnd = block.start + block.text.length;
+    const here = anchored.filter((a) => a.start < blockEnd && a.end > block.start);
+    if (here.length === 0) return;
+    const walker = owner.createTreeWalker(element, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
+    const pieces: { node: Text; start: number }[] = [];
+    let offset = block.start;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node instanceof Text) {
+        pieces.push({ node, start: offset });
+        offset += node.data.length;
+      } else if ((node as Element).localName === 'br') offset += 1;
+    }
+    for (const { node, start } of pieces) {
+      const end = start + node.data.length;
+      const cuts = new Set<number>([start, end]);
+      for (const a of here) {
+        if (a.start > start && a.start < end) cuts.add(a.start);
+        if (a.end > start && a.end < end) cuts.add(a.end);
+      }
+      const points = [...cuts].sort((x, y) => x - y);
+      const fragment = owner.createDocumentFragment();
+      for (let i = 0; i + 1 < points.length; i++) {
+        const [from, to] = [points[i], points[i + 1]];
+        let content: Node = owner.createTextNode(node.data.slice(from - start, to - start));
+        const covering = here.filter((a) => a.start <= from && a.end >= to).sort((x, y) => x.end - x.start - (y.end - y.start));
+        for (const a of covering) {
+          const mark = owner.createElement('mark');
+          mark.dataset.tag = a.tag;
+          mark.dataset.annotationId = a.id;
+          mark.append(content);
+          content = mark;
+        }
+        for (const a of here.filter((x) => x.start === from).reverse()) {
+          const label = owner.createElement('span');
+          label.className = 'claim-label';
+          label.dataset.tag = a.tag;
+          const link = owner.createElement('a');
+          link.href = `#annotation-${numbers.get(a.id)}`;
+          link.textContent = `${findTag(taxonomy, a.tag)?.label ?? a.tag} ${numbers.get(a.id)}`;
+          label.append(link);
+          fragment.append(label);
+        }
+        fragment.append(content);
+      }
+      node.replaceWith(fragment);
+    }
+  });
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(owner: Document, name: K, text?: string, className?: string) {
+  const result = owner.createElement(name);
+  if (text !== undefined) result.textContent = text;
+  if (className) result.className = className;
+  return result;
+}
+
+/** The export as a detached element tree: title, legend, marked-up article, numbered annotation list. */
+function buildExport(owner: Document, source: ExportSource): HTMLElement {
+  const { taxonomy, annotations } = source;
+  const numbers = new Map(annotations.map((a, i) => [a.id, i + 1]));
+  const root = element(owner, 'div', undefined, 'claim-export');
+  const header = element(owner, 'header');
+  header.append(element(owner, 'h1', source.document.title || 'Annotated article'));
+  const generated = new Date(source.generated);
+  header.append(element(owner, 'p', `Annotated for provenance · ${annotations.length} annotation${annotations.length === 1 ? '' : 's'} · ${Number.isNaN(generated.getTime()) ? source.generated : generated.toUTCString()}`, 'generated'));
+  root.append(header);
+
+  const legend = element(owner, 'section', undefined, 'legend');
+  legend.setAttribute('aria-label', 'Legend');
+  legend.append(element(owner, 'h2', 'Legend'));
+  const legendList = element(owner, 'ul');
+  for (const tag of taxonomy) {
+    const item = element(owner, 'li');
+    item.dataset.tag = tag.id;
+    const swatch = element(owner, 'span', undefined, 'swatch');
+    swatch.setAttribute('aria-hidden', 'true');
+    item.append(swatch, ` ${tag.label}${tag.description ? ` — ${tag.description}` : ''}`);
+    legendList.append(item);
+  }
+  legend.append(legendList);
+  root.append(legend);
+
+  const doc = articleFromJSON(source.document.content, source.document.text);
+  const article = element(owner, 'article', undefined, 'claim-article');
+  article.append(DOMSerializer.fromSchema(articleSchema).serializeFragment(doc.content, { document: owner }));
+  markUp(article, doc, annotations, taxonomy, numbers);
+  root.append(article);
+
+  const list = element(owner, 'section', undefined, 'annotations');
+  list.append(element(owner, 'h2', 'Annotations'));
+  const ol = element(owner, 'ol');
+  for (const a of annotations) {
+    const item = element(owner, 'li');
+    item.id = `annotation-${numbers.get(a.id)}`;
+    Object.assign(item.dataset, { annotationId: a.id, tag: a.tag, start: String(a.start), end: String(a.end) });
+    const label = element(owner, 'span', findTag(taxonomy, a.tag)?.label ?? a.tag, 'claim-label');
+    label.dataset.tag = a.tag;
+    item.append(label, ' ', element(owner, 'q', a.quote, 'quote'));
+    for (const [field, caption] of [['source', 'Source'], ['note', 'Note'], ['verdict', 'Verdict']] as const) {
+      const value = a[field];
+      if (!value) continue;
+      const line = element(owner, 'p', `${caption}: `);
+      line.append(element(owner, 'span', value, field));
+      item.append(line);
+    }
+    if (a.status !== 'anchored') item.append(element(owner, 'p', a.status === 'orphaned' ? 'Text no longer in the article' : 'Needs review (re-anchored)', 'status'));
+    ol.append(item);
+  }
+  list.append(ol);
+  root.append(list);
+  return root;
+}
+
+/** A parsed HTML export: the article's text and the annotations listed in it. */
+export interface ParsedHtmlExport {
+  text: string;
+  annotations: ImportedAnnotation[];
+}
+
+function parseExport(input: string) {
+  if (input.length > MAX_IMPORT_BYTES) return failed<ParsedHtmlExport>('The file is too large to import.');
+  const page = new DOMParser().parseFromString(input, 'text/html');
+  const article = page.querySelector('article.claim-article');
+  if (!article) return failed<ParsedHtmlExport>('Not an annotated-article export (no article.claim-article).');
+  article.querySelectorAll('.claim-label').forEach((label) => label.remove());
+  const text = TextIndex.of(parseArticleDOM(article)).text;
+  const annotations: ImportedAnnotation[] = [];
+  const errors: string[] = [];
+  page.querySelectorAll<HTMLElement>('section.annotations li[data-annotation-id]').forEach((item, i) => {
+    const start = Number(item.dataset.start);
+    const end = Number(item.dataset.end);
+    if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start) {
+      errors.push(`annotation ${i + 1}: bad offsets.`);
+      return;
+    }
+    const field = (name: string) => item.querySelector(`.${name}`)?.textContent ?? undefined;
+    annotations.push({
+      id: item.dataset.annotationId,
+      tag: item.dataset.tag ?? '',
+      start,
+      end,
+      quote: field('quote'),
+      source: field('source'),
+      note: field('note'),
+      verdict: field('verdict'),
+    });
+  });
+  return errors.length > 0 ? { ok: false as const, errors } : ok<ParsedHtmlExport>({ text, annotations });
+}
+
+/**
+ * A standalone annotated article: `<mark data-tag>` highlights with a visible,
+ * printed label linking to a numbered list of annotations (source, note,
+ * verdict), a legend, inline CSS and no script. Built as DOM and serialised,
+ * so every piece of text and every attribute is escaped.
+ */
+export const htmlFormat: Format<ParsedHtmlExport> = {
+  extension: 'html',
+  mediaType: 'text/html;charset=utf-8',
+  serialize(source) {
+    const owner = document.implementation.createHTMLDocument(source.document.title || 'Annotated article');
+    owner.documentElement.lang = 'en';
+    const charset = owner.createElement('meta');
+    charset.setAttribute('charset', 'utf-8');
+    const viewport = owner.createElement('meta');
+    viewport.name = 'viewport';
+    viewport.content = 'width=device-width, initial-scale=1';
+    const style = owner.createElement('style');
+    style.textContent = stylesheet(source.taxonomy, '.claim-export');
+    owner.head.prepend(charset);
+    owner.head.append(viewport, style);
+    owner.body.append(buildExport(owner, source));
+    return `<!doctype html>\n${owner.documentElement.outerHTML}`;
+  },
+  parse: parseExport,
+};
+
+/** The same annotated article without `<html>`, `<head>` or `<body>`, for pasting into a CMS; its styles are scoped. */
+export const htmlFragmentFormat: Format<ParsedHtmlExport> = {
+  extension: 'html',
+  mediaType: 'text/html;charset=utf-8',
+  serialize(source) {
+    const owner = document.implementation.createHTMLDocument('');
+    const root = buildExport(owner, source);
+    const style = owner.createElement('style');
+    style.textContent = stylesheet(source.taxonomy, '.claim-export');
+    root.prepend(style);
+    return root.outerHTML;
+  },
+  parse: parseExport,
+};

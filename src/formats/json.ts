@@ -1,0 +1,106 @@
+import type { Annotation } from '../model/annotation.js';
+import { validateTaxonomy, type Tag } from '../model/taxonomy.js';
+import { failed, ok, type ExportSource, type Format, type ImportedAnnotation, type ParsedImport } from './format.js';
+import { FieldReader, isObject, readJson } from './read-json.js';
+
+export const NATIVE_FORMAT = 'claim-provenance';
+export const NATIVE_VERSION = 1;
+
+/** The native file: versioned, holding the article, the taxonomy and every annotation field. */
+export interface NativeFile {
+  format: typeof NATIVE_FORMAT;
+  version: number;
+  exported: string;
+  document: ExportSource['document'];
+  taxonomy: Tag[];
+  annotations: Annotation[];
+}
+
+function readAnnotation(value: unknown, index: number, errors: string[]): ImportedAnnotation | undefined {
+  const path = `annotations[${index}]`;
+  if (!isObject(value)) {
+    errors.push(`${path}: expected an object.`);
+    return undefined;
+  }
+  const before = errors.length;
+  const read = new FieldReader(value, path, errors);
+  const annotation: ImportedAnnotation = {
+    id: read.string('id', true),
+    tag: read.string('tag', true) ?? '',
+    start: read.offset('start'),
+    end: read.offset('end'),
+    quote: read.string('quote'),
+    prefix: read.string('prefix'),
+    suffix: read.string('suffix'),
+    source: read.string('source'),
+    note: read.string('note'),
+    verdict: read.string('verdict'),
+    creator: read.string('creator'),
+    created: read.date('created'),
+    modified: read.date('modified'),
+  };
+  if (annotation.start !== undefined && annotation.end !== undefined && annotation.end < annotation.start) {
+    errors.push(`${path}: end (${annotation.end}) is before start (${annotation.start}).`);
+  }
+  return errors.length === before ? annotation : undefined;
+}
+
+/**
+ * Native JSON: `{format: "claim-provenance", version, exported, document,
+ * taxonomy, annotations}`. Importing it into an empty editor restores the
+ * article and every annotation exactly.
+ */
+export const jsonFormat: Format<ParsedImport> = {
+  extension: 'json',
+  mediaType: 'application/json',
+
+  serialize(source) {
+    const file: NativeFile = {
+      format: NATIVE_FORMAT,
+      version: NATIVE_VERSION,
+      exported: source.generated,
+      document: source.document,
+      taxonomy: source.taxonomy.map((tag) => ({ ...tag })),
+      annotations: source.annotations.map((annotation) => ({ ...annotation })),
+    };
+    return JSON.stringify(file, null, 2);
+  },
+
+  parse(input) {
+    const read = readJson(input);
+    if (!read.ok) return read;
+    const file = read.value;
+    if (!isObject(file) || file.format !== NATIVE_FORMAT) {
+      return failed(`Not a claim-provenance file (expected "format": "${NATIVE_FORMAT}").`);
+    }
+    if (typeof file.version !== 'number' || file.version > NATIVE_VERSION || file.version < 1) {
+      return failed(`Unsupported claim-provenance file version ${JSON.stringify(file.version)} (this editor reads version ${NATIVE_VERSION}).`);
+    }
+    if (!Array.isArray(file.annotations)) return failed('annotations: expected a list.');
+    const errors: string[] = [];
+    const annotations = file.annotations
+      .map((value, index) => readAnnotation(value, index, errors))
+      .filter((annotation): annotation is ImportedAnnotation => !!annotation);
+    let document: ExportSource['document'] | undefined;
+    if (file.document !== undefined) {
+      if (!isObject(file.document)) errors.push('document: expected an object.');
+      else {
+        const reader = new FieldReader(file.document, 'document', errors);
+        const text = reader.string('text', true);
+        const title = reader.string('title') ?? '';
+        const id = reader.string('id');
+        if (text !== undefined) document = { ...(id ? { id } : {}), title, text, content: file.document.content };
+      }
+    }
+    let taxonomy: Tag[] | undefined;
+    if (file.taxonomy !== undefined) {
+      try {
+        taxonomy = [...validateTaxonomy(file.taxonomy as Tag[])];
+      } catch (error) {
+        errors.push(`taxonomy: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    if (errors.length > 0) return { ok: false, errors };
+    return ok({ format: 'json', annotations, document, taxonomy });
+  },
+};

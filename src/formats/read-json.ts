@@ -1,0 +1,80 @@
+import { failed, MAX_IMPORT_BYTES, ok, type ParseResult } from './format.js';
+
+export type JsonObject = Record<string, unknown>;
+
+export function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Parses JSON text within the size limit; errors say what is wrong and where. */
+export function readJson(input: string): ParseResult<unknown> {
+  if (typeof input !== 'string') return failed('Expected text to import.');
+  if (input.length > MAX_IMPORT_BYTES) {
+    return failed(`The file is too large to import (${(input.length / 1048576).toFixed(1)} MiB; the limit is ${MAX_IMPORT_BYTES / 1048576} MiB).`);
+  }
+  if (input.trim() === '') return failed('The file is empty.');
+  try {
+    return ok(JSON.parse(input.replace(/^\uFEFF/, '')));
+  } catch (error) {
+    return failed(`The file is not valid JSON: ${error instanceof Error ? error.message : String(error)}.`);
+  }
+}
+
+/** Longest string any imported field may hold, so a hostile file cannot balloon the editor. */
+const MAX_FIELD_LENGTH = 100_000;
+
+/**
+ * Reads typed fields of one object, collecting every problem under `path`
+ * instead of stopping at the first.
+ */
+export class FieldReader {
+  constructor(
+    private readonly object: JsonObject,
+    private readonly path: string,
+    private readonly errors: string[],
+  ) {}
+
+  string(key: string, required: true): string;
+  string(key: string, required?: false): string | undefined;
+  string(key: string, required = false): string | undefined {
+    const value = this.object[key];
+    if (value === undefined || value === null) {
+      if (required) this.errors.push(`${this.path}.${key}: missing.`);
+      return undefined;
+    }
+    if (typeof value !== 'string') {
+      this.errors.push(`${this.path}.${key}: expected text, got ${describe(value)}.`);
+      return undefined;
+    }
+    if (value.length > MAX_FIELD_LENGTH) {
+      this.errors.push(`${this.path}.${key}: longer than ${MAX_FIELD_LENGTH} characters.`);
+      return undefined;
+    }
+    return value;
+  }
+
+  offset(key: string): number | undefined {
+    const value = this.object[key];
+    if (value === undefined || value === null) return undefined;
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+      this.errors.push(`${this.path}.${key}: expected a whole number ≥ 0, got ${describe(value)}.`);
+      return undefined;
+    }
+    return value;
+  }
+
+  date(key: string): string | undefined {
+    const value = this.string(key);
+    if (value !== undefined && Number.isNaN(Date.parse(value))) {
+      this.errors.push(`${this.path}.${key}: not a date (${JSON.stringify(value.slice(0, 40))}).`);
+      return undefined;
+    }
+    return value;
+  }
+}
+
+export function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  return typeof value === 'object' ? 'an object' : `${typeof value} ${JSON.stringify(value)?.slice(0, 40)}`;
+}
