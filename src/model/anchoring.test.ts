@@ -171,6 +171,21 @@ describe('anchorQuote', () => {
       expect(anchorQuote(PORT, target)).to.deep.equal({ status: 'reanchored', start, end: start + SIXTY.length });
     });
 
+    it('orphans a deleted long sentence rather than take a near-identical one elsewhere', () => {
+      const target = targetIn(PORT, SIXTY);
+      const lookalike = SIXTY.replace('in May.', 'in early June.');
+      const edited = `${BEFORE} ${AFTER}\nDockworkers ended a two-day strike on Tuesday. ${lookalike}`;
+      expect(anchorQuote(edited, target)).to.deep.equal({ status: 'orphaned' });
+    });
+
+    it('keeps the changed last word inside a reworded sentence', () => {
+      const target = targetIn(PORT, SIXTY);
+      const reworded = SIXTY.replace('in May.', 'in Mai.');
+      const edited = `${BEFORE} ${reworded} ${AFTER}`;
+      const start = offsetOf(edited, reworded);
+      expect(anchorQuote(edited, target)).to.deep.equal({ status: 'reanchored', start, end: start + reworded.length });
+    });
+
     it('orphans a heavily reworded sentence', () => {
       const target = targetIn(PORT, SIXTY);
       const edited = `${BEFORE} Harbour officials reported that box volumes climbed fast last month. ${AFTER}`;

@@ -27,6 +27,8 @@ export type AnchorResult =
 const MIN_APPROXIMATE_LENGTH = 12;
 /** At most this share of a quote's characters may differ in an approximate match. */
 const MAX_ERROR_RATE = 0.12;
+/** …and at most this share when nothing around the match agrees with the remembered context. */
+const MAX_ERROR_RATE_WITHOUT_CONTEXT = 0.05;
 
 function commonSuffix(a: string, b: string): number {
   let n = 0;
@@ -49,6 +51,13 @@ function contextScore(text: string, start: number, end: number, target: AnchorTa
   return (commonSuffix(before, target.prefix) + commonPrefix(after, target.suffix)) / total;
 }
 
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+
+/** Whether `offset` does not cut a word in two (a match ending "…in earl" of "in early" does). */
+function atWordBoundary(text: string, offset: number): boolean {
+  return !(WORD_CHARACTER.test(text[offset - 1] ?? '') && WORD_CHARACTER.test(text[offset] ?? ''));
+}
+
 /** How far a candidate is from where the annotation was; all equal when that is unknown (start < 0). */
 function distanceFrom(at: number, target: AnchorTarget): number {
   return target.start < 0 ? 0 : Math.abs(at - target.start);
@@ -59,6 +68,7 @@ interface Candidate {
   end: number;
   context: number;
   distance: number;
+  errors?: number;
 }
 
 /**
@@ -83,7 +93,8 @@ function pickUnambiguous(candidates: Candidate[]): Candidate | undefined {
  * 3. Otherwise an approximate match (Myers' algorithm, at most 12% of the
  *    quote's characters different, quotes of 12+ characters) that is
  *    unambiguous and, for a quote under 40 characters, whose context agrees
- *    at least half: `reanchored`.
+ *    at least half; a longer quote whose context does not agree at all must
+ *    differ in at most 5% of its characters and not cut words: `reanchored`.
  * 4. Anything else is `orphaned`.
  */
 export function anchorQuote(text: string, target: AnchorTarget): AnchorResult {
@@ -104,21 +115,41 @@ export function anchorQuote(text: string, target: AnchorTarget): AnchorResult {
   if (quote.length < MIN_APPROXIMATE_LENGTH) return { status: 'orphaned' };
   const maxErrors = Math.max(1, Math.floor(quote.length * MAX_ERROR_RATE));
   const matches = search(text, quote, maxErrors);
-  // Myers reports every end position of an equally good match; keep one per place.
+  // Myers reports several equally good ends for one place; per place keep the
+  // one whose length is nearest the quote's, so a changed last word is kept.
   const places: Candidate[] = [];
+  let previous: { start: number; end: number } | undefined;
   for (const match of matches) {
-    const previous = places[places.length - 1];
-    if (previous && match.start < previous.end) continue;
+    if (previous && match.start < previous.end) {
+      const last = places[places.length - 1];
+      if (Math.abs(match.end - match.start - quote.length) < Math.abs(last.end - last.start - quote.length)) {
+        places[places.length - 1] = { ...last, start: match.start, end: match.end, context: contextScore(text, match.start, match.end, target), errors: match.errors };
+      }
+      previous = { start: Math.min(previous.start, match.start), end: Math.max(previous.end, match.end) };
+      continue;
+    }
+    previous = match;
     places.push({
       start: match.start,
       end: match.end,
       context: contextScore(text, match.start, match.end, target),
       distance: distanceFrom(match.start, target),
+      errors: match.errors,
     });
   }
   const best = pickUnambiguous(places);
   if (!best) return { status: 'orphaned' };
+  // A near-identical sentence elsewhere must not pass for a lost one: a short
+  // quote needs its context; a long one with no context must be nearly exact.
   if (quote.length < 40 && best.context < 0.5) return { status: 'orphaned' };
+  if (
+    best.context < 0.2 &&
+    ((best.errors ?? maxErrors) > quote.length * MAX_ERROR_RATE_WITHOUT_CONTEXT ||
+      !atWordBoundary(text, best.start) ||
+      !atWordBoundary(text, best.end))
+  ) {
+    return { status: 'orphaned' };
+  }
   return { status: 'reanchored', start: best.start, end: best.end };
 }
 
