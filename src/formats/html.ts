@@ -153,6 +153,20 @@ function buildExport(owner: Document, source: ExportSource): HTMLElement {
   return root;
 }
 
+/** An inert document to build the export in: nothing in it loads or runs. */
+function exportDocument(): Document {
+  return document.implementation.createHTMLDocument('');
+}
+
+/**
+ * The `<style>` element, written as text: creating one as DOM would count as
+ * applying an inline style under a strict Content-Security-Policy. Its rules
+ * hold only validated tag ids and colours, never user text.
+ */
+function styleElement(taxonomy: Taxonomy): string {
+  return `<style>${stylesheet(taxonomy, '.claim-export').replace(/<\//g, '<\\/')}</style>`;
+}
+
 /** A parsed HTML export: the article's text and the annotations listed in it. */
 export interface ParsedHtmlExport {
   text: string;
@@ -200,19 +214,13 @@ export const htmlFormat: Format<ParsedHtmlExport> = {
   extension: 'html',
   mediaType: 'text/html;charset=utf-8',
   serialize(source) {
-    const owner = document.implementation.createHTMLDocument(source.document.title || 'Annotated article');
-    owner.documentElement.lang = 'en';
-    const charset = owner.createElement('meta');
-    charset.setAttribute('charset', 'utf-8');
-    const viewport = owner.createElement('meta');
-    viewport.name = 'viewport';
-    viewport.content = 'width=device-width, initial-scale=1';
-    const style = owner.createElement('style');
-    style.textContent = stylesheet(source.taxonomy, '.claim-export');
-    owner.head.prepend(charset);
-    owner.head.append(viewport, style);
-    owner.body.append(buildExport(owner, source));
-    return `<!doctype html>\n${owner.documentElement.outerHTML}`;
+    const owner = exportDocument();
+    const title = owner.createElement('title');
+    title.textContent = source.document.title || 'Annotated article';
+    const body = buildExport(owner, source).outerHTML;
+    return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">${title.outerHTML}
+${styleElement(source.taxonomy)}</head><body>${body}</body></html>`;
   },
   parse: parseExport,
 };
@@ -222,12 +230,8 @@ export const htmlFragmentFormat: Format<ParsedHtmlExport> = {
   extension: 'html',
   mediaType: 'text/html;charset=utf-8',
   serialize(source) {
-    const owner = document.implementation.createHTMLDocument('');
-    const root = buildExport(owner, source);
-    const style = owner.createElement('style');
-    style.textContent = stylesheet(source.taxonomy, '.claim-export');
-    root.prepend(style);
-    return root.outerHTML;
+    const root = buildExport(exportDocument(), source).outerHTML;
+    return root.replace('>', `>${styleElement(source.taxonomy)}`);
   },
   parse: parseExport,
 };

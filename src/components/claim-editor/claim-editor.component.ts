@@ -32,6 +32,8 @@ import { articleSchema } from '../../editor/schema.js';
 import { TextIndex } from '../../editor/text-index.js';
 import { DEFAULT_DB_NAME } from '../../storage/claim-store.js';
 import type { StoredDocument } from '../../storage/db-schema.js';
+import type { AnnotationRecord } from '../../editor/annotation-record.js';
+import { FormController } from './form-controller.js';
 import { PersistenceController, type StorageStatus } from './persistence-controller.js';
 import type { ClaimDetails } from '../claim-details/claim-details.component.js';
 import '../claim-details/claim-details.js';
@@ -134,6 +136,7 @@ function changeReason(tr: Transaction, before: EditorState, after: EditorState):
  */
 export class ClaimEditor extends LitElement {
   static override styles = [sharedStyles, prosemirrorStyles, editorStyles];
+  static formAssociated = true;
 
   /** `annotate` (default): the text is fixed and sentences are tagged. `edit`: the text is editable. */
   @property({ reflect: true }) mode: 'annotate' | 'edit' = 'annotate';
@@ -149,6 +152,15 @@ export class ClaimEditor extends LitElement {
 
   /** IndexedDB database name. */
   @property({ attribute: 'db-name' }) dbName = DEFAULT_DB_NAME;
+
+  /** Inside a `<form>`, the annotations (native JSON) are submitted under this name. */
+  @property({ reflect: true }) name?: string;
+
+  /** As a form field: invalid until at least one sentence is tagged. */
+  @property({ type: Boolean, reflect: true }) required = false;
+
+  /** Disabled by a `<fieldset disabled>` around it: nothing can be changed, nothing is submitted. */
+  @state() private formDisabled = false;
 
   @state() private storageStatus: StorageStatus = { state: 'idle' };
   @state() private importReport: ImportReport | null = null;
@@ -180,12 +192,78 @@ export class ClaimEditor extends LitElement {
     showStorageStatus: (status) => (this.storageStatus = status),
   });
 
+  private readonly formField = new FormController(this, this.attachInternals(), {
+    value: () => this.exportAs('json'),
+    annotationCount: () => getAnnotationState(this.editorState).records.size,
+    reset: () => this.resetToLoaded(),
+    restore: (value) => {
+      if (getAnnotationState(this.editorState).records.size === 0) void this.importAnnotations(value);
+    },
+    setDisabled: (disabled) => {
+      this.formDisabled = disabled;
+    },
+    anchor: () => this.view?.dom,
+  });
+  /** The article and annotations as loaded, for form reset. */
+  private loadedState?: { doc: EditorState['doc']; records: AnnotationRecord[]; title: string };
+  private selectionSheet?: { id: string | null; sheet: CSSStyleSheet };
+
   constructor() {
     super();
-    new AdoptedSheetsController(this, () => [
-      taxonomySheet(this.taxonomyValue),
-      sheet(selectionCss(getAnnotationState(this.editorState).selectedId)),
-    ]);
+    new AdoptedSheetsController(this, () => [taxonomySheet(this.taxonomyValue), this.selectionStyles()]);
+  }
+
+  /** The outline of the selected annotation, rebuilt only when the selection changes. */
+  private selectionStyles(): CSSStyleSheet {
+    const id = getAnnotationState(this.editorState).selectedId;
+    if (this.selectionSheet?.id !== id) this.selectionSheet = { id, sheet: sheet(selectionCss(id)) };
+    return this.selectionSheet.sheet;
+  }
+
+  /** The form this editor belongs to, as for native fields. */
+  get form(): HTMLFormElement | null {
+    return this.formField.internals.form;
+  }
+
+  get validity(): ValidityState {
+    return this.formField.internals.validity;
+  }
+
+  get validationMessage(): string {
+    return this.formField.internals.validationMessage;
+  }
+
+  get willValidate(): boolean {
+    return this.formField.internals.willValidate;
+  }
+
+  checkValidity(): boolean {
+    return this.formField.internals.checkValidity();
+  }
+
+  reportValidity(): boolean {
+    return this.formField.internals.reportValidity();
+  }
+
+  formResetCallback() {
+    this.formField.formReset();
+  }
+
+  formDisabledCallback(disabled: boolean) {
+    this.formField.formDisabled(disabled);
+  }
+
+  formStateRestoreCallback(state: string | File | FormData | null) {
+    this.formField.formStateRestore(state);
+  }
+
+  private resetToLoaded() {
+    const loaded = this.loadedState;
+    if (!loaded) return;
+    const previousIds = [...getAnnotationState(this.editorState).records.keys()];
+    this.articleTitle = loaded.title;
+    this.replaceState(createArticleState({ doc: loaded.doc, settings: this.settings(), records: loaded.records }), 'load');
+    this.persistence.replaced(previousIds);
   }
 
   /** The tags offered, `{id, label, color?, key?, description?}`; the three provenance tags by default. */
@@ -366,7 +444,7 @@ export class ClaimEditor extends LitElement {
   }
 
   private settings() {
-    const mode: EditorMode = this.readonly ? 'readonly' : this.mode === 'edit' ? 'edit' : 'annotate';
+    const mode: EditorMode = this.readonly || this.formDisabled ? 'readonly' : this.mode === 'edit' ? 'edit' : 'annotate';
     return { mode, taxonomy: this.taxonomyValue ?? DEFAULT_TAXONOMY, annotator: this.annotator || undefined };
   }
 
@@ -386,6 +464,7 @@ export class ClaimEditor extends LitElement {
     if (!tr.getMeta(fromStorage) && (before !== after || previous.doc !== next.doc)) {
       this.persistence.changed(changedIds(before, after, tr), previous.doc !== next.doc);
     }
+    if (before !== after || previous.doc !== next.doc) this.formField.schedule();
     this.requestUpdate();
   }
 
@@ -434,10 +513,13 @@ export class ClaimEditor extends LitElement {
     this.storageStatus = { state: 'saving' };
   }
 
+  /** A new article or a load: the state form reset returns to. */
   private replaceState(next: EditorState, reason: ChangeReason) {
     this.editorState = next;
     this.view?.updateState(next);
+    this.loadedState = { doc: next.doc, records: [...getAnnotationState(next).records.values()], title: this.articleTitle };
     this.emitChange(reason);
+    this.formField.schedule();
     this.requestUpdate();
   }
 
@@ -472,7 +554,13 @@ export class ClaimEditor extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
-    if (changed.has('mode') || changed.has('readonly') || changed.has('annotator') || changed.has('taxonomy' as keyof ClaimEditor)) {
+    if (
+      changed.has('mode') ||
+      changed.has('readonly') ||
+      changed.has('formDisabled' as keyof ClaimEditor) ||
+      changed.has('annotator') ||
+      changed.has('taxonomy' as keyof ClaimEditor)
+    ) {
       const settings = this.settings();
       const current = getSettings(this.editorState);
       if (current.mode !== settings.mode || current.taxonomy !== settings.taxonomy || current.annotator !== settings.annotator) {
@@ -485,10 +573,12 @@ export class ClaimEditor extends LitElement {
   protected override firstUpdated() {
     if (this.hasLightDomArticle()) {
       const doc = parseArticleDOM(this);
-      this.editorState = createArticleState({ doc, settings: this.settings() });
       this.articleTitle = deriveTitle(doc);
+      this.editorState = createArticleState({ doc, settings: this.settings() });
+      this.loadedState = { doc, records: [], title: this.articleTitle };
       this.annotationCache = undefined;
       this.initialArticle = true;
+      this.formField.schedule();
     }
     this.createView();
   }
@@ -512,7 +602,7 @@ export class ClaimEditor extends LitElement {
         const file = event.dataTransfer?.files?.[0];
         if (!file) return false;
         event.preventDefault();
-        if (!this.readonly) void this.importFile({ file });
+        if (!this.readonly && !this.formDisabled) void this.importFile({ file });
         return true;
       },
       attributes: {
@@ -620,7 +710,7 @@ export class ClaimEditor extends LitElement {
     const state = this.editorState;
     const { selectedId } = getAnnotationState(state);
     const selected = selectedId ? this.annotations.find((a) => a.id === selectedId) ?? null : null;
-    const readonly = this.readonly;
+    const readonly = this.readonly || this.formDisabled;
     return html`
       <div class="layout">
         <div part="toolbar" class="toolbar" role="toolbar" aria-label="Tagging tools" @mousedown=${(e: Event) => e.preventDefault()}>
