@@ -21,6 +21,8 @@ ensureBrowser();
 rmSync('test-results', { recursive: true, force: true });
 
 const typesOk = run('npx', ['tsc', '--noEmit']);
+// The manifest test reads custom-elements.json: make it from the sources being tested.
+const manifestOk = run('npx', ['custom-elements-manifest', 'analyze', '--quiet']);
 const unitOk = run('npx', ['web-test-runner']);
 const e2eOk = run('npx', ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightResultsFile });
 
@@ -31,9 +33,9 @@ const e2e = e2eStats
   : { passed: 0, failed: 1, skipped: 0 };
 
 const passed = unit.passed + e2e.passed;
-const failed = unit.failed + e2e.failed + (typesOk ? 0 : 1);
+const failed = unit.failed + e2e.failed + (typesOk ? 0 : 1) + (manifestOk ? 0 : 1);
 const skipped = unit.skipped + e2e.skipped;
 if (!typesOk) console.log('Type check failed (counted as one failure).');
 console.log(`\nunit: ${unit.passed} passed, ${unit.failed} failed; e2e: ${e2e.passed} passed, ${e2e.failed} failed`);
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
-process.exit(typesOk && unitOk && e2eOk && failed === 0 ? 0 : 1);
+process.exit(typesOk && manifestOk && unitOk && e2eOk && failed === 0 ? 0 : 1);

@@ -1,5 +1,5 @@
 export { ClaimEditor } from './components/claim-editor/claim-editor.component.js';
-export type { ArticleInput, ChangeReason, ClaimChangeDetail } from './components/claim-editor/claim-editor.component.js';
+export type { ArticleInput, ChangeReason, ClaimChangeDetail, ClaimErrorDetail, ClaimSaveDetail } from './components/claim-editor/claim-editor.component.js';
 export { ClaimSidebar } from './components/claim-sidebar/claim-sidebar.component.js';
 export { ClaimDetails } from './components/claim-details/claim-details.component.js';
 export { ClaimTransfer } from './components/claim-transfer/claim-transfer.component.js';

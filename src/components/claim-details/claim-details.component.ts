@@ -128,6 +128,9 @@ export class ClaimDetails extends LitElement {
 }
 
 declare global {
+  interface HTMLElementTagNameMap {
+    'claim-details': ClaimDetails;
+  }
   interface HTMLElementEventMap {
     'claim-details-change': CustomEvent<DetailsChangeDetail>;
     'claim-details-delete': CustomEvent<DetailsDeleteDetail>;

@@ -3,9 +3,3 @@ import { ClaimDetails } from './claim-details.component.js';
 export { ClaimDetails };
 
 if (!customElements.get('claim-details')) customElements.define('claim-details', ClaimDetails);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'claim-details': ClaimDetails;
-  }
-}

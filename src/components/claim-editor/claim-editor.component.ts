@@ -30,7 +30,7 @@ import { w3cFormat } from '../../formats/w3c.js';
 import { getSettings, updateSettings, type EditorMode } from '../../editor/settings-plugin.js';
 import { articleSchema } from '../../editor/schema.js';
 import { TextIndex } from '../../editor/text-index.js';
-import { DEFAULT_DB_NAME } from '../../storage/claim-store.js';
+import { DEFAULT_DB_NAME, type StorageErrorKind } from '../../storage/claim-store.js';
 import type { StoredDocument } from '../../storage/db-schema.js';
 import type { AnnotationRecord } from '../../editor/annotation-record.js';
 import { FormController } from './form-controller.js';
@@ -57,6 +57,16 @@ export interface ClaimChangeDetail {
   /** Every annotation, in reading order (computed when first read). */
   readonly annotations: Annotation[];
   readonly reason: ChangeReason;
+}
+
+export interface ClaimSaveDetail {
+  documentId: string;
+}
+
+/** What went wrong: storage (the editor keeps working in memory and retries) or an import that was refused. */
+export interface ClaimErrorDetail {
+  kind: StorageErrorKind | 'storage-corrupt' | 'import-rejected';
+  message: string;
 }
 
 export interface ArticleInput {
@@ -771,7 +781,12 @@ export class ClaimEditor extends LitElement {
 }
 
 declare global {
+  interface HTMLElementTagNameMap {
+    'claim-editor': ClaimEditor;
+  }
   interface GlobalEventHandlersEventMap {
     'claim-change': CustomEvent<ClaimChangeDetail>;
+    'claim-save': CustomEvent<ClaimSaveDetail>;
+    'claim-error': CustomEvent<ClaimErrorDetail>;
   }
 }

@@ -3,9 +3,3 @@ import { ClaimEditor } from './claim-editor.component.js';
 export { ClaimEditor };
 
 if (!customElements.get('claim-editor')) customElements.define('claim-editor', ClaimEditor);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'claim-editor': ClaimEditor;
-  }
-}

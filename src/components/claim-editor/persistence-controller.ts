@@ -421,9 +421,3 @@ function stripDocumentId({ documentId: _documentId, ...annotation }: StoredAnnot
   return annotation;
 }
 
-declare global {
-  interface GlobalEventHandlersEventMap {
-    'claim-save': CustomEvent<{ documentId: string }>;
-    'claim-error': CustomEvent<{ kind: string; message: string }>;
-  }
-}

@@ -48,7 +48,7 @@ export class ClaimSidebar extends LitElement {
   @property({ attribute: false }) taxonomy: Taxonomy = DEFAULT_TAXONOMY;
   @property({ attribute: false }) selectedId: string | null = null;
   /** Characters in the article, for the share of each tag. */
-  @property({ type: Number }) textLength = 0;
+  @property({ type: Number, attribute: 'text-length' }) textLength = 0;
 
   /** The tag whose annotations are listed; null lists all. */
   @state() private filter: string | null = null;
@@ -119,6 +119,9 @@ export class ClaimSidebar extends LitElement {
 }
 
 declare global {
+  interface HTMLElementTagNameMap {
+    'claim-sidebar': ClaimSidebar;
+  }
   interface HTMLElementEventMap {
     'claim-sidebar-select': CustomEvent<SidebarSelectDetail>;
   }

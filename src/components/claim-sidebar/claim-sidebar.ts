@@ -3,9 +3,3 @@ import { ClaimSidebar } from './claim-sidebar.component.js';
 export { ClaimSidebar };
 
 if (!customElements.get('claim-sidebar')) customElements.define('claim-sidebar', ClaimSidebar);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'claim-sidebar': ClaimSidebar;
-  }
-}

@@ -143,6 +143,9 @@ export class ClaimTransfer extends LitElement {
 }
 
 declare global {
+  interface HTMLElementTagNameMap {
+    'claim-transfer': ClaimTransfer;
+  }
   interface HTMLElementEventMap {
     'claim-transfer-export': CustomEvent<TransferExportDetail>;
     'claim-transfer-import': CustomEvent<TransferImportDetail>;

@@ -3,9 +3,3 @@ import { ClaimTransfer } from './claim-transfer.component.js';
 export { ClaimTransfer };
 
 if (!customElements.get('claim-transfer')) customElements.define('claim-transfer', ClaimTransfer);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'claim-transfer': ClaimTransfer;
-  }
-}
