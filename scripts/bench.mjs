@@ -6,6 +6,7 @@ import { build } from 'esbuild';
 import { startDevServer } from '@web/dev-server';
 import { chromium } from '@playwright/test';
 import { chromePath, chromeArgs } from './browser.mjs';
+import { measureSizes } from './size.mjs';
 
 if (!existsSync(chromePath)) {
   console.error(`bench: no Chromium at ${chromePath}. Install it (Debian: "apt-get install chromium") or set CHROME_PATH.`);
@@ -44,6 +45,15 @@ try {
   console.table(
     results.map((r) => ({ paragraphs: r.paragraphs, annotations: r.annotations, records: r.records, bytes: r.bytes })),
   );
+  const sizes = await measureSizes();
+  console.log(JSON.stringify({ measure: 'bundle-size', ...sizes }));
+  const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+  console.log('\nBundle size (minified + gzipped):');
+  console.table({
+    'dist/claim-editor.js': kb(sizes.bundle.gzipped),
+    'dependencies alone': kb(sizes.dependencies.gzipped),
+    'our code (difference)': kb(sizes.ownGzipped),
+  });
 } finally {
   await browser.close();
   await server.stop();
