@@ -39,6 +39,9 @@ function readAnnotation(value: unknown, index: number, errors: string[]): Import
     created: read.date('created'),
     modified: read.date('modified'),
   };
+  const status = value.status;
+  if (status === 'anchored' || status === 'reanchored' || status === 'orphaned') annotation.status = status;
+  else if (status !== undefined) errors.push(`${path}.status: expected anchored, reanchored or orphaned, got ${JSON.stringify(status)}.`);
   if (annotation.start !== undefined && annotation.end !== undefined && annotation.end < annotation.start) {
     errors.push(`${path}: end (${annotation.end}) is before start (${annotation.start}).`);
   }
@@ -86,7 +89,7 @@ export const jsonFormat: Format<ParsedImport> = {
       if (!isObject(file.document)) errors.push('document: expected an object.');
       else {
         const reader = new FieldReader(file.document, 'document', errors);
-        const text = reader.string('text', true);
+        const text = reader.string('text', true, Number.POSITIVE_INFINITY);
         const title = reader.string('title') ?? '';
         const id = reader.string('id');
         if (text !== undefined) document = { ...(id ? { id } : {}), title, text, content: file.document.content };

@@ -20,8 +20,8 @@ export function readJson(input: string): ParseResult<unknown> {
   }
 }
 
-/** Longest string any imported field may hold, so a hostile file cannot balloon the editor. */
-const MAX_FIELD_LENGTH = 100_000;
+/** Longest string an imported annotation field may hold (the whole file is limited too). */
+const MAX_FIELD_LENGTH = 1_000_000;
 
 /**
  * Reads typed fields of one object, collecting every problem under `path`
@@ -34,9 +34,9 @@ export class FieldReader {
     private readonly errors: string[],
   ) {}
 
-  string(key: string, required: true): string;
-  string(key: string, required?: false): string | undefined;
-  string(key: string, required = false): string | undefined {
+  string(key: string, required: true, maxLength?: number): string;
+  string(key: string, required?: false, maxLength?: number): string | undefined;
+  string(key: string, required = false, maxLength = MAX_FIELD_LENGTH): string | undefined {
     const value = this.object[key];
     if (value === undefined || value === null) {
       if (required) this.errors.push(`${this.path}.${key}: missing.`);
@@ -46,8 +46,8 @@ export class FieldReader {
       this.errors.push(`${this.path}.${key}: expected text, got ${describe(value)}.`);
       return undefined;
     }
-    if (value.length > MAX_FIELD_LENGTH) {
-      this.errors.push(`${this.path}.${key}: longer than ${MAX_FIELD_LENGTH} characters.`);
+    if (value.length > maxLength) {
+      this.errors.push(`${this.path}.${key}: longer than ${maxLength} characters.`);
       return undefined;
     }
     return value;

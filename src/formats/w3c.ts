@@ -11,8 +11,13 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Our fields and the W3C body purposes that carry them. */
 const PURPOSES = { note: 'commenting', source: 'identifying', verdict: 'assessing' } as const;
 
+/** Percent-encodes for an IRI; a lone surrogate (which encodeURIComponent refuses) becomes U+FFFD. */
+function encodeIriPart(text: string): string {
+  return encodeURIComponent(text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'));
+}
+
 function annotationIri(id: string): string {
-  return UUID.test(id) ? `urn:uuid:${id}` : `urn:claim-provenance:annotation:${encodeURIComponent(id)}`;
+  return UUID.test(id) ? `urn:uuid:${id}` : `urn:claim-provenance:annotation:${encodeIriPart(id)}`;
 }
 
 function idFromIri(iri: string): string {
@@ -28,13 +33,16 @@ function idFromIri(iri: string): string {
 }
 
 export function documentIri(documentId: string | undefined): string {
-  return `urn:claim-provenance:document:${encodeURIComponent(documentId ?? 'article')}`;
+  return `urn:claim-provenance:document:${encodeIriPart(documentId ?? 'article')}`;
 }
 
 function toW3c(annotation: Annotation, source: ExportSource): JsonObject {
   const tag = findTag(source.taxonomy, annotation.tag);
+  // The tag's IRI goes on a classifying SpecificResource: a TextualBody with
+  // an id would count as an External Web Resource, which may not have a purpose.
   const body: JsonObject[] = [
-    { type: 'TextualBody', id: TAG_IRI + annotation.tag, purpose: 'classifying', value: tag?.label ?? annotation.tag, format: 'text/plain' },
+    { type: 'SpecificResource', purpose: 'classifying', source: TAG_IRI + annotation.tag },
+    { type: 'TextualBody', purpose: 'classifying', value: tag?.label ?? annotation.tag, format: 'text/plain' },
   ];
   for (const field of ['source', 'note', 'verdict'] as const) {
     const value = annotation[field];
@@ -101,7 +109,7 @@ function readAnnotation(value: unknown, path: string, errors: string[]): Importe
     }
     const bodyReader = new FieldReader(body, bodyPath, errors);
     const text = bodyReader.string('value');
-    const id = bodyReader.string('id');
+    const id = bodyReader.string('id') ?? (typeof body.source === 'string' ? body.source : undefined);
     const purposes = purposesOf(body);
     const field = (Object.keys(PURPOSES) as (keyof typeof PURPOSES)[]).find((key) => purposes.includes(PURPOSES[key]));
     if (field) {
@@ -163,7 +171,8 @@ function annotationsIn(root: unknown): { items: unknown[]; path: string } | stri
 /**
  * W3C Web Annotation JSON-LD: an AnnotationCollection whose annotations carry
  * a TextQuoteSelector and a TextPositionSelector, the tag as a classifying
- * TextualBody (its id `urn:claim-provenance:tag:<tag>`, its value the label),
+ * TextualBody (value: the label) beside a classifying SpecificResource whose
+ * source is `urn:claim-provenance:tag:<tag>`,
  * the source as `identifying`, the note as `commenting` and the verdict as
  * `assessing`. Import reads annotations from other tools too: quote-only or
  * position-only targets, tags as plain textual bodies.

@@ -51,6 +51,13 @@ function contextScore(text: string, start: number, end: number, target: AnchorTa
   return (commonSuffix(before, target.prefix) + commonPrefix(after, target.suffix)) / total;
 }
 
+/** Whether `a` is a better reading of one approximate match than `b`. */
+function betterEnd(a: Candidate, b: Candidate, quoteLength: number): boolean {
+  if (a.context !== b.context) return a.context > b.context;
+  if ((a.errors ?? 0) !== (b.errors ?? 0)) return (a.errors ?? 0) < (b.errors ?? 0);
+  return Math.abs(a.end - a.start - quoteLength) < Math.abs(b.end - b.start - quoteLength);
+}
+
 const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 
 /** Whether `offset` does not cut a word in two (a match ending "…in earl" of "in early" does). */
@@ -116,15 +123,15 @@ export function anchorQuote(text: string, target: AnchorTarget): AnchorResult {
   const maxErrors = Math.max(1, Math.floor(quote.length * MAX_ERROR_RATE));
   const matches = search(text, quote, maxErrors);
   // Myers reports several equally good ends for one place; per place keep the
-  // one whose length is nearest the quote's, so a changed last word is kept.
+  // one the remembered context fits best, then the closest, then the one whose
+  // length is nearest the quote's.
   const places: Candidate[] = [];
   let previous: { start: number; end: number } | undefined;
   for (const match of matches) {
     if (previous && match.start < previous.end) {
       const last = places[places.length - 1];
-      if (Math.abs(match.end - match.start - quote.length) < Math.abs(last.end - last.start - quote.length)) {
-        places[places.length - 1] = { ...last, start: match.start, end: match.end, context: contextScore(text, match.start, match.end, target), errors: match.errors };
-      }
+      const candidate = { ...last, start: match.start, end: match.end, context: contextScore(text, match.start, match.end, target), errors: match.errors };
+      if (betterEnd(candidate, last, quote.length)) places[places.length - 1] = candidate;
       previous = { start: Math.min(previous.start, match.start), end: Math.max(previous.end, match.end) };
       continue;
     }

@@ -11,6 +11,8 @@ export interface StoredDocument {
   revision: number;
   created: string;
   modified: string;
+  /** Sentences whose suggested tag the user rejected: not suggested again (older records lack it). */
+  rejectedSuggestions?: string[];
 }
 
 /** One annotation, its own record so that changing it writes only it. */

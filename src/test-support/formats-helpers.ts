@@ -1,0 +1,329 @@
+/**
+ * Shared fixtures for the export/import format tests: invented wire copy,
+ * annotation builders, export sources and fast-check generators of articles
+ * and annotation sets. Nothing here is real reporting.
+ */
+import fc from 'fast-check';
+import type { Node as PMNode } from 'prosemirror-model';
+import { articleFromText } from '../editor/article.js';
+import type { AnnotationRecord } from '../editor/annotation-record.js';
+import { createArticleState } from '../editor/create-state.js';
+import { planImport, type ImportOptions, type ImportPlan } from '../editor/import-annotations.js';
+import type { EditorSettings } from '../editor/settings-plugin.js';
+import { TextIndex } from '../editor/text-index.js';
+import { CONTEXT_LENGTH, type Annotation, type AnnotationStatus, type ImportedAnnotation } from '../model/annotation.js';
+import { DEFAULT_TAXONOMY, type Taxonomy } from '../model/taxonomy.js';
+import type { ExportSource, ParseResult } from '../formats/format.js';
+
+export const GENERATED = '2025-06-02T07:30:00.000Z';
+export const CREATED = '2025-06-01T09:15:00.000Z';
+export const MODIFIED = '2025-06-01T11:40:00.000Z';
+
+/** Invented wire copy, one string per paragraph. */
+export const WIRE_PARAGRAPHS = [
+  'The state broadcaster said the Tarnow canal would carry twice its old tonnage by autumn. Engineers on site declined to comment.',
+  'A logistics researcher at the Meridian Trade Institute said the estimate ignored silting upstream. She put the real gain at a third.',
+  'Barge operators reported 212 crossings in May, down from 240 a year earlier.',
+] as const;
+
+export const WIRE_TEXT = WIRE_PARAGRAPHS.join('\n');
+
+export const STATE_CLAIM = 'The state broadcaster said the Tarnow canal would carry twice its old tonnage by autumn.';
+export const NO_COMMENT = 'Engineers on site declined to comment.';
+export const ANALYST = 'A logistics researcher at the Meridian Trade Institute said the estimate ignored silting upstream.';
+export const THIRD = 'She put the real gain at a third.';
+export const CROSSINGS = 'Barge operators reported 212 crossings in May, down from 240 a year earlier.';
+
+/** An annotation over `start`–`end` of `text`, with quote and context read from the text. */
+export function annotationAt(text: string, start: number, end: number, fields: Partial<Annotation> = {}): Annotation {
+  return {
+    id: crypto.randomUUID(),
+    tag: 'reported-fact',
+    start,
+    end,
+    quote: text.slice(start, end),
+    prefix: text.slice(Math.max(0, start - CONTEXT_LENGTH), start),
+    suffix: text.slice(end, end + CONTEXT_LENGTH),
+    created: CREATED,
+    modified: MODIFIED,
+    status: 'anchored',
+    ...fields,
+  };
+}
+
+/** An annotation of the `occurrence`-th `quote` in `text`. */
+export function annotationOf(text: string, quote: string, fields: Partial<Annotation> = {}, occurrence = 0): Annotation {
+  let start = -1;
+  for (let i = 0; i <= occurrence; i++) {
+    start = text.indexOf(quote, start + 1);
+    if (start < 0) throw new Error(`Occurrence ${occurrence} of ${JSON.stringify(quote)} is not in the text.`);
+  }
+  return annotationAt(text, start, start + quote.length, fields);
+}
+
+export interface SourceOptions {
+  id?: string;
+  title?: string;
+  taxonomy?: Taxonomy;
+}
+
+/** What the editor hands an exporter for `text` (one paragraph per line) and `annotations`. */
+export function exportSourceOf(text: string, annotations: readonly Annotation[], options: SourceOptions = {}): ExportSource {
+  return {
+    document: {
+      ...(options.id !== undefined ? { id: options.id } : {}),
+      title: options.title ?? 'Canal traffic claims',
+      text,
+      content: articleFromText(text).toJSON(),
+    },
+    taxonomy: options.taxonomy ?? DEFAULT_TAXONOMY,
+    annotations,
+    generated: GENERATED,
+  };
+}
+
+export function valueOf<T>(result: ParseResult<T>): T {
+  if (!result.ok) throw new Error(`expected a successful parse, got: ${result.errors.join(' | ')}`);
+  return result.value;
+}
+
+export function errorsOf<T>(result: ParseResult<T>): string[] {
+  if (result.ok) throw new Error(`expected the parse to fail, but it succeeded: ${JSON.stringify(result.value).slice(0, 300)}`);
+  return result.errors;
+}
+
+/** Calls `parse` and fails the test with the input if it throws instead of returning a result. */
+export function parsesWithoutThrowing<T>(parse: (input: string) => ParseResult<T>, input: string): ParseResult<T> {
+  try {
+    return parse(input);
+  } catch (error) {
+    throw new Error(`parse threw ${String(error)} for input ${JSON.stringify(input.slice(0, 200))}`);
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Generators
+// ---------------------------------------------------------------------------
+
+/** Words of wire copy, with accents, CJK, Hangul, emoji (astral and ZWJ) and characters HTML must escape. */
+const VOCABULARY = [
+  'the', 'ministry', 'said', 'port', 'cargo', 'analyst', 'figures', 'rose', 'fell', 'officials', 'denied', 'report',
+  'Zürich', 'naïve', 'São', 'Paulo', 'U.S.', '4.5%', '“exactly”', '—', '平壤', '通信社', '発表', '조선중앙통신', '분석가',
+  '🚀', '👩‍👩‍👧', '🇰🇵', '<b>', 'a&b', '"quoted"', "it's", '>', '&amp;',
+];
+
+const graphemeWord = fc
+  .string({ unit: 'grapheme', minLength: 1, maxLength: 6 })
+  .filter((word) => !/[\s\u0000-\u001f]/.test(word));
+
+export const wordArb: fc.Arbitrary<string> = fc.oneof({ arbitrary: fc.constantFrom(...VOCABULARY), weight: 4 }, { arbitrary: graphemeWord, weight: 1 });
+
+export const sentenceArb: fc.Arbitrary<string> = fc.array(wordArb, { minLength: 2, maxLength: 10 }).map((words) => `${words.join(' ')}.`);
+
+export const paragraphArb: fc.Arbitrary<string> = fc.array(sentenceArb, { minLength: 1, maxLength: 4 }).map((sentences) => sentences.join(' '));
+
+/** A plain-text article: paragraphs of sentences, joined by "\n", as `editor.text` gives it. */
+export const articleArb: fc.Arbitrary<string> = fc.array(paragraphArb, { minLength: 1, maxLength: 4 }).map((paragraphs) => paragraphs.join('\n'));
+
+/** Offsets of `text` that do not split a surrogate pair. */
+export function codePointBoundaries(text: string): number[] {
+  const result: number[] = [0];
+  for (let i = 1; i <= text.length; i++) {
+    const low = text.charCodeAt(i);
+    const high = text.charCodeAt(i - 1);
+    const splitsPair = i < text.length && high >= 0xd800 && high <= 0xdbff && low >= 0xdc00 && low <= 0xdfff;
+    if (!splitsPair) result.push(i);
+  }
+  return result;
+}
+
+/**
+ * A non-empty range of `text` on code point boundaries that, like every range
+ * the editor makes, does not start on a block separator ("\n").
+ */
+export function rangeArb(text: string): fc.Arbitrary<{ start: number; end: number }> {
+  const points = codePointBoundaries(text);
+  return fc
+    .tuple(fc.integer({ min: 0, max: points.length - 1 }), fc.integer({ min: 0, max: points.length - 1 }))
+    .filter(([a, b]) => a !== b && text[points[Math.min(a, b)]] !== '\n')
+    .map(([a, b]) => ({ start: points[Math.min(a, b)], end: points[Math.max(a, b)] }));
+}
+
+const isoDateArb = fc
+  .date({ min: new Date('2000-01-01T00:00:00.000Z'), max: new Date('2099-12-31T23:59:59.999Z'), noInvalidDate: true })
+  .map((date) => date.toISOString());
+
+export interface AnnotationArbOptions {
+  /** Text of source, note, verdict and creator (never empty). */
+  field?: fc.Arbitrary<string>;
+  /** Annotation ids. */
+  id?: fc.Arbitrary<string>;
+  taxonomy?: Taxonomy;
+  maxLength?: number;
+}
+
+/** Printable text of any script, plus the characters markup cares about; no control characters. */
+export const printableTextArb: fc.Arbitrary<string> = fc.oneof(
+  fc.string({ unit: 'grapheme', minLength: 1, maxLength: 30 }),
+  fc.array(fc.constantFrom('<', '>', '&', '"', "'", '</style>', '<script>', '\u202e', ' ', 'KCNA', '分析'), { minLength: 1, maxLength: 8 }).map((parts) => parts.join('')),
+);
+
+/** Random annotation sets on `text`: valid ranges (quote = text.slice, context from the text), unique ids. */
+export function annotationsArb(text: string, options: AnnotationArbOptions = {}): fc.Arbitrary<Annotation[]> {
+  const field = options.field ?? printableTextArb;
+  const taxonomy = options.taxonomy ?? DEFAULT_TAXONOMY;
+  const record = fc.record({
+    id: options.id ?? fc.oneof(fc.uuid(), fc.string({ minLength: 1, maxLength: 24 })),
+    tag: fc.constantFrom(...taxonomy.map((tag) => tag.id)),
+    range: rangeArb(text),
+    source: fc.option(field, { nil: undefined }),
+    note: fc.option(field, { nil: undefined }),
+    verdict: fc.option(field, { nil: undefined }),
+    creator: fc.option(field, { nil: undefined }),
+    created: isoDateArb,
+    modified: isoDateArb,
+    status: fc.constantFrom<AnnotationStatus>('anchored', 'reanchored', 'orphaned'),
+  });
+  return fc
+    .uniqueArray(record, { selector: (r) => r.id, maxLength: options.maxLength ?? 6 })
+    .map((records) =>
+      records.map(({ range, source, note, verdict, creator, ...rest }) =>
+        annotationAt(text, range.start, range.end, {
+          ...rest,
+          ...(source !== undefined ? { source } : {}),
+          ...(note !== undefined ? { note } : {}),
+          ...(verdict !== undefined ? { verdict } : {}),
+          ...(creator !== undefined ? { creator } : {}),
+        }),
+      ),
+    );
+}
+
+/** An article and an annotation set on it. */
+export function annotatedArticleArb(options: AnnotationArbOptions = {}): fc.Arbitrary<{ text: string; annotations: Annotation[] }> {
+  return articleArb.chain((text) => annotationsArb(text, options).map((annotations) => ({ text, annotations })));
+}
+
+// ---------------------------------------------------------------------------
+// Output inspection
+// ---------------------------------------------------------------------------
+
+/** Every string value anywhere in a parsed JSON value. */
+export function stringsIn(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(stringsIn);
+  if (value && typeof value === 'object') return Object.values(value).flatMap(stringsIn);
+  return [];
+}
+
+/** Attributes whose value is loaded or followed as a URL. */
+const URL_ATTRIBUTES = ['href', 'src', 'srcset', 'action', 'formaction', 'xlink:href', 'data', 'poster', 'background', 'cite', 'ping'];
+
+/** Problems that would make parsed HTML active: scripts, handlers, javascript: URLs, embedded content. */
+export function activeContentIn(root: Document | DocumentFragment | Element, options: { allowStyleAttributes?: boolean; allowForms?: boolean } = {}): string[] {
+  const problems: string[] = [];
+  const banned = ['script', 'iframe', 'object', 'embed', 'img', 'svg', 'math', 'link', 'base', 'frame', 'frameset', 'template', ...(options.allowForms ? [] : ['form'])];
+  for (const element of root.querySelectorAll('*')) {
+    const name = element.localName;
+    if (banned.includes(name)) problems.push(`<${name}> element`);
+    if (name === 'meta' && element.hasAttribute('http-equiv')) problems.push('<meta http-equiv> element');
+    for (const attribute of element.attributes) {
+      const attributeName = attribute.name.toLowerCase();
+      if (attributeName.startsWith('on')) problems.push(`${attributeName} attribute on <${name}>`);
+      if (attributeName === 'style' && !options.allowStyleAttributes) problems.push(`style attribute on <${name}>`);
+      const cleaned = attribute.value.replace(/[\u0000-\u0020\u007f-\u009f]/g, '');
+      if (URL_ATTRIBUTES.includes(attributeName) && /^(javascript|vbscript|data):/i.test(cleaned)) {
+        problems.push(`${attributeName}="${attribute.value}" on <${name}>`);
+      }
+    }
+  }
+  return problems;
+}
+
+// ---------------------------------------------------------------------------
+// Import planning on a plain-text article
+// ---------------------------------------------------------------------------
+
+export const ANNOTATE_SETTINGS: EditorSettings = { mode: 'annotate', taxonomy: DEFAULT_TAXONOMY };
+
+/** A planned record as offsets into the article it was planned on. */
+export interface PlannedAnnotation {
+  id: string;
+  tag: string;
+  status: AnnotationStatus;
+  start: number;
+  end: number;
+  /** The article's text at start–end (empty for an orphan). */
+  text: string;
+  record: AnnotationRecord;
+}
+
+/** Offsets and current text of planned records, in `doc`. */
+export function plannedIn(doc: PMNode, records: readonly AnnotationRecord[]): PlannedAnnotation[] {
+  const index = TextIndex.of(doc);
+  return records.map((record) => {
+    const start = index.posToOffset(record.from);
+    const end = index.posToOffset(record.to);
+    return { id: record.id, tag: record.tag, status: record.status, start, end, text: index.text.slice(start, end), record };
+  });
+}
+
+/** Plans an import into a fresh state over `doc` (optionally holding `existing` records). */
+export function planOn(
+  doc: PMNode,
+  imported: readonly ImportedAnnotation[],
+  options: ImportOptions = {},
+  existing: readonly AnnotationRecord[] = [],
+  taxonomy: Taxonomy = DEFAULT_TAXONOMY,
+): { plan: ImportPlan; planned: PlannedAnnotation[] } {
+  const state = createArticleState({ doc, settings: { ...ANNOTATE_SETTINGS, taxonomy }, records: existing });
+  const plan = planImport(state, doc, taxonomy, imported, options);
+  return { plan, planned: plannedIn(doc, plan.records) };
+}
+
+// ---------------------------------------------------------------------------
+// Component fixtures
+// ---------------------------------------------------------------------------
+
+export const WIRE_HEADLINE = 'Canal tonnage claims meet silting doubts';
+
+/** The wire copy as a CMS would render it: heading, emphasis, a link, a blockquote and a list. */
+export const WIRE_ARTICLE_HTML = [
+  `<h2>${WIRE_HEADLINE}</h2>`,
+  `<p>${STATE_CLAIM.replace('Tarnow canal', '<em>Tarnow canal</em>')} ${NO_COMMENT}</p>`,
+  `<p>${ANALYST.replace('Meridian Trade Institute', '<a href="https://example.org/meridian">Meridian Trade Institute</a>')} ${THIRD}</p>`,
+  '<blockquote><p>“The canal is ready for the season,” the transport office said.</p></blockquote>',
+  `<ul><li>${CROSSINGS}</li><li>Two dredgers remain in dry dock.</li></ul>`,
+].join('\n');
+
+/** `editor.text` for {@link WIRE_ARTICLE_HTML}. */
+export const WIRE_ARTICLE_TEXT = [
+  WIRE_HEADLINE,
+  `${STATE_CLAIM} ${NO_COMMENT}`,
+  `${ANALYST} ${THIRD}`,
+  '“The canal is ready for the season,” the transport office said.',
+  CROSSINGS,
+  'Two dredgers remain in dry dock.',
+].join('\n');
+
+export interface ClaimErrorDetail {
+  kind: string;
+  message: string;
+}
+
+/** Collects the details of every `type` event `target` fires until `stop()` is called. */
+export function collectEvents<T>(target: EventTarget, type: string): { details: T[]; stop: () => void } {
+  const details: T[] = [];
+  const listener = (event: Event) => details.push((event as CustomEvent<T>).detail);
+  target.addEventListener(type, listener);
+  return { details, stop: () => target.removeEventListener(type, listener) };
+}
+
+/** Polls `condition` once per animation frame (at most `frames` times) and fails with `message` if it never holds. */
+export async function until(condition: () => boolean, message: string, frames = 300): Promise<void> {
+  for (let i = 0; i < frames; i++) {
+    if (condition()) return;
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+  }
+  throw new Error(`Timed out waiting: ${message}`);
+}
