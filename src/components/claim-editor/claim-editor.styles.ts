@@ -156,6 +156,38 @@ export const editorStyles = css`
     margin: 0;
     flex: 1;
   }
+  .claim-suggestion {
+    outline: 2px dashed var(--_tag-color);
+    outline-offset: 1px;
+    border-radius: 2px;
+  }
+  .claim-suggestion-label {
+    font-family: var(--claim-font-family, system-ui, sans-serif);
+    font-size: 0.62em;
+    font-weight: 600;
+    color: var(--_text);
+    background: var(--_surface);
+    border: 1px dashed var(--_tag-color);
+    border-radius: 3px;
+    padding: 0 0.35em;
+    margin-right: 0.25em;
+    vertical-align: 0.2em;
+    white-space: nowrap;
+    user-select: none;
+  }
+  .claim-suggestion-label::after {
+    content: attr(data-confidence);
+  }
+  .suggestions {
+    display: inline-flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.35rem;
+  }
+  .suggestions input {
+    width: 3.5em;
+    font: inherit;
+  }
   .sidebar {
     grid-area: sidebar;
     align-self: start;
@@ -179,28 +211,7 @@ export const editorStyles = css`
       grid-template-columns: minmax(0, 1fr);
       grid-template-areas: 'toolbar' 'editor' 'sidebar';
     }
-    .save-status {
-    margin: 0;
-    font-size: 0.8rem;
-    color: var(--_muted);
-  }
-  .storage-error {
-    flex-basis: 100%;
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: var(--_space);
-    padding: var(--_space);
-    color: var(--claim-error-color, #5f1410);
-    background: var(--claim-error-surface-color, #fdecea);
-    border: 1px solid var(--claim-error-color, #5f1410);
-    border-radius: var(--_radius);
-  }
-  .storage-error p {
-    margin: 0;
-    flex: 1;
-  }
-  .sidebar {
+    .sidebar {
       position: static;
       max-height: none;
     }
