@@ -15,3 +15,4 @@ export type {
 export { listDocuments, deleteDocument, DEFAULT_DB_NAME, StorageError, type StorageErrorKind } from './storage/claim-store.js';
 export type { ImportReport, ImportOptions } from './editor/import-annotations.js';
 export type { ExportFormat } from './formats/registry.js';
+export { suggestProvenance, DEFAULT_LEXICON, type Lexicon, type Suggestion, type SuggestOptions } from './editor/suggest/suggest-provenance.js';

@@ -10,6 +10,7 @@ import type { AnnotationRecord } from './annotation-record.js';
 import { AnnotationStep } from './annotation-step.js';
 import { adjacentSentence, currentSentence, sentenceAt, type DocRange } from './sentence-ranges.js';
 import { getSettings, textChangeAllowed } from './settings-plugin.js';
+import { getSuggestionState } from './suggestion-plugin.js';
 import { TextIndex } from './text-index.js';
 
 /** Where new records get their ids and timestamps; replaceable in tests. */
@@ -54,17 +55,13 @@ function trimRange(state: EditorState, from: number, to: number): DocRange {
   return { from, to };
 }
 
-/** A new annotation over `from`–`to` as one undoable step; with `select`, it becomes the selection. */
-export function addAnnotationTransaction(
-  state: EditorState,
-  range: DocRange,
-  fields: Pick<AnnotationRecord, 'tag'> & Partial<Pick<AnnotationRecord, 'source' | 'note' | 'verdict' | 'id'>>,
-  clock: RecordClock = systemClock,
-  select = true,
-): { tr: Transaction; record: AnnotationRecord } {
+type NewAnnotationFields = Pick<AnnotationRecord, 'tag'> & Partial<Pick<AnnotationRecord, 'source' | 'note' | 'verdict' | 'id'>>;
+
+/** A new, anchored record over `range`, created now by the editor's annotator. */
+export function newRecord(state: EditorState, range: DocRange, fields: NewAnnotationFields, clock: RecordClock = systemClock): AnnotationRecord {
   const now = clock.now();
   const { annotator } = getSettings(state);
-  const record = withCurrentText(state.doc, {
+  return withCurrentText(state.doc, {
     id: fields.id ?? clock.newId(),
     tag: fields.tag,
     from: range.from,
@@ -80,6 +77,17 @@ export function addAnnotationTransaction(
     modified: now,
     status: 'anchored',
   });
+}
+
+/** A new annotation over `from`–`to` as one undoable step; with `select`, it becomes the selection. */
+export function addAnnotationTransaction(
+  state: EditorState,
+  range: DocRange,
+  fields: NewAnnotationFields,
+  clock: RecordClock = systemClock,
+  select = true,
+): { tr: Transaction; record: AnnotationRecord } {
+  const record = newRecord(state, range, fields, clock);
   const tr = state.tr.step(new AnnotationStep(record.id, null, record));
   if (select) setSelectedAnnotation(tr.setSelection(TextSelection.create(tr.doc, record.from, record.to)), record.id);
   announce(tr, `Tagged as ${tagLabel(state, record.tag)}: “${excerpt(record.quote)}”`);
@@ -185,7 +193,12 @@ function selectRange(state: EditorState, range: DocRange): Transaction {
   setSelectedAnnotation(tr, null);
   const text = state.doc.textBetween(range.from, range.to, '\n', '\n');
   const tagged = annotationsAt(state, range.from).filter((r) => r.from === range.from && r.to === range.to);
-  const suffix = tagged.length ? ` (tagged ${tagged.map((r) => tagLabel(state, r.tag)).join(', ')})` : '';
+  const suggested = getSuggestionState(state).suggestions.find((s) => s.from === range.from && s.to === range.to);
+  const suffix = tagged.length
+    ? ` (tagged ${tagged.map((r) => tagLabel(state, r.tag)).join(', ')})`
+    : suggested
+      ? ` (suggested: ${tagLabel(state, suggested.tag)}, ${Math.round(suggested.confidence * 100)}%, because “${suggested.cue}”. Enter accepts, X rejects)`
+      : '';
   return announce(tr, `${excerpt(text, 120)}${suffix}`);
 }
 

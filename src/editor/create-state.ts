@@ -9,6 +9,7 @@ import type { RecordClock } from './commands.js';
 import { annotationKeymap } from './keymap.js';
 import { pointerPlugin } from './pointer-plugin.js';
 import { settingsPlugin, type EditorSettings } from './settings-plugin.js';
+import { suggestionPlugin } from './suggestion-plugin.js';
 
 export interface ArticleStateOptions {
   doc: PMNode;
@@ -24,6 +25,7 @@ export function createArticleState({ doc, settings, records = [], clock }: Artic
     plugins: [
       settingsPlugin(settings),
       annotationPlugin(records),
+      suggestionPlugin(),
       history(),
       ...annotationKeymap(clock),
       keymap(baseKeymap),

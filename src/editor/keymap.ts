@@ -11,6 +11,9 @@ import {
   type RecordClock,
 } from './commands.js';
 import { getSettings } from './settings-plugin.js';
+import { acceptSuggestion, clearSuggestions, rejectSuggestion, showSuggestionsTransaction } from './suggestion-commands.js';
+import { suggestionAtSelection } from './suggestion-plugin.js';
+import { TextIndex } from './text-index.js';
 
 /** Runs `command` only where plain keys are free because the text cannot be typed into. */
 function outsideEditMode(command: Command): Command {
@@ -27,6 +30,8 @@ const swallowOutsideEdit: Command = (state) => getSettings(state).mode !== 'edit
  * - Alt+↓/↑ (or J/K) select the next/previous sentence; Shift+Alt+↓/↑ (or Shift+J/K) extend by a sentence;
  * - ]/[ (or N/P) select the next/previous annotation, overlapping ones included;
  * - Delete/Backspace remove the selected annotation (annotate mode);
+ * - S shows suggested tags, Shift+S clears them; on a suggested sentence Enter accepts,
+ *   X or Delete rejects, a taxonomy key accepts with that tag;
  * - Mod+Z, Shift+Mod+Z, Mod+Y undo and redo.
  */
 export function annotationKeymap(clock?: RecordClock): Plugin[] {
@@ -39,11 +44,20 @@ export function annotationKeymap(clock?: RecordClock): Plugin[] {
         const key = event.altKey ? event.code.replace(/^(Digit|Numpad|Key)/, '').toLowerCase() : event.key.toLowerCase();
         const tag = taxonomy.find((candidate) => candidate.key?.toLowerCase() === key);
         if (!tag) return false;
-        tagSelection(tag.id, clock)(view.state, view.dispatch);
+        // On a suggested sentence a tag key accepts the suggestion with that tag.
+        if (!acceptSuggestion(tag.id, clock)(view.state, view.dispatch)) tagSelection(tag.id, clock)(view.state, view.dispatch);
         return true;
       },
     },
   });
+  const suggest: Command = (state, dispatch) => {
+    const { suggest: suggester } = getSettings(state);
+    if (!suggester) return false;
+    dispatch?.(showSuggestionsTransaction(state, suggester(TextIndex.of(state.doc).text), clock));
+    return true;
+  };
+  const onSuggestion = (command: Command): Command => (state, dispatch, view) =>
+    getSettings(state).mode === 'annotate' && !!suggestionAtSelection(state) && command(state, dispatch, view);
   const nextSentence = moveBySentence(1);
   const previousSentence = moveBySentence(-1);
   const extendDown = moveBySentence(1, true);
@@ -54,6 +68,13 @@ export function annotationKeymap(clock?: RecordClock): Plugin[] {
       : swallowOutsideEdit(state);
   return [
     byTaxonomyKey,
+    keymap({
+      Enter: onSuggestion(acceptSuggestion(undefined, clock)),
+      x: onSuggestion(rejectSuggestion),
+      Delete: onSuggestion(rejectSuggestion),
+      s: outsideEditMode(suggest),
+      'Shift-S': outsideEditMode(clearSuggestions),
+    }),
     keymap({
       'Alt-ArrowDown': nextSentence,
       'Alt-ArrowUp': previousSentence,

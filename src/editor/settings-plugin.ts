@@ -8,11 +8,16 @@ import { AnnotationStep } from './annotation-step.js';
  */
 export type EditorMode = 'annotate' | 'edit' | 'readonly';
 
+/** Proposes tags for the sentences of a text (offsets into it); see `suggestProvenance`. */
+export type Suggester = (text: string) => { start: number; end: number; tag: string; confidence: number; cue: string; source?: string }[];
+
 export interface EditorSettings {
   mode: EditorMode;
   taxonomy: Taxonomy;
   /** Recorded as the creator of each new annotation. */
   annotator?: string;
+  /** What the Suggest action (key S) runs; none: no suggestions. */
+  suggest?: Suggester;
 }
 
 export const settingsKey = new PluginKey<EditorSettings>('claim-settings');

@@ -28,6 +28,9 @@ import { exportFormats, type ExportFormat } from '../../formats/registry.js';
 import { jsonFormat } from '../../formats/json.js';
 import { w3cFormat } from '../../formats/w3c.js';
 import { getSettings, updateSettings, type EditorMode } from '../../editor/settings-plugin.js';
+import { acceptSuggestionsAbove, clearSuggestions, showSuggestionsTransaction } from '../../editor/suggestion-commands.js';
+import { getSuggestionState, restoreRejected } from '../../editor/suggestion-plugin.js';
+import { suggestProvenance, type Lexicon } from '../../editor/suggest/suggest-provenance.js';
 import { articleSchema } from '../../editor/schema.js';
 import { TextIndex } from '../../editor/text-index.js';
 import { DEFAULT_DB_NAME, type StorageErrorKind } from '../../storage/claim-store.js';
@@ -165,6 +168,12 @@ export class ClaimEditor extends LitElement {
 
   /** Inside a `<form>`, the annotations (native JSON) are submitted under this name. */
   @property({ reflect: true }) name?: string;
+
+  /** Extra words for the suggestions (outlets, expert roles, cues), merged into the built-in lexicon. */
+  @property({ attribute: false }) suggestionLexicon?: Partial<Lexicon>;
+
+  /** The confidence (0–100) at or above which "Accept suggestions" takes them all. */
+  @state() private acceptThreshold = 80;
 
   /** As a form field: invalid until at least one sentence is tagged. */
   @property({ type: Boolean, reflect: true }) required = false;
@@ -331,7 +340,7 @@ export class ClaimEditor extends LitElement {
    * `claimreview` (schema.org JSON-LD of the annotations with a verdict).
    */
   exportAs(format: ExportFormat): string {
-    const writer = exportFormats[format];
+    const writer = Object.hasOwn(exportFormats, format) ? exportFormats[format] : undefined;
     if (!writer) throw new Error(`Unknown export format ${JSON.stringify(format)}: use ${Object.keys(exportFormats).join(', ')}.`);
     return writer.serialize(this.exportSource());
   }
@@ -455,7 +464,13 @@ export class ClaimEditor extends LitElement {
 
   private settings() {
     const mode: EditorMode = this.readonly || this.formDisabled ? 'readonly' : this.mode === 'edit' ? 'edit' : 'annotate';
-    return { mode, taxonomy: this.taxonomyValue ?? DEFAULT_TAXONOMY, annotator: this.annotator || undefined };
+    const lexicon = this.suggestionLexicon;
+    return {
+      mode,
+      taxonomy: this.taxonomyValue ?? DEFAULT_TAXONOMY,
+      annotator: this.annotator || undefined,
+      suggest: (text: string) => suggestProvenance(text, lexicon ? { lexicon } : {}),
+    };
   }
 
   private readonly dispatch = (tr: Transaction) => {
@@ -471,15 +486,27 @@ export class ClaimEditor extends LitElement {
     const before = getAnnotationState(previous).records;
     const after = getAnnotationState(next).records;
     if (before !== after) this.emitChange(tr.getMeta(fromStorage) ? 'remote' : changeReason(tr, previous, next));
-    if (!tr.getMeta(fromStorage) && (before !== after || previous.doc !== next.doc)) {
-      this.persistence.changed(changedIds(before, after, tr), previous.doc !== next.doc);
+    // A rejected suggestion is remembered with the document, so it is saved with it.
+    const rejectionsChanged = getSuggestionState(previous).rejected !== getSuggestionState(next).rejected;
+    if (!tr.getMeta(fromStorage) && (before !== after || previous.doc !== next.doc || rejectionsChanged)) {
+      this.persistence.changed(changedIds(before, after, tr), previous.doc !== next.doc || rejectionsChanged);
     }
     if (before !== after || previous.doc !== next.doc) this.formField.schedule();
     this.requestUpdate();
   }
 
   /** Puts saved annotations (and, unless the light-DOM article is kept, the saved article) into the editor. */
-  private restore({ document, annotations, empty }: { document?: StoredDocument; annotations: Annotation[]; empty?: boolean }) {
+  private restore({
+    document,
+    annotations,
+    empty,
+    rejected,
+  }: {
+    document?: StoredDocument;
+    annotations: Annotation[];
+    empty?: boolean;
+    rejected?: string[];
+  }) {
     let doc = empty ? emptyArticle() : this.editorState.doc;
     if (empty) this.articleTitle = '';
     if (document) {
@@ -499,7 +526,9 @@ export class ClaimEditor extends LitElement {
       }
     }
     const records = recordsFromAnnotations(doc, annotations);
-    this.replaceState(createArticleState({ doc, settings: this.settings(), records }), 'load');
+    let state = createArticleState({ doc, settings: this.settings(), records });
+    if (rejected?.length) state = state.apply(restoreRejected(state.tr, rejected));
+    this.replaceState(state, 'load');
     const review = records.filter((record) => record.status !== 'anchored').length;
     if (review > 0) this.announce(`${review} annotation${review === 1 ? '' : 's'} moved or lost with the article's changes: please review them in the list.`);
   }
@@ -569,11 +598,17 @@ export class ClaimEditor extends LitElement {
       changed.has('readonly') ||
       changed.has('formDisabled' as keyof ClaimEditor) ||
       changed.has('annotator') ||
+      changed.has('suggestionLexicon') ||
       changed.has('taxonomy' as keyof ClaimEditor)
     ) {
       const settings = this.settings();
       const current = getSettings(this.editorState);
-      if (current.mode !== settings.mode || current.taxonomy !== settings.taxonomy || current.annotator !== settings.annotator) {
+      if (
+        current.mode !== settings.mode ||
+        current.taxonomy !== settings.taxonomy ||
+        current.annotator !== settings.annotator ||
+        changed.has('suggestionLexicon')
+      ) {
         this.commit(this.editorState.apply(updateSettings(this.editorState.tr, settings)), this.editorState.tr);
         if (changed.has('mode') && this.hasUpdated) this.announce(settings.mode === 'edit' ? 'Edit mode: the text can be changed' : 'Annotate mode: the text is fixed');
       }
@@ -685,6 +720,27 @@ export class ClaimEditor extends LitElement {
     this.view?.focus();
   }
 
+  private renderSuggestionControls() {
+    const { suggestions } = getSuggestionState(this.editorState);
+    const suggest = () =>
+      this.run((state, dispatch) => {
+        dispatch(showSuggestionsTransaction(state, getSettings(state).suggest?.(TextIndex.of(state.doc).text) ?? []));
+        return true;
+      });
+    if (suggestions.length === 0) {
+      return html`<button type="button" class="suggest" aria-keyshortcuts="S" @click=${suggest}>Suggest tags <kbd>S</kbd></button>`;
+    }
+    const above = suggestions.filter((s) => s.confidence * 100 >= this.acceptThreshold).length;
+    return html`<span class="suggestions" role="group" aria-label="Suggestions">
+      <span>${suggestions.length} suggested</span>
+      <label>at least <input type="number" min="0" max="100" step="5" .value=${String(this.acceptThreshold)}
+        @input=${(e: Event) => (this.acceptThreshold = Math.min(100, Math.max(0, Number((e.target as HTMLInputElement).value) || 0)))} />%</label>
+      <button type="button" class="accept-suggestions" ?disabled=${above === 0}
+        @click=${() => this.run(acceptSuggestionsAbove(this.acceptThreshold / 100))}>Accept ${above}</button>
+      <button type="button" aria-keyshortcuts="Shift+S" @click=${() => this.run(clearSuggestions)}>Clear</button>
+    </span>`;
+  }
+
   private renderStorageStatus() {
     const status = this.storageStatus;
     if (!this.documentId) return nothing;
@@ -710,6 +766,8 @@ export class ClaimEditor extends LitElement {
         <dt><kbd>]</kbd> / <kbd>[</kbd>, <kbd>N</kbd> / <kbd>P</kbd></dt><dd>Next / previous annotation, overlapping ones included</dd>
         <dt><kbd>Enter</kbd></dt><dd>Edit the selected annotation's source, note and verdict</dd>
         <dt><kbd>Del</kbd></dt><dd>Delete the selected annotation</dd>
+        <dt><kbd>S</kbd> / <kbd>Shift</kbd>+<kbd>S</kbd></dt><dd>Suggest tags for untagged sentences / clear the suggestions</dd>
+        <dt><kbd>Enter</kbd>, <kbd>X</kbd> (on a suggestion)</dt><dd>Accept / reject it; a tag key accepts it with that tag</dd>
         <dt><kbd>Ctrl</kbd>+<kbd>Z</kbd> / <kbd>Ctrl</kbd>+<kbd>Y</kbd></dt><dd>Undo / redo</dd>
         <dt>Alt+drag</dt><dd>Select exactly, not whole sentences</dd>
       </dl>
@@ -748,6 +806,7 @@ export class ClaimEditor extends LitElement {
             @claim-transfer-export=${(e: CustomEvent<{ format: ExportFormat }>) => this.onExport(e.detail.format)}
             @claim-transfer-import=${(e: CustomEvent<TransferImportDetail>) => void this.importFile(e.detail)}
           ></claim-transfer>
+          ${readonly ? nothing : this.renderSuggestionControls()}
           <span class="spacer"></span>
           ${readonly
             ? nothing

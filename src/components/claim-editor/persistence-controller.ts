@@ -3,6 +3,7 @@ import type { EditorState } from 'prosemirror-state';
 import type { Annotation } from '../../model/annotation.js';
 import { toAnnotation } from '../../editor/annotation-api.js';
 import { getAnnotationState } from '../../editor/annotation-plugin.js';
+import { getSuggestionState } from '../../editor/suggestion-plugin.js';
 import { TextIndex } from '../../editor/text-index.js';
 import { ClaimStore, DEFAULT_DB_NAME, StorageError, type StorageErrorKind } from '../../storage/claim-store.js';
 import type { StoredAnnotation, StoredDocument } from '../../storage/db-schema.js';
@@ -19,7 +20,7 @@ export interface PersistenceBridge {
    * Puts a saved article into the editor, or, without `document`, the saved
    * annotations re-anchored to the article already open (`empty`: no article).
    */
-  restore(saved: { document?: StoredDocument; annotations: Annotation[]; empty?: boolean }): void;
+  restore(saved: { document?: StoredDocument; annotations: Annotation[]; empty?: boolean; rejected?: string[] }): void;
   /** Applies annotations another tab saved, or drops ones it removed, without touching undo history. */
   applyRemote(annotations: Annotation[], removedIds: string[]): void;
   /** True once, for the light-DOM article the element started with. */
@@ -291,10 +292,11 @@ export class PersistenceController implements ReactiveController {
     const localIds = new Set(local.map((annotation) => annotation.id));
     const fromStorage = (saved?.annotations ?? []).map(stripDocumentId).filter((annotation) => !localIds.has(annotation.id));
     const keepLocalArticle = owed.lightDom || owed.localArticle;
+    const rejected = saved?.document.rejectedSuggestions ?? [];
     if (saved && !keepLocalArticle) {
-      this.host.restore({ document: saved.document, annotations: [...fromStorage, ...local] });
+      this.host.restore({ document: saved.document, annotations: [...fromStorage, ...local], rejected });
     } else if (saved || local.length > 0) {
-      this.host.restore({ annotations: [...fromStorage, ...local] });
+      this.host.restore({ annotations: [...fromStorage, ...local], rejected });
     } else if (!keepLocalArticle) {
       this.host.restore({ annotations: [], empty: true });
     }
@@ -328,6 +330,7 @@ export class PersistenceController implements ReactiveController {
         return {
           id: documentId,
           title: this.host.documentTitle(),
+          rejectedSuggestions: [...getSuggestionState(state).rejected],
           content: state.doc.toJSON(),
           text: TextIndex.of(state.doc).text,
           revision: this.revision,
@@ -376,7 +379,11 @@ export class PersistenceController implements ReactiveController {
         const saved = await store.load(documentId);
         if (!saved) return;
         this.revision = saved.document.revision;
-        this.host.restore({ document: saved.document, annotations: saved.annotations.map(stripDocumentId) });
+        this.host.restore({
+          document: saved.document,
+          annotations: saved.annotations.map(stripDocumentId),
+          rejected: saved.document.rejectedSuggestions ?? [],
+        });
         return;
       }
       // Our own unsaved change to the same annotation is later, so it wins when it is written.

@@ -29,6 +29,7 @@ export function taxonomyCss(taxonomy: Taxonomy): string {
       return [
         `${selector} { --_tag-color: ${color}; --_tag-pattern: ${PATTERNS[index % PATTERNS.length]}; }`,
         `.claim-label${selector}::before { content: ${cssString(tag.label)}; }`,
+        `.claim-suggestion-label${selector}::before { content: ${cssString(`Suggested: ${tag.label} `)}; }`,
       ].join('\n');
     })
     .join('\n');
