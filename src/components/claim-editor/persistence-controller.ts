@@ -51,7 +51,7 @@ export class PersistenceController implements ReactiveController {
   /** The last storage error, shown until a write succeeds again. */
   private lastError?: StorageError;
   /** A load that failed (storage out of reach) and is retried; writes wait for it. */
-  private owedLoad?: { documentId: string; lightDom: boolean; localArticle: boolean };
+  private owedLoad?: { documentId: string; lightDom: boolean; localArticle: boolean; localIds: Set<string> };
   private loadRetry?: ReturnType<typeof setTimeout>;
   private loadFailures = 0;
 
@@ -112,8 +112,12 @@ export class PersistenceController implements ReactiveController {
   changed(annotationIds: Iterable<string>, documentChanged: boolean) {
     if (!this.saver) return;
     if (documentChanged) this.saver.markDocument();
-    if (documentChanged && this.owedLoad) this.owedLoad.localArticle = true;
-    this.saver.markAnnotations(annotationIds);
+    const ids = [...annotationIds];
+    if (this.owedLoad) {
+      if (documentChanged) this.owedLoad.localArticle = true;
+      for (const id of ids) this.owedLoad.localIds.add(id);
+    }
+    this.saver.markAnnotations(ids);
     this.showPending();
   }
 
@@ -254,7 +258,7 @@ export class PersistenceController implements ReactiveController {
     saver.hold();
     this.saver = saver;
     this.channel = new SyncChannel(this.host.dbName(), documentId, (message) => void this.onRemote(message));
-    this.owedLoad = { documentId, lightDom, localArticle: false };
+    this.owedLoad = { documentId, lightDom, localArticle: false, localIds: new Set() };
     this.loadFailures = 0;
     await this.completeLoad();
   }
@@ -288,7 +292,8 @@ export class PersistenceController implements ReactiveController {
     if (leftover) saved = mergeSafetyCopy(saved, leftover, owed.documentId);
     this.revision = saved?.document.revision ?? 0;
     this.created = saved?.document.created ?? new Date().toISOString();
-    const local = this.localAnnotations();
+    // Only what was done to this document while it was loading; the rest on screen belongs to the previous one.
+    const local = this.localAnnotations(owed.lightDom || owed.localArticle ? undefined : owed.localIds);
     const localIds = new Set(local.map((annotation) => annotation.id));
     const fromStorage = (saved?.annotations ?? []).map(stripDocumentId).filter((annotation) => !localIds.has(annotation.id));
     const keepLocalArticle = owed.lightDom || owed.localArticle;
@@ -317,9 +322,12 @@ export class PersistenceController implements ReactiveController {
     else this.host.showStorageStatus({ state: saved ? 'saved' : 'idle' });
   }
 
-  private localAnnotations(): Annotation[] {
+  /** The editor's annotations (only those with `ids`, when given). */
+  private localAnnotations(ids?: ReadonlySet<string>): Annotation[] {
     const state = this.host.editorState();
-    return [...getAnnotationState(state).records.values()].map((record) => toAnnotation(state, record));
+    return [...getAnnotationState(state).records.values()]
+      .filter((record) => !ids || ids.has(record.id))
+      .map((record) => toAnnotation(state, record));
   }
 
   private source(documentId: string) {

@@ -122,6 +122,23 @@ describe('<claim-editor> persistence', () => {
   });
 
   describe('save and restore', () => {
+    it('switching document-id shows each document with its own annotations only', async () => {
+      const editor = await mountLoaded('first-story', ARTICLE_HTML);
+      const kept = editor.addAnnotation({ tag: 'state-media-claim', quote: SEIZURE });
+      await editor.flush();
+      editor.documentId = 'second-story';
+      await editor.loadArticle({ text: 'Ferry services resumed on Friday. Crews had been on strike for a week.' });
+      const other = editor.addAnnotation({ tag: 'reported-fact', quote: 'Ferry services resumed on Friday.' });
+      await editor.flush();
+      editor.documentId = 'first-story';
+      await editor.flush();
+      expect(editor.annotations.map((a) => a.id), 'the first story, without the second one\'s tag').to.deep.equal([kept.id]);
+      editor.documentId = 'second-story';
+      await editor.flush();
+      expect(editor.annotations.map((a) => a.id), 'the second story, without the first one\'s tag').to.deep.equal([other.id]);
+      expect(editor.text).to.contain('Ferry services resumed');
+    });
+
     it('brings back the article and three annotations with source and note in a new element', async () => {
       const documentId = 'copper-seizure';
       const first = await mountLoaded(documentId, ARTICLE_HTML);
