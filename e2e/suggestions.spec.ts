@@ -61,3 +61,30 @@ test('suggest, accept all above the threshold, fix one by keyboard, reload: acce
   const again = await textLocator(page).locator('.claim-suggestion').allTextContents();
   expect(again.join(' '), 'a rejected sentence is not suggested again').not.toContain(rejectedSentence.trim().slice(0, 40));
 });
+
+test('a suggestion can be accepted, retagged and rejected with the mouse alone', async ({ page }) => {
+  await openDemoSaved(page);
+  const toolbar = editorLocator(page).locator('[part~="toolbar"]');
+  await toolbar.getByRole('button', { name: 'Suggest tags' }).click();
+  await expect(textLocator(page).locator('.claim-suggestion-label').first()).toBeVisible();
+
+  // Accept: click a suggested sentence, then Accept.
+  await textLocator(page).getByText(SENTENCES.stateDept).click();
+  await toolbar.locator('button.accept-suggestion').click();
+  await expect.poll(async () => (await annotations(page)).map((a) => a.quote)).toContain(SENTENCES.stateDept);
+
+  // Retag: a toolbar tag button on a suggested sentence accepts it with that tag.
+  await textLocator(page).getByText(SENTENCES.independent).click();
+  await expect(toolbar.locator('button.accept-suggestion')).toBeVisible();
+  await toolbar.getByRole('button', { name: /Analyst opinion/ }).click();
+  await expect.poll(async () => (await annotations(page)).find((a) => a.quote === SENTENCES.independent)?.tag).toBe(TAGS.analyst.id);
+  const suggestedHere = textLocator(page).locator('.claim-suggestion', { hasText: SENTENCES.independent });
+  await expect(suggestedHere, 'no suggestion left beside the new annotation').toHaveCount(0);
+
+  // Reject: the outline goes away and no annotation is made.
+  const before = (await annotations(page)).length;
+  await textLocator(page).getByText(SENTENCES.consortium).click();
+  await toolbar.locator('button.reject-suggestion').click();
+  await expect(textLocator(page).locator('.claim-suggestion', { hasText: 'consortium of three' })).toHaveCount(0);
+  expect(await annotations(page)).toHaveLength(before);
+});

@@ -28,8 +28,14 @@ import { exportFormats, type ExportFormat } from '../../formats/registry.js';
 import { jsonFormat } from '../../formats/json.js';
 import { w3cFormat } from '../../formats/w3c.js';
 import { getSettings, updateSettings, type EditorMode } from '../../editor/settings-plugin.js';
-import { acceptSuggestionsAbove, clearSuggestions, showSuggestionsTransaction } from '../../editor/suggestion-commands.js';
-import { getSuggestionState, restoreRejected } from '../../editor/suggestion-plugin.js';
+import {
+  acceptSuggestion,
+  acceptSuggestionsAbove,
+  clearSuggestions,
+  rejectSuggestion,
+  showSuggestionsTransaction,
+} from '../../editor/suggestion-commands.js';
+import { getSuggestionState, restoreRejected, suggestionAtSelection } from '../../editor/suggestion-plugin.js';
 import { suggestProvenance, type Lexicon } from '../../editor/suggest/suggest-provenance.js';
 import { articleSchema } from '../../editor/schema.js';
 import { TextIndex } from '../../editor/text-index.js';
@@ -731,7 +737,14 @@ export class ClaimEditor extends LitElement {
       return html`<button type="button" class="suggest" aria-keyshortcuts="S" @click=${suggest}>Suggest tags <kbd>S</kbd></button>`;
     }
     const above = suggestions.filter((s) => s.confidence * 100 >= this.acceptThreshold).length;
+    const here = suggestionAtSelection(this.editorState);
+    const hereLabel = here ? (findTag(this.taxonomyValue, here.tag)?.label ?? here.tag) : '';
     return html`<span class="suggestions" role="group" aria-label="Suggestions">
+      ${here
+        ? html`<button type="button" class="accept-suggestion" aria-keyshortcuts="Enter" @click=${() => this.run(acceptSuggestion())}>
+              Accept “${hereLabel}”</button
+            ><button type="button" class="reject-suggestion" aria-keyshortcuts="X" @click=${() => this.run(rejectSuggestion)}>Reject</button>`
+        : nothing}
       <span>${suggestions.length} suggested</span>
       <label>at least <input type="number" min="0" max="100" step="5" .value=${String(this.acceptThreshold)}
         @input=${(e: Event) => (this.acceptThreshold = Math.min(100, Math.max(0, Number((e.target as HTMLInputElement).value) || 0)))} />%</label>
@@ -790,7 +803,7 @@ export class ClaimEditor extends LitElement {
               title=${tag.description ?? tag.label}
               aria-keyshortcuts=${tag.key ?? nothing}
               ?disabled=${readonly}
-              @click=${() => this.run(tagSelection(tag.id))}
+              @click=${() => this.run((state, dispatch) => acceptSuggestion(tag.id)(state, dispatch) || tagSelection(tag.id)(state, dispatch))}
             >
               <span class="swatch" data-tag=${tag.id}></span>${tag.label}${tag.key ? html` <kbd>${tag.key}</kbd>` : nothing}
             </button>`,
