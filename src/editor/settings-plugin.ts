@@ -1,5 +1,6 @@
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import { DEFAULT_TAXONOMY, type Taxonomy } from '../model/taxonomy.js';
+import type { Suggestion } from './suggest/suggest-provenance.js';
 import { AnnotationStep } from './annotation-step.js';
 
 /**
@@ -9,7 +10,7 @@ import { AnnotationStep } from './annotation-step.js';
 export type EditorMode = 'annotate' | 'edit' | 'readonly';
 
 /** Proposes tags for the sentences of a text (offsets into it); see `suggestProvenance`. */
-export type Suggester = (text: string) => { start: number; end: number; tag: string; confidence: number; cue: string; source?: string }[];
+export type Suggester = (text: string) => Suggestion[];
 
 export interface EditorSettings {
   mode: EditorMode;

@@ -5,6 +5,7 @@ import { getAnnotationState } from './annotation-plugin.js';
 import { AnnotationStep } from './annotation-step.js';
 import { newRecord, systemClock, type RecordClock } from './commands.js';
 import { getSettings } from './settings-plugin.js';
+import type { Suggestion } from './suggest/suggest-provenance.js';
 import {
   getSuggestionState,
   rejectSuggestions,
@@ -15,15 +16,6 @@ import {
 } from './suggestion-plugin.js';
 import { TextIndex } from './text-index.js';
 
-/** A proposal in text offsets, as `suggestProvenance` makes them. */
-export interface TextSuggestion {
-  start: number;
-  end: number;
-  tag: string;
-  confidence: number;
-  cue: string;
-  source?: string;
-}
 
 /** The key a rejection is remembered by: the sentence's text, spaces folded. */
 export function rejectionKey(text: string): string {
@@ -38,7 +30,7 @@ function label(state: EditorState, tag: string): string {
  * Shows suggestions for the sentences that have none of their text tagged
  * yet, were not rejected before, and carry a tag of the taxonomy.
  */
-export function showSuggestionsTransaction(state: EditorState, found: readonly TextSuggestion[], clock: RecordClock = systemClock): Transaction {
+export function showSuggestionsTransaction(state: EditorState, found: readonly Suggestion[], clock: RecordClock = systemClock): Transaction {
   const index = TextIndex.of(state.doc);
   const { records } = getAnnotationState(state);
   const { rejected } = getSuggestionState(state);

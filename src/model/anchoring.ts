@@ -1,5 +1,6 @@
 import search from 'approx-string-match';
 import { CONTEXT_LENGTH } from './annotation.js';
+import { commonPrefixLength, commonSuffixLength } from './text-quote.js';
 
 /** What an annotation remembers of where it was. */
 export interface AnchorTarget {
@@ -30,25 +31,13 @@ const MAX_ERROR_RATE = 0.12;
 /** …and at most this share when nothing around the match agrees with the remembered context. */
 const MAX_ERROR_RATE_WITHOUT_CONTEXT = 0.05;
 
-function commonSuffix(a: string, b: string): number {
-  let n = 0;
-  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n += 1;
-  return n;
-}
-
-function commonPrefix(a: string, b: string): number {
-  let n = 0;
-  while (n < a.length && n < b.length && a[n] === b[n]) n += 1;
-  return n;
-}
-
 /** How well the text around `start`–`end` agrees with the remembered context, from 0 to 1. */
 function contextScore(text: string, start: number, end: number, target: AnchorTarget): number {
   const total = target.prefix.length + target.suffix.length;
   if (total === 0) return 0;
   const before = text.slice(Math.max(0, start - CONTEXT_LENGTH), start);
   const after = text.slice(end, end + CONTEXT_LENGTH);
-  return (commonSuffix(before, target.prefix) + commonPrefix(after, target.suffix)) / total;
+  return (commonSuffixLength(before, target.prefix) + commonPrefixLength(after, target.suffix)) / total;
 }
 
 /** Whether `a` is a better reading of one approximate match than `b`. */

@@ -46,21 +46,8 @@ export interface AnnotationInput {
 
 export const CONTEXT_LENGTH = 32;
 
-/** An annotation as a file described it: any of offsets and quote may be missing (other tools give one or the other). */
-export interface ImportedAnnotation {
-  id?: string;
+/** An annotation as a file described it: only the tag is sure; offsets, quote or both may be missing (other tools give one or the other). */
+export type ImportedAnnotation = Partial<Omit<Annotation, 'tag'>> & {
   /** A tag id, or a label or free text from another tool, resolved against the taxonomy on import. */
   tag: string;
-  start?: number;
-  end?: number;
-  quote?: string;
-  prefix?: string;
-  suffix?: string;
-  source?: string;
-  note?: string;
-  verdict?: string;
-  creator?: string;
-  created?: string;
-  modified?: string;
-  status?: AnnotationStatus;
-}
+};

@@ -5,13 +5,13 @@ export interface TextRange {
 }
 
 /** Length of the common suffix of `a` and `b` (how well a prefix context fits). */
-function commonSuffixLength(a: string, b: string): number {
+export function commonSuffixLength(a: string, b: string): number {
   let n = 0;
   while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n += 1;
   return n;
 }
 
-function commonPrefixLength(a: string, b: string): number {
+export function commonPrefixLength(a: string, b: string): number {
   let n = 0;
   while (n < a.length && n < b.length && a[n] === b[n]) n += 1;
   return n;
