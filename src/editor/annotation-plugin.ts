@@ -54,8 +54,12 @@ function decorationsFor(record: AnnotationRecord): Decoration[] {
   ];
 }
 
+/**
+ * The mark and label of an annotation. Searched over the whole set: the label
+ * sits just before the mark and can be left behind by text typed at its start.
+ */
 function findDecorations(set: DecorationSet, record: AnnotationRecord): Decoration[] {
-  return set.find(record.from, record.to, (spec: DecorationSpec) => spec.annotationId === record.id);
+  return set.find(undefined, undefined, (spec: DecorationSpec) => spec.annotationId === record.id);
 }
 
 /**
@@ -76,7 +80,10 @@ function applyTransaction(tr: Transaction, value: AnnotationState): AnnotationSt
     decorations = decorations.map(tr.mapping, tr.doc);
     const mapped = new Map<string, AnnotationRecord>();
     for (const [id, record] of records) {
-      mapped.set(id, orphan(mapRecord(record, tr.mapping), record, tr.before));
+      const next = orphan(mapRecord(record, tr.mapping), record, tr.before);
+      // A label outlives its deleted mark in mapping: an orphan draws nothing.
+      if (next.from === next.to && record.from < record.to) decorations = decorations.remove(findDecorations(decorations, next));
+      mapped.set(id, next);
     }
     records = mapped;
   }

@@ -23,13 +23,6 @@ export interface EditorSettings {
 
 export const settingsKey = new PluginKey<EditorSettings>('claim-settings');
 
-/** Meta that lets a transaction change the text in any mode: loading an article, or an API call. */
-const allowTextChangeMeta = 'claim-allow-text-change';
-
-export function allowTextChange(tr: Transaction): Transaction {
-  return tr.setMeta(allowTextChangeMeta, true);
-}
-
 export function getSettings(state: EditorState): EditorSettings {
   const settings = settingsKey.getState(state);
   if (!settings) throw new Error('The settings plugin is not installed in this editor state.');
@@ -44,9 +37,9 @@ function changesText(tr: Transaction): boolean {
   return tr.steps.some((step) => !(step instanceof AnnotationStep));
 }
 
-/** Whether `tr` may be applied: it leaves the text alone, or the editor is in edit mode, or it is a load. */
+/** Whether `tr` may be applied: it leaves the text alone, or the editor is in edit mode. */
 export function textChangeAllowed(tr: Transaction, state: EditorState): boolean {
-  return getSettings(state).mode === 'edit' || !!tr.getMeta(allowTextChangeMeta) || !changesText(tr);
+  return getSettings(state).mode === 'edit' || !changesText(tr);
 }
 
 /**

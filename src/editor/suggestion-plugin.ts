@@ -24,7 +24,6 @@ export const suggestionKey = new PluginKey<SuggestionState>('claim-suggestions')
 type SuggestionMeta =
   | { set: SuggestionRecord[] }
   | { remove: string[] }
-  | { retag: { id: string; tag: string } }
   | { reject: { ids: string[]; keys: string[] } }
   | { rejected: string[] };
 
@@ -48,10 +47,6 @@ export function rejectSuggestions(tr: Transaction, ids: string[], keys: string[]
 /** The rejections saved with a document, put back when it is opened. */
 export function restoreRejected(tr: Transaction, keys: string[]): Transaction {
   return tr.setMeta(suggestionKey, { rejected: keys } satisfies SuggestionMeta);
-}
-
-export function retagSuggestion(tr: Transaction, id: string, tag: string): Transaction {
-  return tr.setMeta(suggestionKey, { retag: { id, tag } } satisfies SuggestionMeta);
 }
 
 function decorationsFor(suggestion: SuggestionRecord): Decoration[] {
@@ -103,6 +98,10 @@ export function suggestionPlugin(): Plugin<SuggestionState> {
             .map((s) => ({ ...s, from: tr.mapping.map(s.from, 1), to: tr.mapping.map(s.to, -1) }))
             .filter((s) => s.from < s.to && !tr.mapping.mapResult(s.from, 1).deleted);
           next = { ...value, suggestions: mapped, decorations: value.decorations.map(tr.mapping, tr.doc) };
+          // A suggestion whose sentence was cut keeps no outline behind.
+          const kept = new Set(mapped.map((s) => s.id));
+          const dropped = value.suggestions.filter((s) => !kept.has(s.id)).map((s) => s.id);
+          if (dropped.length > 0) next = without(next, dropped);
         }
         const meta = tr.getMeta(suggestionKey) as SuggestionMeta | undefined;
         if (!meta) return next;
@@ -110,16 +109,7 @@ export function suggestionPlugin(): Plugin<SuggestionState> {
         if ('remove' in meta) return without(next, meta.remove);
         if ('reject' in meta) return { ...without(next, meta.reject.ids), rejected: new Set([...next.rejected, ...meta.reject.keys]) };
         if ('rejected' in meta) return { ...next, rejected: new Set(meta.rejected) };
-        const { id, tag } = meta.retag;
-        const target = next.suggestions.find((s) => s.id === id);
-        if (!target) return next;
-        const retagged = { ...target, tag };
-        const old = next.decorations.find(target.from, target.to, (spec: { suggestionId?: string }) => spec.suggestionId === id);
-        return {
-          ...next,
-          suggestions: next.suggestions.map((s) => (s.id === id ? retagged : s)),
-          decorations: next.decorations.remove(old).add(tr.doc, decorationsFor(retagged)),
-        };
+        return next;
       },
     },
     props: {

@@ -277,3 +277,18 @@ describe('anchorQuote', () => {
     });
   });
 });
+
+describe('anchorQuote: approximate matches never cut a word', () => {
+  it('orphans a reworded sentence rather than start the match inside the sentence before it', () => {
+    // Found by the planImport property test: "Zürich" reworded to "the".
+    const text = 'ᕎ𓉈𒿕 [S0].\n분석가 [S1] <b> 조선중앙통신. the “exactly” Paulo [S2] Zürich 発表 report said 𑘐Ꮐﺣ. [S3] 通信社.';
+    const result = anchorQuote(text, {
+      start: 33,
+      end: 88,
+      quote: 'Zürich “exactly” Paulo [S2] Zürich 発表 report said 𑘐Ꮐﺣ.',
+      prefix: '𓉈𒿕 [S0].\n분석가 [S1] <b> 조선중앙통신. ',
+      suffix: ' [S3] 通信社 Paulo figures 発表 𖩶𒁨n',
+    });
+    if (result.status !== 'orphaned') expect(text.slice(result.start, result.end).startsWith('the ')).to.equal(true);
+  });
+});

@@ -90,7 +90,7 @@ function pickUnambiguous(candidates: Candidate[]): Candidate | undefined {
  *    quote's characters different, quotes of 12+ characters) that is
  *    unambiguous and, for a quote under 40 characters, whose context agrees
  *    at least half; a longer quote whose context does not agree at all must
- *    differ in at most 5% of its characters and not cut words: `reanchored`.
+ *    differ in at most 5% of its characters; no match may cut a word: `reanchored`.
  * 4. Anything else is `orphaned`.
  */
 export function anchorQuote(text: string, target: AnchorTarget): AnchorResult {
@@ -138,12 +138,9 @@ export function anchorQuote(text: string, target: AnchorTarget): AnchorResult {
   // A near-identical sentence elsewhere must not pass for a lost one: a short
   // quote needs its context; a long one with no context must be nearly exact.
   if (quote.length < 40 && best.context < 0.5) return { status: 'orphaned' };
-  if (
-    best.context < 0.2 &&
-    ((best.errors ?? maxErrors) > quote.length * MAX_ERROR_RATE_WITHOUT_CONTEXT ||
-      !atWordBoundary(text, best.start) ||
-      !atWordBoundary(text, best.end))
-  ) {
+  // A match that cuts a word ("…通信. the" for "the") has crept into the text next to it.
+  if (!atWordBoundary(text, best.start) || !atWordBoundary(text, best.end)) return { status: 'orphaned' };
+  if (best.context < 0.2 && (best.errors ?? maxErrors) > quote.length * MAX_ERROR_RATE_WITHOUT_CONTEXT) {
     return { status: 'orphaned' };
   }
   return { status: 'reanchored', start: best.start, end: best.end };

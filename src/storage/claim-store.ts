@@ -101,10 +101,6 @@ export class ClaimStore {
     return found.filter((annotation): annotation is StoredAnnotation => !!annotation);
   }
 
-  async getDocument(documentId: string): Promise<StoredDocument | undefined> {
-    return this.db.get('documents', documentId);
-  }
-
   /**
    * Writes a change set durably. An annotation already stored with a later
    * `modified` (changed meanwhile in another tab) is kept, not overwritten.

@@ -52,7 +52,8 @@ export class FormController implements ReactiveController {
 
   /** The annotations or text changed: the value is recomputed once the current task is done. */
   schedule() {
-    if (this.scheduled) return;
+    // Outside a form there is nothing to submit; the value is made when the editor joins one.
+    if (this.scheduled || !this.internals.form) return;
     this.scheduled = true;
     queueMicrotask(this.update);
   }

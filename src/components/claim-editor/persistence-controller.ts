@@ -384,6 +384,8 @@ export class PersistenceController implements ReactiveController {
     try {
       const store = await this.openStore();
       if (message.revision !== undefined && message.revision > this.revision) {
+        // Unsaved changes of ours are newer: they are written next, and the other tab reloads then.
+        if (this.saver?.pending) return;
         const saved = await store.load(documentId);
         if (!saved) return;
         this.revision = saved.document.revision;

@@ -10,12 +10,6 @@ function cssString(value: string): string {
   return `"${value.replace(/[\\"\n\r\f]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
 }
 
-/** The underline pattern of a tag, by its position in the taxonomy. */
-export function tagPattern(taxonomy: Taxonomy, tagId: string): string {
-  const index = taxonomy.findIndex((tag) => tag.id === tagId);
-  return PATTERNS[Math.max(0, index) % PATTERNS.length];
-}
-
 /**
  * Per-tag rules: colour (overridable as `--claim-tag-<id>-color`), underline
  * pattern, and the label text shown before each annotation. Tag ids are
