@@ -291,4 +291,21 @@ describe('anchorQuote: approximate matches never cut a word', () => {
     });
     if (result.status !== 'orphaned') expect(text.slice(result.start, result.end).startsWith('the ')).to.equal(true);
   });
+
+  it('does not start on the previous sentence\'s full stop when the quote starts with a word', () => {
+    // Found by the planImport property test: the first word reworded to "4.5%".
+    const text = '[S2] “exactly” 発表. 4.5% officials 𘬠𛂑え⢧ 発表 ⽕៖Ꝣᜦ𖪚 “exactly” said [S0]. [S1] ۼ &amp; rose.';
+    const quote = '조선중앙통신 officials 𘬠𛂑え⢧ 発表 ⽕៖Ꝣᜦ𖪚 “exactly” said [S0]';
+    const result = anchorQuote(text, { start: 0, end: 53, quote, prefix: '', suffix: '. [S1] ۼ &amp; rose. [S2] “exact' });
+    const start = text.indexOf('4.5%');
+    expect(result).to.deep.equal({ status: 'reanchored', start, end: text.indexOf('[S0]') + 4 });
+  });
+
+  it('keeps an emoji and an astral letter at the start of a reworded sentence', () => {
+    // Found by the planImport property test: "U.S." reworded to a flag emoji.
+    const text = '🇰🇵 𐩭 [S0] fell 通信社 𑀦ጱᢔԉ 🇰🇵 発表 👩‍👩‍👧. &amp; [S1] ꃌﷰËご 분석가 4.5% port.';
+    const quote = 'U.S. 𐩭 [S0] fell 通信社 𑀦ጱᢔԉ 🇰🇵 発表 👩‍👩‍👧.';
+    const result = anchorQuote(text, { start: 0, end: 45, quote, prefix: '', suffix: ' &amp; [S1] ꃌﷰËご 분석가 4.5% port. ' });
+    expect(result).to.deep.equal({ status: 'reanchored', start: 0, end: text.indexOf(' &amp;') });
+  });
 });

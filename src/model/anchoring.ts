@@ -48,6 +48,7 @@ function betterEnd(a: Candidate, b: Candidate, quoteLength: number): boolean {
 }
 
 const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+const SPACE_OR_PUNCTUATION = /[\s\p{P}]/u;
 
 /** Whether `offset` does not cut a word in two (a match ending "…in earl" of "in early" does). */
 function atWordBoundary(text: string, offset: number): boolean {
@@ -138,6 +139,12 @@ export function anchorQuote(text: string, target: AnchorTarget): AnchorResult {
   // A near-identical sentence elsewhere must not pass for a lost one: a short
   // quote needs its context; a long one with no context must be nearly exact.
   if (quote.length < 40 && best.context < 0.5) return { status: 'orphaned' };
+  // Myers may count the punctuation and space before or after a sentence as
+  // substitutions; a quote that starts (ends) with a word starts (ends) on one.
+  const first = String.fromCodePoint(quote.codePointAt(0) ?? 32);
+  const last = [...quote.slice(-2)].at(-1) ?? ' ';
+  while (best.start < best.end && WORD_CHARACTER.test(first) && SPACE_OR_PUNCTUATION.test(text[best.start])) best.start += 1;
+  while (best.end > best.start && WORD_CHARACTER.test(last) && SPACE_OR_PUNCTUATION.test(text[best.end - 1])) best.end -= 1;
   // A match that cuts a word ("…通信. the" for "the") has crept into the text next to it.
   if (!atWordBoundary(text, best.start) || !atWordBoundary(text, best.end)) return { status: 'orphaned' };
   if (best.context < 0.2 && (best.errors ?? maxErrors) > quote.length * MAX_ERROR_RATE_WITHOUT_CONTEXT) {
