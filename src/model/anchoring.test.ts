@@ -308,4 +308,12 @@ describe('anchorQuote: approximate matches never cut a word', () => {
     const result = anchorQuote(text, { start: 0, end: 45, quote, prefix: '', suffix: ' &amp; [S1] ꃌﷰËご 분석가 4.5% port. ' });
     expect(result).to.deep.equal({ status: 'reanchored', start: 0, end: text.indexOf(' &amp;') });
   });
+
+  it('never starts inside an astral character of the sentence before', () => {
+    // Found by the planImport property test: "U.S." reworded to a dash.
+    const text = 'a&b > 🇰🇵 [S0] 조선중앙통신 <b> U.S. ꛓ𝁳𝼥ᱭŪ𛰴. — &amp; 𒌳⇏♔𘯋𐩇 4.5% the [S1] 発表.\nport Paulo [S2].';
+    const quote = 'U.S. &amp; 𒌳⇏♔𘯋𐩇 4.5% the [S1]';
+    const result = anchorQuote(text, { start: 44, end: 78, quote, prefix: 'S0] 조선중앙통신 <b> U.S. ꛓ𝁳𝼥ᱭŪ𛰴. ', suffix: ' 発表.\nport Paulo [S2]. 🂽ꙟ report' });
+    if (result.status !== 'orphaned') expect(result.start).to.be.at.least(text.indexOf('—'));
+  });
 });

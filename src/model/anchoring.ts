@@ -50,9 +50,13 @@ function betterEnd(a: Candidate, b: Candidate, quoteLength: number): boolean {
 const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 const SPACE_OR_PUNCTUATION = /[\s\p{P}]/u;
 
-/** Whether `offset` does not cut a word in two (a match ending "…in earl" of "in early" does). */
+/** Whether `offset` cuts neither a word nor a character (a surrogate pair) in two: "…in earl" of "in early" does. */
 function atWordBoundary(text: string, offset: number): boolean {
-  return !(WORD_CHARACTER.test(text[offset - 1] ?? '') && WORD_CHARACTER.test(text[offset] ?? ''));
+  const code = text.charCodeAt(offset);
+  if (code >= 0xdc00 && code <= 0xdfff) return false;
+  const before = [...text.slice(Math.max(0, offset - 2), offset)].at(-1) ?? '';
+  const after = offset < text.length ? String.fromCodePoint(text.codePointAt(offset)!) : '';
+  return !(WORD_CHARACTER.test(before) && WORD_CHARACTER.test(after));
 }
 
 /** How far a candidate is from where the annotation was; all equal when that is unknown (start < 0). */
