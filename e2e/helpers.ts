@@ -1,20 +1,8 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import type { Annotation } from '../src/model/annotation.js';
 
-/** What `editor.annotations` gives back (the fields these tests read). */
-export interface AnnotationData {
-  id: string;
-  tag: string;
-  start: number;
-  end: number;
-  quote: string;
-  prefix: string;
-  suffix: string;
-  source?: string;
-  note?: string;
-  verdict?: string;
-  creator?: string;
-  status: string;
-}
+/** What `editor.annotations` gives back. */
+export type AnnotationData = Annotation;
 
 /** The public surface of `<claim-editor>` these tests read, as seen from inside the page. */
 interface ClaimEditorElement extends HTMLElement {

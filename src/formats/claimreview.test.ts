@@ -4,6 +4,7 @@ import type { Annotation } from '../model/annotation.js';
 import { DEFAULT_TAXONOMY } from '../model/taxonomy.js';
 import { DEFAULT_REVIEW_AUTHOR, claimReviewFormat, type ClaimReview } from './claimreview.js';
 import { MAX_IMPORT_BYTES, type ExportSource, type ParseResult } from './format.js';
+import { annotationIn } from '../test-support/formats-helpers.js';
 
 /** Invented wire copy; nothing here is real reporting. */
 const TEXT = [
@@ -17,18 +18,7 @@ const DAM_CLAIM = 'finished "ahead of every plan," would supply 40,000 homes';
 const CJK_CLAIM = '通信社は「完全な成功」だと伝えた 🚀.';
 
 function annotation(fields: Partial<Annotation> & Pick<Annotation, 'id' | 'quote'>): Annotation {
-  const start = Math.max(0, TEXT.indexOf(fields.quote));
-  return {
-    tag: 'state-media-claim',
-    start,
-    end: start + fields.quote.length,
-    prefix: '',
-    suffix: '',
-    created: '2025-03-04T09:15:00.000Z',
-    modified: '2025-03-04T10:00:00.000Z',
-    status: 'anchored',
-    ...fields,
-  };
+  return annotationIn(TEXT, fields);
 }
 
 function exportSource(annotations: Annotation[], document: Partial<ExportSource['document']> = {}): ExportSource {

@@ -5,6 +5,7 @@ import type { Annotation } from '../model/annotation.js';
 import { DEFAULT_TAXONOMY } from '../model/taxonomy.js';
 import { CSV_COLUMNS, csvFormat, type CsvRow } from './csv.js';
 import { MAX_IMPORT_BYTES, type ExportSource, type ParseResult } from './format.js';
+import { annotationIn } from '../test-support/formats-helpers.js';
 
 /** Invented wire copy; nothing here is real reporting. */
 const TEXT = [
@@ -16,18 +17,7 @@ const TEXT = [
 const HEADER = 'id,tag,quote,source,note,verdict,start,end,creator,created';
 
 function annotation(fields: Partial<Annotation> & Pick<Annotation, 'id' | 'quote'>): Annotation {
-  const start = Math.max(0, TEXT.indexOf(fields.quote));
-  return {
-    tag: 'state-media-claim',
-    start,
-    end: start + fields.quote.length,
-    prefix: '',
-    suffix: '',
-    created: '2025-03-04T09:15:00.000Z',
-    modified: '2025-03-04T10:00:00.000Z',
-    status: 'anchored',
-    ...fields,
-  };
+  return annotationIn(TEXT, fields);
 }
 
 function exportSource(annotations: Annotation[]): ExportSource {

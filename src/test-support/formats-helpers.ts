@@ -15,6 +15,22 @@ import { CONTEXT_LENGTH, type Annotation, type AnnotationStatus, type ImportedAn
 import { DEFAULT_TAXONOMY, type Taxonomy } from '../model/taxonomy.js';
 import type { ExportSource, ParseResult } from '../formats/format.js';
 
+/** An anchored annotation over the first occurrence of `fields.quote` in `text`, with fixed dates. */
+export function annotationIn(text: string, fields: Partial<Annotation> & Pick<Annotation, 'id' | 'quote'>): Annotation {
+  const start = Math.max(0, text.indexOf(fields.quote));
+  return {
+    tag: 'state-media-claim',
+    start,
+    end: start + fields.quote.length,
+    prefix: '',
+    suffix: '',
+    created: '2025-03-04T09:15:00.000Z',
+    modified: '2025-03-04T10:00:00.000Z',
+    status: 'anchored',
+    ...fields,
+  };
+}
+
 export const GENERATED = '2025-06-02T07:30:00.000Z';
 export const CREATED = '2025-06-01T09:15:00.000Z';
 export const MODIFIED = '2025-06-01T11:40:00.000Z';
