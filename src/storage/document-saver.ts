@@ -20,6 +20,9 @@ export interface SaverCallbacks {
 
 const RETRY_DELAYS_MS = [500, 1000, 2000, 5000, 10000, 30000];
 
+/** Typing is written once it pauses this long, not once per keystroke; page-hide flushes at once. */
+export const TYPING_DELAY_MS = 300;
+
 /**
  * Collects what changed in one document and writes it to IndexedDB a moment
  * later (the changes of a burst go in one transaction). Failed writes keep
@@ -63,14 +66,15 @@ export class DocumentSaver {
     return this.pendingIds.has(annotationId);
   }
 
-  markAnnotations(ids: Iterable<string>) {
+  markAnnotations(ids: Iterable<string>, delayMs = this.delayMs) {
     for (const id of ids) this.pendingIds.add(id);
-    this.schedule();
+    this.schedule(delayMs);
   }
 
-  markDocument() {
+  /** The text changed; with `delayMs`, the write waits that long after the last change. */
+  markDocument(delayMs = this.delayMs) {
     this.documentPending = true;
-    this.schedule();
+    this.schedule(delayMs);
   }
 
   /** The whole document and every annotation: after a load that changed them, or when storage comes back. */
@@ -117,10 +121,10 @@ export class DocumentSaver {
     clearTimeout(this.retry);
   }
 
-  private schedule() {
+  private schedule(delayMs = this.delayMs) {
     if (this.stopped || this.held || this.retry) return;
     clearTimeout(this.debounce);
-    this.debounce = setTimeout(() => void this.enqueueWrite(false), this.delayMs);
+    this.debounce = setTimeout(() => void this.enqueueWrite(false), delayMs);
   }
 
   private enqueueWrite(rethrow: boolean): Promise<void> {

@@ -7,7 +7,7 @@ import { getSuggestionState } from '../../editor/suggestion-plugin.js';
 import { TextIndex } from '../../editor/text-index.js';
 import { ClaimStore, DEFAULT_DB_NAME, StorageError, type StorageErrorKind } from '../../storage/claim-store.js';
 import type { StoredAnnotation, StoredDocument } from '../../storage/db-schema.js';
-import { DocumentSaver } from '../../storage/document-saver.js';
+import { DocumentSaver, TYPING_DELAY_MS } from '../../storage/document-saver.js';
 import { SyncChannel, type SyncMessage } from '../../storage/sync-channel.js';
 
 /** What the controller needs from the editor element; kept out of the element's public API. */
@@ -111,13 +111,15 @@ export class PersistenceController implements ReactiveController {
   /** The editor changed: these annotations (or the text and the annotations it moved). */
   changed(annotationIds: Iterable<string>, documentChanged: boolean) {
     if (!this.saver) return;
-    if (documentChanged) this.saver.markDocument();
+    // Text edits (and the annotations they only move) wait for a pause in typing.
+    const delay = documentChanged ? TYPING_DELAY_MS : undefined;
+    if (documentChanged) this.saver.markDocument(delay);
     const ids = [...annotationIds];
     if (this.owedLoad) {
       if (documentChanged) this.owedLoad.localArticle = true;
       for (const id of ids) this.owedLoad.localIds.add(id);
     }
-    this.saver.markAnnotations(ids);
+    this.saver.markAnnotations(ids, delay);
     this.showPending();
   }
 
