@@ -1,12 +1,93 @@
 import '../src/define.js';
+import { benchFixture, type BenchFixture } from './bench-fixture.js';
+import { createSubject, saveFixture, timeCall, type ScrollTiming, type Side, type Subject } from './measurements.js';
 import { measureStorageWrites } from './measure-storage.js';
 
-/** Entry point the bench runner calls in the page: one result object per measurement. */
-async function runBench(sizes: number[]) {
-  const container = document.getElementById('bench-area')!;
-  const results = [];
-  for (const paragraphs of sizes) results.push(await measureStorageWrites(paragraphs, container));
-  return results;
+const area = document.getElementById('bench-area')!;
+let fixture: BenchFixture | undefined;
+const dbNames: Record<Side, string> = { product: '', baseline: '' };
+const live: Partial<Record<Side, Subject>> = {};
+
+function current(side: Side): Subject {
+  const subject = live[side];
+  if (!subject) throw new Error(`bench: nothing loaded on the ${side} side`);
+  return subject;
 }
 
-Object.assign(window, { runBench });
+async function repeat(times: number, measure: (i: number) => Promise<number>): Promise<number[]> {
+  const samples: number[] = [];
+  for (let i = 0; i < times; i++) samples.push(await measure(i));
+  return samples;
+}
+
+/**
+ * What the bench runner (scripts/bench.mjs) calls in the page. Each step
+ * runs on one side, product or baseline, so the runner can interleave them
+ * and take heap snapshots between steps.
+ */
+const bench = {
+  async prepare(paragraphs: number) {
+    fixture = benchFixture(paragraphs);
+    dbNames.product = `bench-product-${crypto.randomUUID()}`;
+    dbNames.baseline = `bench-baseline-${crypto.randomUUID()}`;
+    await saveFixture(area, fixture, dbNames);
+    return { paragraphs, characters: fixture.text.length, annotations: fixture.annotations.length };
+  },
+
+  async load(side: Side): Promise<number> {
+    live[side] = createSubject(side, area, fixture!);
+    return live[side]!.load();
+  },
+
+  async loadFromStorage(side: Side): Promise<number> {
+    live[side] = createSubject(side, area, fixture!);
+    return live[side]!.loadFromStorage(dbNames[side]);
+  },
+
+  async keystrokes(side: Side, times: number): Promise<number[]> {
+    const subject = current(side);
+    if ('setMode' in subject) await subject.setMode('edit');
+    await subject.placeCaret(Math.floor(fixture!.paragraphs / 2));
+    return repeat(times, () => subject.keystroke());
+  },
+
+  async tags(side: Side, times: number): Promise<number[]> {
+    const subject = current(side);
+    if ('setMode' in subject) await subject.setMode('annotate');
+    const middle = Math.floor(fixture!.paragraphs / 2);
+    return repeat(times, async (i) => {
+      await subject.placeCaret(middle + i, 0.3);
+      return subject.tag();
+    });
+  },
+
+  scrollList(side: Side): Promise<ScrollTiming> {
+    return current(side).scrollList();
+  },
+
+  async exports(side: Side, times: number): Promise<Record<'w3c' | 'html' | 'importJson', number[]>> {
+    const subject = current(side);
+    const json = fixture!.json;
+    return {
+      w3c: await repeat(times, () => timeCall(() => subject.exportAs('w3c'))),
+      html: await repeat(times, () => timeCall(() => subject.exportAs('html'))),
+      importJson: await repeat(times, () => timeCall(() => subject.importJson(json))),
+    };
+  },
+
+  dispose(side: Side): void {
+    live[side]?.dispose();
+    delete live[side];
+  },
+
+  async finish(): Promise<void> {
+    for (const side of ['product', 'baseline'] as const) bench.dispose(side);
+    for (const name of Object.values(dbNames)) if (name) indexedDB.deleteDatabase(name);
+    fixture = undefined;
+  },
+
+  measureStorageWrites: (paragraphs: number) => measureStorageWrites(paragraphs, area),
+};
+
+export type Bench = typeof bench;
+Object.assign(window, { bench });

@@ -1,7 +1,10 @@
-// `npm run bench`: drives the product in headless Chromium and prints one JSON
-// line per measurement, then a table. Not part of `npm test`: timings and sizes
-// on a noisy 2-core machine are reported, never asserted.
+// `npm run bench`: drives the product in headless Chromium beside a plain
+// ProseMirror baseline (same schema, same document, no annotations, no Lit)
+// and prints one JSON line per measurement, then a table of medians and
+// ratios. Not part of `npm test`: timings on a noisy 2-core machine are
+// reported, never asserted.
 import { existsSync } from 'node:fs';
+import os from 'node:os';
 import { build } from 'esbuild';
 import { startDevServer } from '@web/dev-server';
 import { chromium } from '@playwright/test';
@@ -13,7 +16,11 @@ if (!existsSync(chromePath)) {
   process.exit(1);
 }
 
-const sizes = (process.env.BENCH_SIZES ?? '10,100,1000').split(',').map(Number);
+const sizes = (process.env.BENCH_SIZES ?? '100,1000,3000').split(',').map(Number);
+/** Repetitions per measurement; fewer on the largest article so the whole run stays within a few minutes. */
+const repeats = (paragraphs) => (paragraphs >= 3000 ? 3 : 5);
+const KEYSTROKES = 15;
+const TAGS = 10;
 
 await build({
   entryPoints: ['bench/bench-page.ts'],
@@ -26,6 +33,36 @@ await build({
   logLevel: 'warning',
 });
 
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+const round = (value, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+const lines = [];
+function report(line) {
+  lines.push(line);
+  console.log(JSON.stringify(line));
+}
+
+/** One measurement on both sides: medians, and the ratio product / baseline. */
+function compare(measure, fixture, product, baseline, unit = 'ms') {
+  const p = median(product);
+  const b = median(baseline);
+  report({ measure, ...fixture, unit, product: round(p, 2), baseline: round(b, 2), ratio: round(p / b, 2), samples: { product: product.map((v) => round(v, 2)), baseline: baseline.map((v) => round(v, 2)) } });
+}
+
+/** Runs one measurement; a failure is reported, the run goes on, and the bench exits non-zero. */
+async function attempt(measure, fixture, run) {
+  try {
+    await run();
+  } catch (error) {
+    report({ measure, ...fixture, error: String(error.message ?? error).split('\n')[0] });
+    process.exitCode = 1;
+  }
+}
+
 const server = await startDevServer({
   config: { rootDir: '.', port: 0, hostname: '127.0.0.1', watch: false },
   readCliArgs: false,
@@ -34,25 +71,100 @@ const server = await startDevServer({
 });
 const { port } = server.server.address();
 const browser = await chromium.launch({ executablePath: chromePath, args: chromeArgs });
+const started = Date.now();
 try {
-  const page = await browser.newPage();
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.on('pageerror', (error) => console.error('page error:', error.message));
+  page.on('console', (message) => message.type() === 'error' && console.error('page console:', message.text()));
+  const cdp = await page.context().newCDPSession(page);
+  /** JS heap in use after a full garbage collection, in bytes. */
+  const heap = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+  };
   await page.goto(`http://127.0.0.1:${port}/bench/index.html`);
-  await page.waitForFunction(() => 'runBench' in window);
-  const results = await page.evaluate((list) => window.runBench(list), sizes);
-  for (const result of results) console.log(JSON.stringify(result));
-  console.log('\nIndexedDB writes for one annotation change (a tag, then a source edit):');
+  await page.waitForFunction(() => 'bench' in window);
+  const call = (name, ...args) => page.evaluate(([n, a]) => window.bench[n](...a), [name, args]);
+
+  for (const paragraphs of sizes) {
+    const fixture = await call('prepare', paragraphs);
+    const runs = repeats(paragraphs);
+    const load = { product: [], baseline: [] };
+    const heapAfterLoad = { product: [], baseline: [] };
+    for (let i = 0; i < runs; i++) {
+      for (const side of ['baseline', 'product']) {
+        const before = i === 0 ? await heap() : 0;
+        load[side].push(await call('load', side));
+        if (i === 0) heapAfterLoad[side].push((await heap()) - before);
+        await call('dispose', side);
+      }
+    }
+    compare('load-to-interactive', fixture, load.product, load.baseline);
+    compare('heap-after-load', fixture, heapAfterLoad.product.map((b) => b / 1048576), heapAfterLoad.baseline.map((b) => b / 1048576), 'MiB');
+
+    const fromStorage = { product: [], baseline: [] };
+    for (let i = 0; i < runs; i++) {
+      for (const side of ['baseline', 'product']) {
+        fromStorage[side].push(await call('loadFromStorage', side));
+        await call('dispose', side);
+      }
+    }
+    compare('load-from-indexeddb', fixture, fromStorage.product, fromStorage.baseline);
+
+    for (const side of ['baseline', 'product']) await call('load', side);
+    compare('keystroke-edit-mode', fixture, await call('keystrokes', 'product', KEYSTROKES), await call('keystrokes', 'baseline', KEYSTROKES));
+    compare('tag-sentence', fixture, await call('tags', 'product', TAGS), await call('tags', 'baseline', TAGS));
+    await attempt('sidebar-scroll', fixture, async () => {
+      const scroll = { product: await call('scrollList', 'product'), baseline: await call('scrollList', 'baseline') };
+      report({ measure: 'sidebar-scroll', ...fixture, unit: 'ms', product: scroll.product, baseline: scroll.baseline, ratio: round(scroll.product.slowestFrame / scroll.baseline.slowestFrame, 2) });
+    });
+    const exports = { product: await call('exports', 'product', runs), baseline: await call('exports', 'baseline', runs) };
+    compare('export-w3c', fixture, exports.product.w3c, exports.baseline.w3c);
+    compare('export-html', fixture, exports.product.html, exports.baseline.html);
+    compare('import-json', fixture, exports.product.importJson, exports.baseline.importJson);
+    await call('finish');
+
+    const writes = await call('measureStorageWrites', paragraphs);
+    report({ ...fixture, ...writes });
+  }
+
+  const bundle = await measureSizes();
+  report({ measure: 'bundle-size', unit: 'bytes', ...bundle, ratio: round(bundle.bundle.gzipped / bundle.dependencies.gzipped, 2) });
+
+  const browserVersion = browser.version();
+  console.log(`\nclaim-editor bench: ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${round(os.totalmem() / 2 ** 30, 0)} GiB, Chromium ${browserVersion}, ${round((Date.now() - started) / 1000, 0)} s`);
+  console.log('Medians; ratio = product / plain ProseMirror (baseline).\n');
+  const table = lines
+    .filter((line) => line.product !== undefined && typeof line.product === 'number')
+    .map((line) => ({
+      measure: line.measure,
+      paragraphs: line.paragraphs,
+      annotations: line.annotations,
+      product: `${line.product} ${line.unit}`,
+      baseline: `${line.baseline} ${line.unit}`,
+      ratio: line.ratio,
+    }));
+  console.table(table);
+  console.log('\nSidebar scroll, end to end (slowest frame; long tasks over 50 ms):');
   console.table(
-    results.map((r) => ({ paragraphs: r.paragraphs, annotations: r.annotations, records: r.records, bytes: r.bytes })),
+    lines
+      .filter((line) => line.measure === 'sidebar-scroll')
+      .map((line) => ({
+        annotations: line.annotations,
+        'product slowest frame': `${round(line.product.slowestFrame)} ms`,
+        'product long tasks': line.product.longTasks,
+        'baseline slowest frame': `${round(line.baseline.slowestFrame)} ms`,
+        'baseline long tasks': line.baseline.longTasks,
+      })),
   );
-  const sizes = await measureSizes();
-  console.log(JSON.stringify({ measure: 'bundle-size', ...sizes }));
+  console.log('\nIndexedDB writes for one annotation change (a tag, then a source edit):');
+  console.table(lines.filter((line) => line.measure === 'storage-writes-per-change').map(({ annotations, records, bytes }) => ({ annotations, records, bytes })));
   const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
   console.log('\nBundle size (minified + gzipped):');
   console.table({
-    'dist/claim-editor.js': kb(sizes.bundle.gzipped),
-    'dependencies alone': kb(sizes.dependencies.gzipped),
-    'our code (difference)': kb(sizes.ownGzipped),
+    'dist/claim-editor.js': kb(bundle.bundle.gzipped),
+    'dependencies alone': kb(bundle.dependencies.gzipped),
+    'our code (difference)': kb(bundle.ownGzipped),
   });
 } finally {
   await browser.close();

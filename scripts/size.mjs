@@ -6,6 +6,7 @@ const DEPENDENCIES = [
   'lit',
   'lit/decorators.js',
   'lit/directives/repeat.js',
+  'lit/directives/style-map.js',
   'prosemirror-model',
   'prosemirror-state',
   'prosemirror-view',

@@ -3,11 +3,14 @@ import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirr
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import { AnnotationStep } from './annotation-step.js';
 import { mapRecord, type AnnotationRecord } from './annotation-record.js';
+import { drawnDecorations } from './draw-window.js';
 import { TextIndex } from './text-index.js';
 
 /** The annotation layer: records by id, their decorations, and which one the user has selected. */
 export interface AnnotationState {
   readonly records: ReadonlyMap<string, AnnotationRecord>;
+  /** Ids in reading order (see {@link compareReadingOrder}), kept up to date change by change rather than sorted on demand. */
+  readonly order: readonly string[];
   readonly decorations: DecorationSet;
   readonly selectedId: string | null;
 }
@@ -73,8 +76,37 @@ function orphan(record: AnnotationRecord, previous: AnnotationRecord, doc: PMNod
   return { ...record, status: 'orphaned', quote: quote || record.quote };
 }
 
+/** Reading order: by start, then the longer first, then by creation and id so that no two records tie. */
+export function compareReadingOrder(a: AnnotationRecord, b: AnnotationRecord): number {
+  return a.from - b.from || b.to - a.to || (a.created < b.created ? -1 : a.created > b.created ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+function sortedIds(records: ReadonlyMap<string, AnnotationRecord>): string[] {
+  return [...records.values()].sort(compareReadingOrder).map((record) => record.id);
+}
+
+/** Where `record` is, or belongs, in `order`: a binary search, so a change costs no pass over the list. */
+export function orderIndex(order: readonly string[], records: ReadonlyMap<string, AnnotationRecord>, record: AnnotationRecord): number {
+  let low = 0;
+  let high = order.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (compareReadingOrder(records.get(order[middle])!, record) < 0) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** Whether mapping kept `order` sorted: text deleted between two starts can make them tie and swap. */
+function stillInOrder(order: readonly string[], records: ReadonlyMap<string, AnnotationRecord>): boolean {
+  for (let i = 1; i < order.length; i++) {
+    if (compareReadingOrder(records.get(order[i - 1])!, records.get(order[i])!) > 0) return false;
+  }
+  return true;
+}
+
 function applyTransaction(tr: Transaction, value: AnnotationState): AnnotationState {
-  let { records, decorations, selectedId } = value;
+  let { records, order, decorations, selectedId } = value;
   const textChanged = tr.doc !== tr.before;
   if (textChanged) {
     decorations = decorations.map(tr.mapping, tr.doc);
@@ -86,14 +118,19 @@ function applyTransaction(tr: Transaction, value: AnnotationState): AnnotationSt
       mapped.set(id, next);
     }
     records = mapped;
+    if (!stillInOrder(order, records)) order = sortedIds(records);
   }
   const annotationSteps = tr.steps.filter((step): step is AnnotationStep => step instanceof AnnotationStep);
   if (annotationSteps.length > 0) {
     const changed = new Map(records);
+    const reordered = order.slice();
     tr.steps.forEach((step, index) => {
       if (!(step instanceof AnnotationStep)) return;
       const current = changed.get(step.id);
-      if (current) decorations = decorations.remove(findDecorations(decorations, current));
+      if (current) {
+        decorations = decorations.remove(findDecorations(decorations, current));
+        reordered.splice(orderIndex(reordered, changed, current), 1);
+      }
       if (!step.after) {
         changed.delete(step.id);
         return;
@@ -102,9 +139,11 @@ function applyTransaction(tr: Transaction, value: AnnotationState): AnnotationSt
         ? orphan(mapRecord(step.after, tr.mapping.slice(index + 1)), step.after, tr.docs[index])
         : step.after;
       changed.set(step.id, after);
+      reordered.splice(orderIndex(reordered, changed, after), 0, step.id);
       decorations = decorations.add(tr.doc, decorationsFor(after));
     });
     records = changed;
+    order = reordered;
   }
   const requested = tr.getMeta(selectMeta) as string | null | undefined;
   if (requested !== undefined) selectedId = requested;
@@ -115,7 +154,7 @@ function applyTransaction(tr: Transaction, value: AnnotationState): AnnotationSt
     if (!selected || selected.from !== from || selected.to !== to) selectedId = null;
   }
   if (records === value.records && decorations === value.decorations && selectedId === value.selectedId) return value;
-  return { records, decorations, selectedId };
+  return { records, order, decorations, selectedId };
 }
 
 /**
@@ -127,15 +166,19 @@ export function annotationPlugin(initial: readonly AnnotationRecord[] = []): Plu
   return new Plugin<AnnotationState>({
     key: annotationKey,
     state: {
-      init: (_config, state) => ({
-        records: new Map(initial.map((record) => [record.id, record])),
-        decorations: DecorationSet.create(state.doc, initial.flatMap(decorationsFor)),
-        selectedId: null,
-      }),
+      init: (_config, state) => {
+        const records = new Map(initial.map((record) => [record.id, record]));
+        return {
+          records,
+          order: sortedIds(records),
+          decorations: DecorationSet.create(state.doc, initial.flatMap(decorationsFor)),
+          selectedId: null,
+        };
+      },
       apply: applyTransaction,
     },
     props: {
-      decorations: (state) => getAnnotationState(state).decorations,
+      decorations: (state) => drawnDecorations(state, getAnnotationState(state).decorations),
     },
   });
 }
@@ -152,7 +195,6 @@ export function annotationsAt(state: EditorState, pos: number): AnnotationRecord
 
 /** All records in reading order: by start, then the longer first, orphans at their last position. */
 export function recordsInOrder(state: EditorState): AnnotationRecord[] {
-  return [...getAnnotationState(state).records.values()].sort(
-    (a, b) => a.from - b.from || b.to - a.to || a.created.localeCompare(b.created) || a.id.localeCompare(b.id),
-  );
+  const { records, order } = getAnnotationState(state);
+  return order.map((id) => records.get(id)!);
 }

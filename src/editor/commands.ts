@@ -153,7 +153,7 @@ export function tagSelection(tagId: string, clock: RecordClock = systemClock): C
     const { from, to } = state.selection;
     const range = from === to ? currentSentence(state) : trimRange(state, from, to);
     if (!range || range.from >= range.to) return false;
-    const same = [...getAnnotationState(state).records.values()].find(
+    const same = annotationsAt(state, range.from).find(
       (record) => record.from === range.from && record.to === range.to && record.tag === tagId,
     );
     if (same) {

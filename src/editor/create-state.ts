@@ -4,6 +4,7 @@ import { keymap } from 'prosemirror-keymap';
 import { baseKeymap } from 'prosemirror-commands';
 import { EditorState } from 'prosemirror-state';
 import { annotationPlugin } from './annotation-plugin.js';
+import { drawWindowPlugin } from './draw-window.js';
 import type { AnnotationRecord } from './annotation-record.js';
 import type { RecordClock } from './commands.js';
 import { annotationKeymap } from './keymap.js';
@@ -24,6 +25,7 @@ export function createArticleState({ doc, settings, records = [], clock }: Artic
     doc,
     plugins: [
       settingsPlugin(settings),
+      drawWindowPlugin(),
       annotationPlugin(records),
       suggestionPlugin(),
       history(),

@@ -7,6 +7,7 @@ import type { Annotation, AnnotationInput, AnnotationPatch } from '../../model/a
 import { DEFAULT_TAXONOMY, findTag, validateTaxonomy, type Taxonomy } from '../../model/taxonomy.js';
 import { announcementOf } from '../../editor/announce.js';
 import { annotationsOf, recordsFromAnnotations, resolveInput, toAnnotation } from '../../editor/annotation-api.js';
+import { annotationList } from '../../editor/annotation-list.js';
 import { getAnnotationState } from '../../editor/annotation-plugin.js';
 import { AnnotationStep } from '../../editor/annotation-step.js';
 import { articleFromJSON, articleFromText, deriveTitle, emptyArticle, parseArticleDOM, parseArticleHTML } from '../../editor/article.js';
@@ -789,8 +790,9 @@ export class ClaimEditor extends LitElement {
 
   override render() {
     const state = this.editorState;
-    const { selectedId } = getAnnotationState(state);
-    const selected = selectedId ? this.annotations.find((a) => a.id === selectedId) ?? null : null;
+    const { selectedId, records } = getAnnotationState(state);
+    const selectedRecord = selectedId ? records.get(selectedId) : undefined;
+    const selected = selectedRecord ? toAnnotation(state, selectedRecord) : null;
     const readonly = this.readonly || this.formDisabled;
     return html`
       <div class="layout">
@@ -839,10 +841,9 @@ export class ClaimEditor extends LitElement {
             @claim-details-done=${() => this.view?.focus()}
           ></claim-details>
           <claim-sidebar
-            .annotations=${this.annotations}
+            .list=${annotationList(state)}
             .taxonomy=${this.taxonomyValue}
             .selectedId=${selectedId}
-            .textLength=${this.text.length}
             @claim-sidebar-select=${this.onSidebarSelect}
           ></claim-sidebar>
         </div>

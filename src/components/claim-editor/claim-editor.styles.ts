@@ -195,7 +195,8 @@ export const editorStyles = css`
     top: 3.5rem;
     max-height: calc(100vh - 4rem);
     overflow: auto;
-    display: grid;
+    display: flex;
+    flex-direction: column;
     gap: calc(var(--_space) * 2);
     padding: var(--_space);
     border: 1px solid var(--_border);
@@ -214,6 +215,9 @@ export const editorStyles = css`
     .sidebar {
       position: static;
       max-height: none;
+    }
+    claim-sidebar {
+      --claim-list-max-height: 50vh;
     }
   }
 `;

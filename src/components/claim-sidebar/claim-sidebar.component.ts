@@ -1,7 +1,8 @@
-import { html, LitElement, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import type { Annotation } from '../../model/annotation.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { EMPTY_ANNOTATION_LIST, type AnnotationList, type ListSummary } from '../../model/annotation-list.js';
 import { DEFAULT_TAXONOMY, findTag, type Taxonomy } from '../../model/taxonomy.js';
 import { AdoptedSheetsController } from '../shared/adopted-sheets-controller.js';
 import { sharedStyles } from '../shared/shared.styles.js';
@@ -12,27 +13,23 @@ export interface SidebarSelectDetail {
   id: string;
 }
 
-/** Share of `length` characters covered by the union of the ranges. */
-function coveredLength(annotations: readonly Annotation[]): number {
-  const ranges = annotations.filter((a) => a.end > a.start).sort((a, b) => a.start - b.start);
-  let covered = 0;
-  let reach = -1;
-  for (const { start, end } of ranges) {
-    if (end <= reach) continue;
-    covered += end - Math.max(start, reach);
-    reach = end;
-  }
-  return covered;
-}
-
 function excerpt(text: string, max = 140): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
+/** Rows drawn beyond each edge of the visible part of the list, so fast scrolling shows no gaps. */
+const OVERSCAN_ROWS = 8;
+/** How long the list must stay unchanged before the per-tag summary (a pass over every annotation) is recounted. */
+const SUMMARY_DELAY_MS = 120;
+
 /**
  * The list of annotations in reading order, a summary per tag (count and
  * share of the article's characters) and a filter by tag.
+ *
+ * The list draws only the rows in view (all rows have one height), so it
+ * stays quick with tens of thousands of annotations; ↑/↓, Home and End move
+ * between entries.
  *
  * @event claim-sidebar-select - The user chose an annotation; detail `{id}`.
  */
@@ -44,76 +41,166 @@ export class ClaimSidebar extends LitElement {
     new AdoptedSheetsController(this, () => [taxonomySheet(this.taxonomy)]);
   }
 
-  @property({ attribute: false }) annotations: readonly Annotation[] = [];
+  /** The annotations, in reading order. */
+  @property({ attribute: false }) list: AnnotationList = EMPTY_ANNOTATION_LIST;
   @property({ attribute: false }) taxonomy: Taxonomy = DEFAULT_TAXONOMY;
   @property({ attribute: false }) selectedId: string | null = null;
-  /** Characters in the article, for the share of each tag. */
-  @property({ type: Number, attribute: 'text-length' }) textLength = 0;
 
   /** The tag whose annotations are listed; null lists all. */
   @state() private filter: string | null = null;
+  @state() private summary: ListSummary | null = null;
+  @state() private listScrollTop = 0;
+  @state() private viewportHeight = 0;
+  /** Every row's height, measured from the first one drawn; 0 until then, when rows are laid out one after another. */
+  @state() private rowHeight = 0;
+
+  @query('.list') private scroller?: HTMLElement;
+
+  private summaryTimer = 0;
+  private readonly resizeObserver = new ResizeObserver(() => this.measure());
+
+  private get shown(): AnnotationList {
+    return this.filter ? this.list.withTag(this.filter) : this.list;
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    clearTimeout(this.summaryTimer);
+    this.resizeObserver.disconnect();
+  }
+
+  protected override firstUpdated() {
+    this.resizeObserver.observe(this.scroller!);
+    this.measure();
+  }
+
+  protected override updated(changed: PropertyValues<this>) {
+    if (changed.has('list')) {
+      clearTimeout(this.summaryTimer);
+      this.summaryTimer = window.setTimeout(() => (this.summary = this.list.summary()), this.summary ? SUMMARY_DELAY_MS : 0);
+    }
+    if (!this.rowHeight) this.measure();
+    if (changed.has('selectedId') && this.selectedId) this.scrollToEntry(this.shown.indexOf(this.selectedId));
+  }
+
+  private measure() {
+    const scroller = this.scroller;
+    if (!scroller) return;
+    const row = scroller.querySelector('li');
+    if (row) this.rowHeight = row.getBoundingClientRect().height;
+    this.viewportHeight = scroller.clientHeight;
+  }
+
+  /** Scrolls the list just enough to show entry `index`. */
+  private scrollToEntry(index: number) {
+    const scroller = this.scroller;
+    if (!scroller || index < 0 || !this.rowHeight) return;
+    const top = index * this.rowHeight;
+    if (top < scroller.scrollTop) scroller.scrollTop = top;
+    else if (top + this.rowHeight > scroller.scrollTop + scroller.clientHeight) scroller.scrollTop = top + this.rowHeight - scroller.clientHeight;
+    this.listScrollTop = scroller.scrollTop;
+  }
 
   private select(id: string) {
     this.dispatchEvent(new CustomEvent<SidebarSelectDetail>('claim-sidebar-select', { detail: { id }, bubbles: true }));
   }
 
+  private async focusEntry(index: number) {
+    const shown = this.shown;
+    if (shown.length === 0) return;
+    index = Math.max(0, Math.min(shown.length - 1, index));
+    this.scrollToEntry(index);
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`.entry[data-annotation-id="${CSS.escape(shown.at(index).id)}"]`)?.focus();
+  }
+
+  private onListKeydown(event: KeyboardEvent) {
+    const id = (event.target as HTMLElement).closest<HTMLElement>('.entry')?.dataset.annotationId;
+    if (!id) return;
+    const index = this.shown.indexOf(id);
+    const page = Math.max(1, Math.floor(this.viewportHeight / (this.rowHeight || 1)) - 1);
+    const target = { ArrowDown: index + 1, ArrowUp: index - 1, PageDown: index + page, PageUp: index - page, Home: 0, End: this.shown.length - 1 }[event.key];
+    if (target === undefined) return;
+    event.preventDefault();
+    void this.focusEntry(target);
+  }
+
   private renderSummary() {
     const percent = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 1 });
-    return html`<dl class="summary" aria-label="Summary by tag">
+    const summary = this.summary;
+    return html`<dl class="summary" aria-label="Summary by tag" aria-busy=${summary ? 'false' : 'true'}>
       ${this.taxonomy.map((tag) => {
-        const tagged = this.annotations.filter((a) => a.tag === tag.id);
-        const share = this.textLength ? coveredLength(tagged) / this.textLength : 0;
+        const counts = summary?.tags.get(tag.id) ?? { count: 0, covered: 0 };
+        const share = summary?.textLength ? counts.covered / summary.textLength : 0;
         return html`<dt><span class="swatch" data-tag=${tag.id}></span> ${tag.label}</dt>
-          <dd>${tagged.length}</dd>
-          <dd>${percent.format(share)}<span class="visually-hidden"> of the text</span></dd>`;
+          <dd>${summary ? counts.count : '…'}</dd>
+          <dd>${summary ? percent.format(share) : '…'}<span class="visually-hidden"> of the text</span></dd>`;
       })}
     </dl>`;
   }
 
   private renderFilters() {
-    const option = (id: string | null, label: string, count: number) =>
+    const option = (id: string | null, label: string, count: number | undefined) =>
       html`<button
         type="button"
         aria-pressed=${this.filter === id ? 'true' : 'false'}
         data-filter=${id ?? 'all'}
-        @click=${() => (this.filter = id)}
+        @click=${() => {
+          this.filter = id;
+          if (this.scroller) this.scroller.scrollTop = this.listScrollTop = 0;
+        }}
       >
-        ${label} (${count})
+        ${label}${count === undefined ? '' : ` (${count})`}
       </button>`;
     return html`<div class="filters" role="group" aria-label="Show annotations">
-      ${option(null, 'All', this.annotations.length)}
-      ${this.taxonomy.map((tag) => option(tag.id, tag.label, this.annotations.filter((a) => a.tag === tag.id).length))}
+      ${option(null, 'All', this.list.length)}
+      ${this.taxonomy.map((tag) => option(tag.id, tag.label, this.summary ? (this.summary.tags.get(tag.id)?.count ?? 0) : undefined))}
     </div>`;
   }
 
+  private renderRows(shown: AnnotationList) {
+    const rowHeight = this.rowHeight;
+    // Before the first measurement, a screenful of rows; after it, the rows in view. Positions go
+    // through styleMap (the CSS object model), which a strict style-src policy allows.
+    const first = rowHeight ? Math.max(0, Math.floor(this.listScrollTop / rowHeight) - OVERSCAN_ROWS) : 0;
+    const last = rowHeight ? Math.min(shown.length, Math.ceil((this.listScrollTop + this.viewportHeight) / rowHeight) + OVERSCAN_ROWS) : Math.min(shown.length, 30);
+    const indices = Array.from({ length: Math.max(0, last - first) }, (_, i) => first + i);
+    return html`<ol aria-labelledby="heading" style=${styleMap({ height: rowHeight ? `${rowHeight * shown.length}px` : undefined })} @keydown=${this.onListKeydown}>
+      ${repeat(
+        indices,
+        (index) => shown.at(index).id,
+        (index) => {
+          const a = shown.at(index);
+          return html`<li style=${styleMap(rowHeight ? { position: 'absolute', top: `${index * rowHeight}px` } : {})} aria-setsize=${shown.length} aria-posinset=${index + 1}>
+            <button
+              type="button"
+              class="entry"
+              data-tag=${a.tag}
+              data-annotation-id=${a.id}
+              aria-current=${a.id === this.selectedId ? 'true' : 'false'}
+              @click=${() => this.select(a.id)}
+            >
+              <span><span class="tag-chip" data-tag=${a.tag}>${findTag(this.taxonomy, a.tag)?.label ?? a.tag}</span>
+              ${a.status === 'anchored' ? nothing : html`<span class="status">${a.status === 'orphaned' ? 'Text gone' : 'Needs review'}</span>`}</span>
+              <span class="quote">“${excerpt(a.quote)}”</span>
+              ${a.source || a.note ? html`<span class="meta">${a.source ? `Source: ${a.source}` : ''}${a.source && a.note ? ' · ' : ''}${a.note ? excerpt(a.note, 80) : ''}</span>` : nothing}
+            </button>
+          </li>`;
+        },
+      )}
+    </ol>`;
+  }
+
   override render() {
-    const shown = this.filter ? this.annotations.filter((a) => a.tag === this.filter) : this.annotations;
+    const shown = this.shown;
     return html`
       <h2 id="heading">Annotations</h2>
       ${this.renderSummary()} ${this.renderFilters()}
-      ${shown.length === 0
-        ? html`<p class="empty">${this.annotations.length === 0 ? 'Nothing tagged yet. Click a sentence, then press a tag key.' : 'No annotations with this tag.'}</p>`
-        : html`<ol aria-labelledby="heading">
-            ${repeat(
-              shown,
-              (a) => a.id,
-              (a) => html`<li>
-                <button
-                  type="button"
-                  class="entry"
-                  data-tag=${a.tag}
-                  data-annotation-id=${a.id}
-                  aria-current=${a.id === this.selectedId ? 'true' : 'false'}
-                  @click=${() => this.select(a.id)}
-                >
-                  <span><span class="tag-chip" data-tag=${a.tag}>${findTag(this.taxonomy, a.tag)?.label ?? a.tag}</span>
-                  ${a.status === 'anchored' ? nothing : html`<span class="status">${a.status === 'orphaned' ? 'Text gone' : 'Needs review'}</span>`}</span>
-                  <span class="quote">“${excerpt(a.quote)}”</span>
-                  ${a.source || a.note ? html`<span class="meta">${a.source ? `Source: ${a.source}` : ''}${a.source && a.note ? ' · ' : ''}${a.note ? excerpt(a.note, 80) : ''}</span>` : nothing}
-                </button>
-              </li>`,
-            )}
-          </ol>`}
+      <div class="list" @scroll=${(event: Event) => (this.listScrollTop = (event.target as HTMLElement).scrollTop)}>
+        ${shown.length === 0
+          ? html`<p class="empty">${this.list.length === 0 ? 'Nothing tagged yet. Click a sentence, then press a tag key.' : 'No annotations with this tag.'}</p>`
+          : this.renderRows(shown)}
+      </div>
     `;
   }
 }

@@ -2,7 +2,9 @@ import { css } from 'lit';
 
 export const sidebarStyles = css`
   :host {
-    display: block;
+    display: flex;
+    flex-direction: column;
+    min-height: 0;
     font-size: 0.9rem;
   }
   h2 {
@@ -35,19 +37,35 @@ export const sidebarStyles = css`
     box-shadow: inset 0 0 0 1px var(--_focus);
     font-weight: 600;
   }
+  .list {
+    flex: 1 1 auto;
+    min-height: 12rem;
+    max-height: var(--claim-list-max-height, 70vh);
+    overflow-y: auto;
+    overscroll-behavior: contain;
+  }
   ol {
     list-style: none;
     margin: 0;
     padding: 0;
+    position: relative;
   }
-  li + li {
-    margin-top: 0.3rem;
+  /* One height for every row, so the list can draw only the rows in view. */
+  li {
+    box-sizing: border-box;
+    height: 5.6rem;
+    width: 100%;
+    padding-bottom: 0.3rem;
   }
   .entry {
     width: 100%;
+    height: 100%;
+    overflow: hidden;
     text-align: left;
-    display: grid;
-    gap: 0.2rem;
+    display: flex;
+    flex-direction: column;
+    justify-content: flex-start;
+    gap: 0.15rem;
     border-left: 4px var(--_tag-pattern, solid) var(--_tag-color);
   }
   .entry[aria-current='true'] {
@@ -57,10 +75,18 @@ export const sidebarStyles = css`
   }
   .quote {
     font-size: 0.85rem;
+    line-height: 1.3;
+    display: -webkit-box;
+    -webkit-line-clamp: 2;
+    -webkit-box-orient: vertical;
+    overflow: hidden;
   }
   .meta {
     color: var(--_muted);
     font-size: 0.8rem;
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
   }
   .status {
     font-size: 0.75rem;

@@ -1,6 +1,7 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../define.js';
 import type { Annotation } from '../../model/annotation.js';
+import { annotationListOf } from '../../model/annotation-list.js';
 import { DEFAULT_TAXONOMY } from '../../model/taxonomy.js';
 import { shadowOf, shadowSelection } from '../../test-support/editor-helpers.js';
 import { ARTICLE_HTML, ITEM_1, P1_S2, P2_S1 } from '../../test-support/sample-article.js';
@@ -36,9 +37,11 @@ const TEXT_LENGTH = 300;
 
 async function mountSidebar(annotations: readonly Annotation[]): Promise<ClaimSidebar> {
   const sidebar = await fixture<ClaimSidebar>(
-    html`<claim-sidebar .annotations=${annotations} .taxonomy=${DEFAULT_TAXONOMY} .textLength=${TEXT_LENGTH}></claim-sidebar>`,
+    html`<claim-sidebar .list=${annotationListOf(annotations, TEXT_LENGTH)} .taxonomy=${DEFAULT_TAXONOMY}></claim-sidebar>`,
   );
   await sidebar.updateComplete;
+  // The per-tag summary is counted just after the list is drawn.
+  await waitUntil(() => shadowOf(sidebar).querySelector('.summary[aria-busy="false"]'), 'the summary is counted');
   return sidebar;
 }
 

@@ -1,0 +1,147 @@
+import type { Node as PMNode } from 'prosemirror-model';
+import { Plugin, PluginKey, type EditorState } from 'prosemirror-state';
+import { DecorationSet, type EditorView } from 'prosemirror-view';
+
+/**
+ * Long articles are drawn with their annotations only around what is on
+ * screen: the blocks in view, this many blocks on either side, and the
+ * block holding the selection. Drawing every one of thousands of marks
+ * would make each keystroke re-check them all (ProseMirror compares the
+ * decorations of every decorated block on each update).
+ */
+const MARGIN_BLOCKS = 40;
+/** Articles with at most this many top-level blocks are drawn whole. */
+export const WHOLE_ARTICLE_BLOCKS = 200;
+
+/** The drawn part of the document, in document positions; null draws it all. */
+export type DrawWindow = { from: number; to: number } | null;
+
+const drawWindowKey = new PluginKey<DrawWindow>('claim-draw-window');
+
+/** The positions from the start of block `first` to the end of block `last` (top-level indices, clamped). */
+function blockSpan(doc: PMNode, first: number, last: number): { from: number; to: number } {
+  const count = doc.childCount;
+  first = Math.max(0, first);
+  last = Math.min(count - 1, last);
+  let from = 0;
+  for (let i = 0; i < first; i++) from += doc.child(i).nodeSize;
+  let to = from;
+  for (let i = first; i <= last; i++) to += doc.child(i).nodeSize;
+  return { from, to };
+}
+
+/** The top of a long article, before its view has been measured. */
+function initialWindow(doc: PMNode): DrawWindow {
+  return doc.childCount > WHOLE_ARTICLE_BLOCKS ? blockSpan(doc, 0, 2 * MARGIN_BLOCKS) : null;
+}
+
+export function getDrawWindow(state: EditorState): DrawWindow {
+  return drawWindowKey.getState(state) ?? null;
+}
+
+/** The document positions on screen, or null when the editor is not in view. */
+function visibleRange(view: EditorView): { from: number; to: number } | null {
+  const rect = view.dom.getBoundingClientRect();
+  const top = Math.max(rect.top, 0);
+  const bottom = Math.min(rect.bottom, window.innerHeight);
+  if (bottom <= top || rect.width === 0) return null;
+  const left = rect.left + rect.width / 2;
+  const from = view.posAtCoords({ left, top: top + 1 })?.pos;
+  const to = view.posAtCoords({ left, top: bottom - 1 })?.pos;
+  return from === undefined || to === undefined ? null : { from: Math.min(from, to), to: Math.max(from, to) };
+}
+
+/** Moves the window when what is on screen comes near its edge; measured at most once a frame. */
+class DrawWindowView {
+  private frame = 0;
+
+  constructor(private readonly view: EditorView) {
+    document.addEventListener('scroll', this.schedule, { capture: true, passive: true });
+    window.addEventListener('resize', this.schedule, { passive: true });
+    this.schedule();
+  }
+
+  update() {
+    if (getDrawWindow(this.view.state)) this.schedule();
+  }
+
+  destroy() {
+    cancelAnimationFrame(this.frame);
+    document.removeEventListener('scroll', this.schedule, { capture: true });
+    window.removeEventListener('resize', this.schedule);
+  }
+
+  private readonly schedule = () => {
+    if (this.frame || !getDrawWindow(this.view.state)) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.measure();
+    });
+  };
+
+  private measure() {
+    const { state } = this.view;
+    const current = getDrawWindow(state);
+    if (!current || this.view.isDestroyed) return;
+    const visible = visibleRange(this.view);
+    if (!visible) return;
+    const { doc } = state;
+    const first = doc.resolve(visible.from).index(0);
+    const last = doc.resolve(visible.to).index(0);
+    const slack = blockSpan(doc, first - MARGIN_BLOCKS / 4, last + MARGIN_BLOCKS / 4);
+    if (current.from <= slack.from && slack.to <= current.to) return;
+    const next = blockSpan(doc, first - MARGIN_BLOCKS, last + MARGIN_BLOCKS);
+    this.view.dispatch(state.tr.setMeta(drawWindowKey, next).setMeta('addToHistory', false));
+  }
+}
+
+/**
+ * Tracks which part of a long article is drawn: set from the view's scroll
+ * position through transactions, mapped through edits in between.
+ */
+export function drawWindowPlugin(): Plugin<DrawWindow> {
+  return new Plugin<DrawWindow>({
+    key: drawWindowKey,
+    state: {
+      init: (_config, state) => initialWindow(state.doc),
+      apply: (tr, value) => {
+        const requested = tr.getMeta(drawWindowKey) as DrawWindow | undefined;
+        if (requested !== undefined) return requested;
+        if (!value || !tr.docChanged) return value;
+        return { from: tr.mapping.map(value.from, -1), to: tr.mapping.map(value.to, 1) };
+      },
+    },
+    view: (view) => new DrawWindowView(view),
+  });
+}
+
+/** The blocks around the selection's head, so what the keyboard or the sidebar selects is drawn at once. */
+function headSpan(state: EditorState): { from: number; to: number } {
+  const index = state.doc.resolve(state.selection.head).index(0);
+  return blockSpan(state.doc, index - 1, index + 1);
+}
+
+const drawn = new WeakMap<DecorationSet, { from: number; to: number; headFrom: number; headTo: number; set: DecorationSet }>();
+
+/** The part of `set` to draw in `state`: all of it for short articles, else the window and the selection's blocks. */
+export function drawnDecorations(state: EditorState, set: DecorationSet): DecorationSet {
+  const window = getDrawWindow(state);
+  if (!window) return set;
+  const head = headSpan(state);
+  const cached = drawn.get(set);
+  if (cached && cached.from === window.from && cached.to === window.to && cached.headFrom === head.from && cached.headTo === head.to) {
+    return cached.set;
+  }
+  const found = set.find(window.from, window.to);
+  if (head.from > window.to || head.to < window.from) {
+    // Decorations touching both spans are already in `found`.
+    found.push(...set.find(head.from, head.to).filter((deco) => deco.from > window.to || deco.to < window.from));
+  } else if (head.from < window.from || head.to > window.to) {
+    found.push(
+      ...set.find(Math.min(head.from, window.from), Math.max(head.to, window.to)).filter((deco) => deco.from > window.to || deco.to < window.from),
+    );
+  }
+  const result = DecorationSet.create(state.doc, found);
+  drawn.set(set, { ...window, headFrom: head.from, headTo: head.to, set: result });
+  return result;
+}
