@@ -54,9 +54,9 @@ const bench = {
   async tags(side: Side, times: number): Promise<number[]> {
     const subject = current(side);
     if ('setMode' in subject) await subject.setMode('annotate');
-    const middle = Math.floor(fixture!.paragraphs / 2);
-    return repeat(times, async (i) => {
-      await subject.placeCaret(middle + i, 0.3);
+    await subject.placeCaret(Math.floor(fixture!.paragraphs / 2), 0.3);
+    return repeat(times, async () => {
+      await subject.nextSentence();
       return subject.tag();
     });
   },

@@ -67,9 +67,13 @@ function caretIn(root: ParentNode, paragraph: number, fraction = 0.5): { node: T
   return { node, offset: Math.floor(node.length / 2) };
 }
 
+/** Puts the caret in a paragraph brought into view, as a user would before typing there. */
 async function placeCaret(root: ParentNode, paragraph: number, fraction = 0.5): Promise<void> {
   const { node, offset } = caretIn(root, paragraph, fraction);
-  (root.querySelector('.ProseMirror') as HTMLElement).focus();
+  node.parentElement!.scrollIntoView({ block: 'center' });
+  await nextFrame();
+  await nextFrame();
+  (root.querySelector('.ProseMirror') as HTMLElement).focus({ preventScroll: true });
   document.getSelection()!.collapse(node, offset);
   // ProseMirror reads the DOM selection on `selectionchange`.
   await settle();
@@ -110,6 +114,7 @@ class Baseline {
   }
 
   async load(): Promise<number> {
+    this.paragraph = Math.floor(this.fixture.paragraphs / 2);
     const source = document.createElement('div');
     source.innerHTML = this.fixture.html;
     return timed(() => {
@@ -155,6 +160,14 @@ class Baseline {
   placeCaret(paragraph: number, fraction?: number): Promise<void> {
     return placeCaret(this.host, paragraph, fraction);
   }
+
+  /** Moves the caret on by a paragraph: a plain editor has no sentence keys. */
+  async nextSentence(): Promise<void> {
+    this.paragraph += 1;
+    await this.placeCaret(this.paragraph, 0.3);
+  }
+
+  private paragraph = 0;
 
   /** A plain list of every annotation's quote: the list the sidebar is compared with. */
   async scrollList(): Promise<ScrollTiming> {
@@ -268,6 +281,12 @@ class Product {
 
   placeCaret(paragraph: number, fraction?: number): Promise<void> {
     return placeCaret(this.root, paragraph, fraction);
+  }
+
+  /** Selects the next sentence with the keyboard (J), as a fact-checker moves through an article. */
+  async nextSentence(): Promise<void> {
+    this.view.dispatchEvent(new KeyboardEvent('keydown', { key: 'j', bubbles: true, cancelable: true }));
+    await settle();
   }
 
   async keystroke(): Promise<number> {

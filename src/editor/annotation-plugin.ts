@@ -3,7 +3,7 @@ import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirr
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import { AnnotationStep } from './annotation-step.js';
 import { mapRecord, type AnnotationRecord } from './annotation-record.js';
-import { drawnDecorations } from './draw-window.js';
+import { getDrawWindow, windowMoved, withSelectionBlocks, type DrawWindow } from './draw-window.js';
 import { TextIndex } from './text-index.js';
 
 /** The annotation layer: records by id, their decorations, and which one the user has selected. */
@@ -12,6 +12,8 @@ export interface AnnotationState {
   /** Ids in reading order (see {@link compareReadingOrder}), kept up to date change by change rather than sorted on demand. */
   readonly order: readonly string[];
   readonly decorations: DecorationSet;
+  /** What the view draws: the decorations in the draw window of a long article (see `draw-window.ts`), else all of them. */
+  readonly drawn: DecorationSet;
   readonly selectedId: string | null;
 }
 
@@ -58,11 +60,21 @@ function decorationsFor(record: AnnotationRecord): Decoration[] {
 }
 
 /**
- * The mark and label of an annotation. Searched over the whole set: the label
- * sits just before the mark and can be left behind by text typed at its start.
+ * The mark and label of an annotation. The label sits just before the mark
+ * and can be left behind by text typed at its start, so the search starts at
+ * the start of the mark's block, and only in the rare case that the label has
+ * left the block does it go over the whole set.
  */
-function findDecorations(set: DecorationSet, record: AnnotationRecord): Decoration[] {
-  return set.find(undefined, undefined, (spec: DecorationSpec) => spec.annotationId === record.id);
+function findDecorations(set: DecorationSet, record: AnnotationRecord, doc: PMNode): Decoration[] {
+  const ofRecord = (spec: DecorationSpec) => spec.annotationId === record.id;
+  const blockStart = doc.resolve(Math.min(record.from, doc.content.size)).start();
+  const near = set.find(blockStart, record.to, ofRecord);
+  return near.length >= 2 ? near : set.find(undefined, undefined, ofRecord);
+}
+
+/** Removes an annotation's decorations from `set`; a collapsed (orphaned) record has none. */
+function withoutRecord(set: DecorationSet, record: AnnotationRecord, doc: PMNode, drawnBefore: boolean): DecorationSet {
+  return drawnBefore ? set.remove(findDecorations(set, record, doc)) : set;
 }
 
 /**
@@ -105,30 +117,45 @@ function stillInOrder(order: readonly string[], records: ReadonlyMap<string, Ann
   return true;
 }
 
-function applyTransaction(tr: Transaction, value: AnnotationState): AnnotationState {
+/** Whether `record` falls in the draw window (or there is none), so its decorations belong in the drawn part. */
+function inWindow(window: DrawWindow, record: AnnotationRecord): boolean {
+  return !window || (record.from <= window.to && record.to >= window.from);
+}
+
+function applyTransaction(tr: Transaction, value: AnnotationState, _old: EditorState, next: EditorState): AnnotationState {
   let { records, order, decorations, selectedId } = value;
+  const window = getDrawWindow(next);
   const textChanged = tr.doc !== tr.before;
+  // Without a window the drawn part is the whole set. With one, it is changed in step with the whole
+  // set, and rebuilt from it only when the window moves.
+  const separate = window !== null;
+  let drawn = separate && !windowMoved(tr) && value.drawn !== value.decorations ? value.drawn : null;
   if (textChanged) {
     decorations = decorations.map(tr.mapping, tr.doc);
+    if (drawn) drawn = drawn.map(tr.mapping, tr.doc);
     const mapped = new Map<string, AnnotationRecord>();
     for (const [id, record] of records) {
       const next = orphan(mapRecord(record, tr.mapping), record, tr.before);
       // A label outlives its deleted mark in mapping: an orphan draws nothing.
-      if (next.from === next.to && record.from < record.to) decorations = decorations.remove(findDecorations(decorations, next));
+      if (next.from === next.to && record.from < record.to) {
+        decorations = decorations.remove(findDecorations(decorations, next, tr.doc));
+        if (drawn) drawn = drawn.remove(findDecorations(drawn, next, tr.doc));
+      }
       mapped.set(id, next);
     }
     records = mapped;
     if (!stillInOrder(order, records)) order = sortedIds(records);
   }
-  const annotationSteps = tr.steps.filter((step): step is AnnotationStep => step instanceof AnnotationStep);
-  if (annotationSteps.length > 0) {
+  if (tr.steps.some((step) => step instanceof AnnotationStep)) {
     const changed = new Map(records);
     const reordered = order.slice();
     tr.steps.forEach((step, index) => {
       if (!(step instanceof AnnotationStep)) return;
       const current = changed.get(step.id);
       if (current) {
-        decorations = decorations.remove(findDecorations(decorations, current));
+        const wasDrawn = current.from < current.to;
+        decorations = withoutRecord(decorations, current, tr.doc, wasDrawn);
+        if (drawn) drawn = withoutRecord(drawn, current, tr.doc, wasDrawn);
         reordered.splice(orderIndex(reordered, changed, current), 1);
       }
       if (!step.after) {
@@ -140,11 +167,15 @@ function applyTransaction(tr: Transaction, value: AnnotationState): AnnotationSt
         : step.after;
       changed.set(step.id, after);
       reordered.splice(orderIndex(reordered, changed, after), 0, step.id);
+      // `DecorationSet.add` consumes its array: each set gets its own.
+      if (drawn && inWindow(window, after)) drawn = drawn.add(tr.doc, decorationsFor(after));
       decorations = decorations.add(tr.doc, decorationsFor(after));
     });
     records = changed;
     order = reordered;
   }
+  if (!separate) drawn = decorations;
+  else if (!drawn) drawn = DecorationSet.create(tr.doc, decorations.find(window.from, window.to));
   const requested = tr.getMeta(selectMeta) as string | null | undefined;
   if (requested !== undefined) selectedId = requested;
   else if (selectedId && !records.has(selectedId)) selectedId = null;
@@ -153,8 +184,8 @@ function applyTransaction(tr: Transaction, value: AnnotationState): AnnotationSt
     const { from, to } = tr.selection;
     if (!selected || selected.from !== from || selected.to !== to) selectedId = null;
   }
-  if (records === value.records && decorations === value.decorations && selectedId === value.selectedId) return value;
-  return { records, order, decorations, selectedId };
+  if (records === value.records && decorations === value.decorations && drawn === value.drawn && selectedId === value.selectedId) return value;
+  return { records, order, decorations, drawn, selectedId };
 }
 
 /**
@@ -168,17 +199,20 @@ export function annotationPlugin(initial: readonly AnnotationRecord[] = []): Plu
     state: {
       init: (_config, state) => {
         const records = new Map(initial.map((record) => [record.id, record]));
+        const decorations = DecorationSet.create(state.doc, initial.flatMap(decorationsFor));
+        const window = getDrawWindow(state);
         return {
           records,
           order: sortedIds(records),
-          decorations: DecorationSet.create(state.doc, initial.flatMap(decorationsFor)),
+          decorations,
+          drawn: window ? DecorationSet.create(state.doc, decorations.find(window.from, window.to)) : decorations,
           selectedId: null,
         };
       },
       apply: applyTransaction,
     },
     props: {
-      decorations: (state) => drawnDecorations(state, getAnnotationState(state).decorations),
+      decorations: (state) => withSelectionBlocks(state, getAnnotationState(state)),
     },
   });
 }

@@ -1,5 +1,5 @@
 import type { Node as PMNode } from 'prosemirror-model';
-import { Plugin, PluginKey, type EditorState } from 'prosemirror-state';
+import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import { DecorationSet, type EditorView } from 'prosemirror-view';
 
 /**
@@ -61,10 +61,6 @@ class DrawWindowView {
     this.schedule();
   }
 
-  update() {
-    if (getDrawWindow(this.view.state)) this.schedule();
-  }
-
   destroy() {
     cancelAnimationFrame(this.frame);
     document.removeEventListener('scroll', this.schedule, { capture: true });
@@ -115,33 +111,34 @@ export function drawWindowPlugin(): Plugin<DrawWindow> {
   });
 }
 
+/** Whether `tr` moves the draw window (rather than mapping it through an edit). */
+export function windowMoved(tr: Transaction): boolean {
+  return tr.getMeta(drawWindowKey) !== undefined;
+}
+
 /** The blocks around the selection's head, so what the keyboard or the sidebar selects is drawn at once. */
 function headSpan(state: EditorState): { from: number; to: number } {
   const index = state.doc.resolve(state.selection.head).index(0);
   return blockSpan(state.doc, index - 1, index + 1);
 }
 
-const drawn = new WeakMap<DecorationSet, { from: number; to: number; headFrom: number; headTo: number; set: DecorationSet }>();
+const withHead = new WeakMap<DecorationSet, { drawn: DecorationSet; headFrom: number; headTo: number; set: DecorationSet }>();
 
-/** The part of `set` to draw in `state`: all of it for short articles, else the window and the selection's blocks. */
-export function drawnDecorations(state: EditorState, set: DecorationSet): DecorationSet {
+/**
+ * What the view draws: the drawn part, plus, when the selection is outside
+ * the draw window (just selected from the sidebar, say), the decorations of
+ * its blocks, until the window catches up with the scroll.
+ */
+export function withSelectionBlocks(state: EditorState, { decorations, drawn }: { decorations: DecorationSet; drawn: DecorationSet }): DecorationSet {
   const window = getDrawWindow(state);
-  if (!window) return set;
+  if (!window || drawn === decorations) return drawn;
   const head = headSpan(state);
-  const cached = drawn.get(set);
-  if (cached && cached.from === window.from && cached.to === window.to && cached.headFrom === head.from && cached.headTo === head.to) {
-    return cached.set;
-  }
-  const found = set.find(window.from, window.to);
-  if (head.from > window.to || head.to < window.from) {
-    // Decorations touching both spans are already in `found`.
-    found.push(...set.find(head.from, head.to).filter((deco) => deco.from > window.to || deco.to < window.from));
-  } else if (head.from < window.from || head.to > window.to) {
-    found.push(
-      ...set.find(Math.min(head.from, window.from), Math.max(head.to, window.to)).filter((deco) => deco.from > window.to || deco.to < window.from),
-    );
-  }
-  const result = DecorationSet.create(state.doc, found);
-  drawn.set(set, { ...window, headFrom: head.from, headTo: head.to, set: result });
-  return result;
+  if (head.from >= window.from && head.to <= window.to) return drawn;
+  const cached = withHead.get(decorations);
+  if (cached?.drawn === drawn && cached.headFrom === head.from && cached.headTo === head.to) return cached.set;
+  // Decorations touching the window are drawn already.
+  const extra = decorations.find(head.from, head.to).filter((deco) => deco.from > window.to || deco.to < window.from);
+  const set = drawn.add(state.doc, extra);
+  withHead.set(decorations, { drawn, headFrom: head.from, headTo: head.to, set });
+  return set;
 }
