@@ -35,6 +35,11 @@ function initialWindow(doc: PMNode): DrawWindow {
   return doc.childCount > WHOLE_ARTICLE_BLOCKS ? blockSpan(doc, 0, 2 * MARGIN_BLOCKS) : null;
 }
 
+/** Moves the draw window; not an undoable change. */
+export function setDrawWindow(tr: Transaction, window: DrawWindow): Transaction {
+  return tr.setMeta(drawWindowKey, window).setMeta('addToHistory', false);
+}
+
 export function getDrawWindow(state: EditorState): DrawWindow {
   return drawWindowKey.getState(state) ?? null;
 }
@@ -87,7 +92,7 @@ class DrawWindowView {
     const slack = blockSpan(doc, first - MARGIN_BLOCKS / 4, last + MARGIN_BLOCKS / 4);
     if (current.from <= slack.from && slack.to <= current.to) return;
     const next = blockSpan(doc, first - MARGIN_BLOCKS, last + MARGIN_BLOCKS);
-    this.view.dispatch(state.tr.setMeta(drawWindowKey, next).setMeta('addToHistory', false));
+    this.view.dispatch(setDrawWindow(state.tr, next));
   }
 }
 

@@ -124,6 +124,64 @@ describe('<claim-sidebar>', () => {
     expect(event.detail).to.deep.equal({ id: 'claim-b' });
   });
 
+  describe('with thousands of annotations', () => {
+    const many = Array.from({ length: 15000 }, (_, i) =>
+      annotation(`n${i}`, DEFAULT_TAXONOMY[i % 3].id, (i * 7) % 200, ((i * 7) % 200) + 20),
+    );
+
+    async function mountMany(): Promise<ClaimSidebar> {
+      const sidebar = await fixture<ClaimSidebar>(
+        html`<claim-sidebar style="height: 600px" .list=${annotationListOf(many, TEXT_LENGTH)} .taxonomy=${DEFAULT_TAXONOMY}></claim-sidebar>`,
+      );
+      await waitUntil(() => entries(sidebar).length > 0 && shadowOf(sidebar).querySelector('ol')!.style.height !== '', 'rows measured');
+      return sidebar;
+    }
+
+    const scroller = (sidebar: ClaimSidebar) => shadowOf(sidebar).querySelector<HTMLElement>('.list')!;
+
+    it('draws only the rows in view, with the whole list’s length for scrolling and screen readers', async () => {
+      const sidebar = await mountMany();
+      expect(entries(sidebar).length).to.be.within(5, 60);
+      expect(scroller(sidebar).scrollHeight).to.be.greaterThan(15000 * 40);
+      const first = shadowOf(sidebar).querySelector('li')!;
+      expect(first.getAttribute('aria-setsize')).to.equal('15000');
+      expect(first.getAttribute('aria-posinset')).to.equal('1');
+    });
+
+    it('shows the last entries when scrolled to the end', async () => {
+      const sidebar = await mountMany();
+      scroller(sidebar).scrollTop = scroller(sidebar).scrollHeight;
+      await waitUntil(() => entries(sidebar).some((e) => e.dataset.annotationId === 'n14999'), 'the last entry is drawn');
+      expect(entries(sidebar).length).to.be.within(5, 60);
+      const last = entry(sidebar, 'n14999').getBoundingClientRect();
+      const box = scroller(sidebar).getBoundingClientRect();
+      expect(last.bottom).to.be.at.most(box.bottom + 1);
+    });
+
+    it('scrolls a selected annotation far down the list into view', async () => {
+      const sidebar = await mountMany();
+      sidebar.selectedId = 'n9000';
+      await sidebar.updateComplete;
+      await waitUntil(() => shadowOf(sidebar).querySelector('[data-annotation-id="n9000"]'), 'the selected entry is drawn');
+      expect(entry(sidebar, 'n9000').getAttribute('aria-current')).to.equal('true');
+      const row = entry(sidebar, 'n9000').getBoundingClientRect();
+      const box = scroller(sidebar).getBoundingClientRect();
+      expect(row.top).to.be.at.least(box.top - 1);
+      expect(row.bottom).to.be.at.most(box.bottom + 1);
+    });
+
+    it('moves between entries with ↓, End and Home, drawing the ones it reaches', async () => {
+      const sidebar = await mountMany();
+      entry(sidebar, 'n0').focus();
+      entry(sidebar, 'n0').dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, composed: true }));
+      await waitUntil(() => shadowOf(sidebar).activeElement?.getAttribute('data-annotation-id') === 'n1', 'focus on the second entry');
+      entry(sidebar, 'n1').dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true, composed: true }));
+      await waitUntil(() => shadowOf(sidebar).activeElement?.getAttribute('data-annotation-id') === 'n14999', 'focus on the last entry');
+      entry(sidebar, 'n14999').dispatchEvent(new KeyboardEvent('keydown', { key: 'Home', bubbles: true, composed: true }));
+      await waitUntil(() => shadowOf(sidebar).activeElement?.getAttribute('data-annotation-id') === 'n0', 'focus back on the first entry');
+    });
+  });
+
   it('inside <claim-editor>, selects the clicked annotation and shows it in the details panel', async () => {
     const editor = await fixture<ClaimEditor>(`<claim-editor>${ARTICLE_HTML}</claim-editor>`);
     await editor.updateComplete;

@@ -1,0 +1,133 @@
+import { expect } from '@open-wc/testing';
+import { TextSelection, type EditorState } from 'prosemirror-state';
+import { DEFAULT_TAXONOMY } from '../model/taxonomy.js';
+import { getAnnotationState } from './annotation-plugin.js';
+import { parseArticleHTML } from './article.js';
+import { addAnnotationTransaction, removeAnnotationTransaction, type RecordClock } from './commands.js';
+import { createArticleState } from './create-state.js';
+import { getDrawWindow, setDrawWindow, WHOLE_ARTICLE_BLOCKS, withSelectionBlocks } from './draw-window.js';
+import { TextIndex } from './text-index.js';
+
+function testClock(): RecordClock {
+  let n = 0;
+  return { newId: () => `a${++n}`, now: () => new Date(Date.UTC(2026, 0, 1, 0, 0, n)).toISOString() };
+}
+
+/** A long article: `blocks` paragraphs of one sentence each. */
+function longArticle(blocks: number): string {
+  return Array.from({ length: blocks }, (_, i) => `<p>Paragraph ${i} says the port reopened.</p>`).join('');
+}
+
+/** Every paragraph tagged whole; returns the state and the ids in paragraph order. */
+function taggedState(blocks: number): { state: EditorState; ids: string[] } {
+  const clock = testClock();
+  let state = createArticleState({ doc: parseArticleHTML(longArticle(blocks)), settings: { mode: 'edit', taxonomy: DEFAULT_TAXONOMY }, clock });
+  const ids: string[] = [];
+  for (const block of TextIndex.of(state.doc).blocks) {
+    const { tr, record } = addAnnotationTransaction(state, { from: block.pos, to: block.pos + block.text.length }, { tag: 'reported-fact' }, clock, false);
+    state = state.apply(tr);
+    ids.push(record.id);
+  }
+  return { state, ids };
+}
+
+/** Ids of the annotations the view is given to draw. */
+function drawnIds(state: EditorState): Set<string> {
+  const set = withSelectionBlocks(state, getAnnotationState(state));
+  return new Set(set.find().map((deco) => (deco.spec as { annotationId: string }).annotationId));
+}
+
+/** What the draw window's view dispatches once the view is scrolled to show these blocks. */
+function scrolledTo(state: EditorState, firstBlock: number, lastBlock: number): EditorState {
+  let from = 0;
+  for (let i = 0; i < firstBlock; i++) from += state.doc.child(i).nodeSize;
+  let to = from;
+  for (let i = firstBlock; i <= lastBlock; i++) to += state.doc.child(i).nodeSize;
+  return state.apply(setDrawWindow(state.tr, { from, to }));
+}
+
+describe('draw window', () => {
+  it('draws a short article whole', () => {
+    const { state, ids } = taggedState(WHOLE_ARTICLE_BLOCKS);
+    expect(getDrawWindow(state)).to.equal(null);
+    expect(drawnIds(state).size).to.equal(ids.length);
+  });
+
+  it('draws a long article only around the window, and every annotation is still in the plugin state', () => {
+    const { state, ids } = taggedState(600);
+    expect(getAnnotationState(state).records.size).to.equal(600);
+    const drawn = drawnIds(state);
+    expect(drawn.has(ids[0]), 'the top is drawn').to.equal(true);
+    expect(drawn.has(ids[599]), 'the end is not').to.equal(false);
+    expect(drawn.size).to.be.lessThan(150);
+
+    const atEnd = scrolledTo(state, 560, 599);
+    const drawnAtEnd = drawnIds(atEnd);
+    expect(drawnAtEnd.has(ids[599]), 'after scrolling, the end is drawn').to.equal(true);
+    expect(drawnAtEnd.has(ids[10]), 'and the top no longer (but for the blocks around the caret)').to.equal(false);
+  });
+
+  it('draws the selected annotation at once, wherever it is', () => {
+    const { state, ids } = taggedState(600);
+    const record = getAnnotationState(state).records.get(ids[450])!;
+    const selected = state.apply(state.tr.setSelection(TextSelection.create(state.doc, record.from, record.to)));
+    expect(drawnIds(selected).has(ids[450])).to.equal(true);
+  });
+
+  it('keeps the drawn part in step with edits, tags and removals inside and outside the window', () => {
+    const { state: start, ids } = taggedState(600);
+    let state = start;
+    // Typing at the top maps the drawn marks with the text.
+    state = state.apply(state.tr.insertText('Breaking: ', 1));
+    const first = getAnnotationState(state).records.get(ids[0])!;
+    const drawnFirst = withSelectionBlocks(state, getAnnotationState(state))
+      .find()
+      .find((deco) => (deco.spec as { annotationId: string }).annotationId === ids[0] && deco.from < deco.to)!;
+    expect([drawnFirst.from, drawnFirst.to]).to.deep.equal([first.from, first.to]);
+
+    // A removal inside the window disappears from the drawing; one outside changes nothing drawn.
+    state = state.apply(removeAnnotationTransaction(state, ids[1]));
+    state = state.apply(removeAnnotationTransaction(state, ids[500]));
+    expect(drawnIds(state).has(ids[1])).to.equal(false);
+
+    // A tag added far away is drawn once the window gets there.
+    const far = getAnnotationState(state).records.get(ids[550])!;
+    const { tr, record } = addAnnotationTransaction(state, { from: far.from, to: far.from + 9 }, { tag: 'state-media-claim' }, testClock(), false);
+    state = state.apply(tr);
+    expect(drawnIds(state).has(record.id)).to.equal(false);
+    state = scrolledTo(state, 530, 570);
+    expect(drawnIds(state).has(record.id)).to.equal(true);
+    expect(drawnIds(state).has(ids[500])).to.equal(false);
+  });
+});
+
+describe('reading order', () => {
+  it('stays sorted through tags, removals and edits that make two starts meet', () => {
+    const clock = testClock();
+    let state = createArticleState({
+      doc: parseArticleHTML('<p>One two three four five six seven eight nine ten.</p>'),
+      settings: { mode: 'edit', taxonomy: DEFAULT_TAXONOMY },
+      clock,
+    });
+    const add = (from: number, to: number) => {
+      const { tr, record } = addAnnotationTransaction(state, { from, to }, { tag: 'reported-fact' }, clock, false);
+      state = state.apply(tr);
+      return record.id;
+    };
+    const late = add(20, 30);
+    const early = add(1, 8);
+    const inner = add(5, 12);
+    const wide = add(5, 25);
+    const sorted = () =>
+      [...getAnnotationState(state).records.values()]
+        .sort((a, b) => a.from - b.from || b.to - a.to || a.created.localeCompare(b.created) || a.id.localeCompare(b.id))
+        .map((r) => r.id);
+    expect(getAnnotationState(state).order).to.deep.equal([early, wide, inner, late]);
+    state = state.apply(removeAnnotationTransaction(state, wide));
+    expect(getAnnotationState(state).order).to.deep.equal(sorted());
+    // Deleting the text between two starts makes them tie; the longer one comes first.
+    state = state.apply(state.tr.delete(1, 5));
+    expect(getAnnotationState(state).order).to.deep.equal(sorted());
+    expect(getAnnotationState(state).order.indexOf(inner)).to.be.lessThan(getAnnotationState(state).order.indexOf(early));
+  });
+});
