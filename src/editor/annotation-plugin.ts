@@ -72,10 +72,8 @@ function findDecorations(set: DecorationSet, record: AnnotationRecord, doc: PMNo
   return near.length >= 2 ? near : set.find(undefined, undefined, ofRecord);
 }
 
-/** Removes an annotation's decorations from `set`; a collapsed (orphaned) record has none. */
-function withoutRecord(set: DecorationSet, record: AnnotationRecord, doc: PMNode, drawnBefore: boolean): DecorationSet {
-  return drawnBefore ? set.remove(findDecorations(set, record, doc)) : set;
-}
+/** More annotation changes than this in one transaction re-sort the reading order instead of splicing it. */
+const BULK_CHANGES = 16;
 
 /**
  * A record whose range a change collapsed: orphaned, keeping the text it
@@ -146,17 +144,20 @@ function applyTransaction(tr: Transaction, value: AnnotationState, _old: EditorS
     records = mapped;
     if (!stillInOrder(order, records)) order = sortedIds(records);
   }
-  if (tr.steps.some((step) => step instanceof AnnotationStep)) {
+  const annotationSteps = tr.steps.filter((step) => step instanceof AnnotationStep).length;
+  if (annotationSteps > 0) {
     const changed = new Map(records);
-    const reordered = order.slice();
+    // Many changes at once (an import, say) sort the order once rather than splicing it per change.
+    const bulk = annotationSteps > BULK_CHANGES;
+    const reordered = bulk ? [] : order.slice();
+    const added = new Map<string, AnnotationRecord>();
+    const removed: AnnotationRecord[] = [];
     tr.steps.forEach((step, index) => {
       if (!(step instanceof AnnotationStep)) return;
       const current = changed.get(step.id);
       if (current) {
-        const wasDrawn = current.from < current.to;
-        decorations = withoutRecord(decorations, current, tr.doc, wasDrawn);
-        if (drawn) drawn = withoutRecord(drawn, current, tr.doc, wasDrawn);
-        reordered.splice(orderIndex(reordered, changed, current), 1);
+        if (!added.delete(step.id) && current.from < current.to) removed.push(current);
+        if (!bulk) reordered.splice(orderIndex(reordered, changed, current), 1);
       }
       if (!step.after) {
         changed.delete(step.id);
@@ -166,13 +167,22 @@ function applyTransaction(tr: Transaction, value: AnnotationState, _old: EditorS
         ? orphan(mapRecord(step.after, tr.mapping.slice(index + 1)), step.after, tr.docs[index])
         : step.after;
       changed.set(step.id, after);
-      reordered.splice(orderIndex(reordered, changed, after), 0, step.id);
-      // `DecorationSet.add` consumes its array: each set gets its own.
-      if (drawn && inWindow(window, after)) drawn = drawn.add(tr.doc, decorationsFor(after));
-      decorations = decorations.add(tr.doc, decorationsFor(after));
+      if (!bulk) reordered.splice(orderIndex(reordered, changed, after), 0, step.id);
+      added.set(step.id, after);
     });
+    // One removal and one addition per set: each `DecorationSet.add` walks the document's top-level blocks.
+    if (removed.length > 0) {
+      const before = decorations;
+      decorations = decorations.remove(removed.flatMap((record) => findDecorations(before, record, tr.doc)));
+      const drawnBefore = drawn;
+      if (drawnBefore) drawn = drawnBefore.remove(removed.flatMap((record) => findDecorations(drawnBefore, record, tr.doc)));
+    }
+    const fresh = [...added.values()];
+    // `DecorationSet.add` consumes its array: each set gets its own.
+    if (drawn) drawn = drawn.add(tr.doc, fresh.filter((record) => inWindow(window, record)).flatMap(decorationsFor));
+    decorations = decorations.add(tr.doc, fresh.flatMap(decorationsFor));
     records = changed;
-    order = reordered;
+    order = bulk ? sortedIds(changed) : reordered;
   }
   if (!separate) drawn = decorations;
   else if (!drawn) drawn = DecorationSet.create(tr.doc, decorations.find(window.from, window.to));

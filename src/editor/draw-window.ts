@@ -113,6 +113,10 @@ export function drawWindowPlugin(): Plugin<DrawWindow> {
       },
     },
     view: (view) => new DrawWindowView(view),
+    props: {
+      // Lets the stylesheet skip laying out the off-screen blocks of a long article.
+      attributes: (state): Record<string, string> => (getDrawWindow(state) ? { 'data-long-article': '' } : {}),
+    },
   });
 }
 

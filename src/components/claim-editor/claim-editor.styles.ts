@@ -89,10 +89,10 @@ export const editorStyles = css`
     min-height: 8rem;
     outline: none;
   }
-  /* Blocks far off screen are not laid out or painted until scrolled near: long articles load and
-     take keystrokes at the cost of what is on screen. They stay in the DOM, searchable and read by
-     screen readers; a block's size is remembered once it has been shown. */
-  .editor .ProseMirror > * {
+  /* In a long article, blocks far off screen are not laid out or painted until scrolled near, so
+     loading and typing cost what is on screen. They stay in the DOM, searchable and read by screen
+     readers; a block's size is remembered once it has been shown. */
+  .editor .ProseMirror[data-long-article] > * {
     content-visibility: auto;
     contain-intrinsic-size: auto 6lh;
   }
