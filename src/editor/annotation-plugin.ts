@@ -107,6 +107,15 @@ export function orderIndex(order: readonly string[], records: ReadonlyMap<string
   return low;
 }
 
+/** Whether `tr` deletes any text: only then can mapping make two different starts meet. */
+function deletesText(tr: Transaction): boolean {
+  return tr.mapping.maps.some((map) => {
+    let deletes = false;
+    map.forEach((oldStart, oldEnd) => (deletes ||= oldEnd > oldStart));
+    return deletes;
+  });
+}
+
 /** Whether mapping kept `order` sorted: text deleted between two starts can make them tie and swap. */
 function stillInOrder(order: readonly string[], records: ReadonlyMap<string, AnnotationRecord>): boolean {
   for (let i = 1; i < order.length; i++) {
@@ -142,7 +151,7 @@ function applyTransaction(tr: Transaction, value: AnnotationState, _old: EditorS
       mapped.set(id, next);
     }
     records = mapped;
-    if (!stillInOrder(order, records)) order = sortedIds(records);
+    if (deletesText(tr) && !stillInOrder(order, records)) order = sortedIds(records);
   }
   const annotationSteps = tr.steps.filter((step) => step instanceof AnnotationStep).length;
   if (annotationSteps > 0) {

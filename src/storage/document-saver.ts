@@ -7,6 +7,12 @@ export interface SaveSource {
   /** The annotation as it is now; undefined once it has been removed. */
   annotation(id: string): StoredAnnotation | undefined;
   annotationIds(): string[];
+  /**
+   * Annotations that changed without being marked (text edits move every
+   * annotation after them), found when a write is made: one pass per burst of
+   * typing instead of one per keystroke.
+   */
+  movedAnnotationIds?(): Iterable<string>;
 }
 
 export interface SaverCallbacks {
@@ -104,6 +110,7 @@ export class DocumentSaver {
 
   /** What is marked and not yet written: annotation ids, and whether the document is. */
   pendingChanges(): { annotationIds: string[]; document: boolean } {
+    this.collectMoved();
     return { annotationIds: [...this.pendingIds], document: this.documentPending };
   }
 
@@ -133,8 +140,13 @@ export class DocumentSaver {
     return rethrow ? run : this.writing;
   }
 
+  private collectMoved() {
+    for (const id of this.source.movedAnnotationIds?.() ?? []) this.pendingIds.add(id);
+  }
+
   private async writeOnce(unloading = false): Promise<void> {
     if (!this.pending || this.stopped || this.held) return;
+    this.collectMoved();
     const ids = [...this.pendingIds];
     const withDocument = this.documentPending;
     this.pendingIds.clear();

@@ -87,20 +87,9 @@ export interface ArticleInput {
   title?: string;
 }
 
-/** Annotations a transaction added, changed, moved or removed. */
-function changedIds(
-  before: ReadonlyMap<string, unknown>,
-  after: ReadonlyMap<string, unknown>,
-  tr: Transaction,
-): Iterable<string> {
-  if (tr.doc === tr.before) {
-    return tr.steps.filter((step): step is AnnotationStep => step instanceof AnnotationStep).map((step) => step.id);
-  }
-  // Text edits move records; only those whose record object changed need writing.
-  const ids = new Set<string>();
-  for (const [id, record] of after) if (before.get(id) !== record) ids.add(id);
-  for (const id of before.keys()) if (!after.has(id)) ids.add(id);
-  return ids;
+/** Annotations a transaction's annotation steps added, changed or removed (not those a text edit moved). */
+function steppedIds(tr: Transaction): string[] {
+  return tr.steps.filter((step): step is AnnotationStep => step instanceof AnnotationStep).map((step) => step.id);
 }
 
 function changeReason(tr: Transaction, before: EditorState, after: EditorState): ChangeReason {
@@ -496,7 +485,8 @@ export class ClaimEditor extends LitElement {
     // A rejected suggestion is remembered with the document, so it is saved with it.
     const rejectionsChanged = getSuggestionState(previous).rejected !== getSuggestionState(next).rejected;
     if (!tr.getMeta(fromStorage) && (before !== after || previous.doc !== next.doc || rejectionsChanged)) {
-      this.persistence.changed(changedIds(before, after, tr), previous.doc !== next.doc || rejectionsChanged);
+      const textChanged = previous.doc !== next.doc;
+      this.persistence.changed(steppedIds(tr), textChanged || rejectionsChanged, textChanged ? before : undefined);
     }
     if (before !== after || previous.doc !== next.doc) this.formField.schedule();
     this.requestUpdate();

@@ -51,6 +51,8 @@ export class PersistenceController implements ReactiveController {
   /** The last storage error, shown until a write succeeds again. */
   private lastError?: StorageError;
   /** A load that failed (storage out of reach) and is retried; writes wait for it. */
+  /** The records as they were before the text edits not yet saved; see {@link changed}. */
+  private movedSince?: ReadonlyMap<string, unknown>;
   private owedLoad?: { documentId: string; lightDom: boolean; localArticle: boolean; localIds: Set<string> };
   private loadRetry?: ReturnType<typeof setTimeout>;
   private loadFailures = 0;
@@ -108,16 +110,20 @@ export class PersistenceController implements ReactiveController {
     await this.saver?.flush();
   }
 
-  /** The editor changed: these annotations (or the text and the annotations it moved). */
-  changed(annotationIds: Iterable<string>, documentChanged: boolean) {
+  /**
+   * The editor changed: these annotations, and, when the text changed, the
+   * ones it moved since `recordsBefore` (found when the write is made).
+   */
+  changed(annotationIds: Iterable<string>, documentChanged: boolean, recordsBefore?: ReadonlyMap<string, unknown>) {
     if (!this.saver) return;
     // Text edits (and the annotations they only move) wait for a pause in typing.
     const delay = documentChanged ? TYPING_DELAY_MS : undefined;
+    if (recordsBefore) this.movedSince ??= recordsBefore;
     if (documentChanged) this.saver.markDocument(delay);
     const ids = [...annotationIds];
     if (this.owedLoad) {
       if (documentChanged) this.owedLoad.localArticle = true;
-      for (const id of ids) this.owedLoad.localIds.add(id);
+      for (const id of [...ids, ...this.takeMovedIds()]) this.owedLoad.localIds.add(id);
     }
     this.saver.markAnnotations(ids, delay);
     this.showPending();
@@ -324,6 +330,18 @@ export class PersistenceController implements ReactiveController {
     else this.host.showStorageStatus({ state: saved ? 'saved' : 'idle' });
   }
 
+  /** Annotations whose record changed since the text edits began: moved, collapsed or gone. */
+  private takeMovedIds(): string[] {
+    const before = this.movedSince;
+    this.movedSince = undefined;
+    if (!before) return [];
+    const now = getAnnotationState(this.host.editorState()).records;
+    const ids: string[] = [];
+    for (const [id, record] of now) if (before.get(id) !== record) ids.push(id);
+    for (const id of before.keys()) if (!now.has(id)) ids.push(id);
+    return ids;
+  }
+
   /** The editor's annotations (only those with `ids`, when given). */
   private localAnnotations(ids?: ReadonlySet<string>): Annotation[] {
     const state = this.host.editorState();
@@ -354,6 +372,7 @@ export class PersistenceController implements ReactiveController {
         return record ? { ...toAnnotation(state, record), documentId } : undefined;
       },
       annotationIds: () => [...getAnnotationState(this.host.editorState()).records.keys()],
+      movedAnnotationIds: () => this.takeMovedIds(),
     };
   }
 

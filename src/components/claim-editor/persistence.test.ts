@@ -173,6 +173,27 @@ describe('<claim-editor> persistence', () => {
       expect(shadowOf(second).querySelectorAll(`mark[data-annotation-id="${a.id}"]`).length).to.be.greaterThan(0);
     });
 
+    it('saves where typing moved the annotations after it, so a reload finds them exactly there', async () => {
+      const documentId = 'typed-before';
+      const first = await mountLoaded(documentId, ARTICLE_HTML);
+      first.addAnnotation({ tag: 'state-media-claim', quote: SEIZURE });
+      first.addAnnotation({ tag: 'reported-fact', quote: SUSPENDED });
+      await first.flush();
+      first.mode = 'edit';
+      await first.updateComplete;
+      await placeCaret(first, SEIZURE, 0);
+      for (const word of ['Update: ', 'late ', 'on Friday, ']) document.execCommand('insertText', false, word);
+      await first.flush();
+      const moved = first.annotations;
+      expect(moved.map((a) => first.text.slice(a.start, a.end))).to.deep.equal([SEIZURE, SUSPENDED]);
+      first.remove();
+
+      const loaded = nextEvent<ChangeEvent>(document, 'claim-change', (e) => e.detail.reason === 'load' && e.detail.annotations.length === 2);
+      const second = await mount(documentId);
+      await loaded;
+      expect(second.annotations, 'same offsets, still anchored: not re-found').to.deep.equal(moved);
+    });
+
     it('fires a bubbling, composed claim-save with {documentId} once a change is stored', async () => {
       const editor = await mountLoaded('save-event', ARTICLE_HTML);
       const saved = nextEvent<SaveEvent>(document, 'claim-save');
