@@ -1,6 +1,6 @@
 import '../src/define.js';
 import { benchFixture, type BenchFixture } from './bench-fixture.js';
-import { createSubject, saveFixture, timeCall, type ScrollTiming, type Side, type Subject } from './measurements.js';
+import { createSubject, openSaved, saveFixture, timeCall, type ScrollTiming, type Side, type Subject } from './measurements.js';
 import { measureStorageWrites } from './measure-storage.js';
 
 const area = document.getElementById('bench-area')!;
@@ -82,11 +82,16 @@ const bench = {
 
   async finish(): Promise<void> {
     for (const side of ['product', 'baseline'] as const) bench.dispose(side);
+    // Deleting waits for every page's connection to close: not awaited.
     for (const name of Object.values(dbNames)) if (name) indexedDB.deleteDatabase(name);
     fixture = undefined;
   },
 
   measureStorageWrites: (paragraphs: number) => measureStorageWrites(paragraphs, area),
+
+  databases: () => ({ ...dbNames }),
+
+  openSaved: (side: Side, dbName: string) => openSaved(side, area, dbName),
 };
 
 export type Bench = typeof bench;

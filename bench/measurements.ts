@@ -107,6 +107,47 @@ async function scrollThrough(scroller: HTMLElement): Promise<ScrollTiming> {
   return { frames, slowestFrame, longTasks: tasks.length, longestTask: Math.max(0, ...tasks) };
 }
 
+/** Resolves once the editor and its sidebar have drawn. */
+async function drawn(editor: ClaimEditor): Promise<void> {
+  await editor.updateComplete;
+  await editor.shadowRoot!.querySelector('claim-sidebar')!.updateComplete;
+}
+
+/** Connects `editor` to open the document saved under `dbName`; resolves once it is drawn. */
+async function openSavedEditor(area: HTMLElement, editor: ClaimEditor, dbName: string): Promise<void> {
+  editor.dbName = dbName;
+  editor.documentId = 'bench';
+  const loaded = new Promise<void>((resolve) => editor.addEventListener('claim-change', (event) => event.detail.reason === 'load' && resolve()));
+  area.append(editor);
+  await loaded;
+  await drawn(editor);
+}
+
+/** A plain ProseMirror view of the document saved under `dbName`. */
+async function openSavedView(host: HTMLElement, dbName: string): Promise<EditorView> {
+  const db = await openDB(dbName, 1);
+  const saved = (await db.get('documents', 'bench')) as { content: unknown };
+  db.close();
+  return new EditorView(host, { state: EditorState.create({ doc: PMNode.fromJSON(articleSchema, saved.content) }) });
+}
+
+/**
+ * Opens a saved document in a page that holds nothing else, for the heap
+ * measurement: the page's JS heap is then the editor's (or the plain view's)
+ * plus the same bench code on both sides. Returns how many annotations (or
+ * blocks) it shows.
+ */
+export async function openSaved(side: Side, area: HTMLElement, dbName: string): Promise<number> {
+  if (side === 'baseline') {
+    const host = document.createElement('div');
+    area.append(host);
+    return (await openSavedView(host, dbName)).state.doc.childCount;
+  }
+  const editor = document.createElement('claim-editor') as ClaimEditor;
+  await openSavedEditor(area, editor, dbName);
+  return editor.annotations.length;
+}
+
 /** The plain ProseMirror editor the product is compared with. */
 class Baseline {
   readonly host = document.createElement('div');
@@ -129,12 +170,7 @@ class Baseline {
 
   async loadFromStorage(dbName: string): Promise<number> {
     return timed(async () => {
-      const db = await openDB(dbName, 1);
-      const saved = (await db.get('documents', 'bench')) as { content: unknown };
-      db.close();
-      this.view = new EditorView(this.host, {
-        state: EditorState.create({ doc: PMNode.fromJSON(articleSchema, saved.content) }),
-      });
+      this.view = await openSavedView(this.host, dbName);
     }, () => this.view!.dom);
   }
 
@@ -241,16 +277,7 @@ class Product {
   }
 
   async loadFromStorage(dbName: string): Promise<number> {
-    this.editor.dbName = dbName;
-    this.editor.documentId = 'bench';
-    const loaded = new Promise<void>((resolve) =>
-      this.editor.addEventListener('claim-change', (event) => event.detail.reason === 'load' && resolve()),
-    );
-    const time = await timed(async () => {
-      this.area.append(this.editor);
-      await loaded;
-      await this.drawn();
-    }, () => this.view);
+    const time = await timed(() => openSavedEditor(this.area, this.editor, dbName), () => this.view);
     this.checkLoaded();
     return time;
   }
@@ -265,9 +292,8 @@ class Product {
     await this.editor.flush();
   }
 
-  private async drawn(): Promise<void> {
-    await this.editor.updateComplete;
-    await this.root.querySelector('claim-sidebar')!.updateComplete;
+  private drawn(): Promise<void> {
+    return drawn(this.editor);
   }
 
   /** Every annotation is loaded; those on screen are drawn and listed. */

@@ -73,15 +73,11 @@ const { port } = server.server.address();
 const browser = await chromium.launch({ executablePath: chromePath, args: chromeArgs });
 const started = Date.now();
 try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  // One context, so that the heap measurement's fresh pages see the same IndexedDB.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
   page.on('pageerror', (error) => console.error('page error:', error.message));
   page.on('console', (message) => message.type() === 'error' && console.error('page console:', message.text()));
-  const cdp = await page.context().newCDPSession(page);
-  /** JS heap in use after a full garbage collection, in bytes. */
-  const heap = async () => {
-    await cdp.send('HeapProfiler.collectGarbage');
-    return (await cdp.send('Runtime.getHeapUsage')).usedSize;
-  };
   await page.goto(`http://127.0.0.1:${port}/bench/index.html`);
   await page.waitForFunction(() => 'bench' in window);
   const call = (name, ...args) => page.evaluate(([n, a]) => window.bench[n](...a), [name, args]);
@@ -90,17 +86,28 @@ try {
     const fixture = await call('prepare', paragraphs);
     const runs = repeats(paragraphs);
     const load = { product: [], baseline: [] };
-    const heapAfterLoad = { product: [], baseline: [] };
     for (let i = 0; i < runs; i++) {
       for (const side of ['baseline', 'product']) {
-        const before = i === 0 ? await heap() : 0;
         load[side].push(await call('load', side));
-        if (i === 0) heapAfterLoad[side].push((await heap()) - before);
         await call('dispose', side);
       }
     }
     compare('load-to-interactive', fixture, load.product, load.baseline);
-    compare('heap-after-load', fixture, heapAfterLoad.product.map((b) => b / 1048576), heapAfterLoad.baseline.map((b) => b / 1048576), 'MiB');
+
+    // Heap: a fresh page per side opens the saved document and holds nothing else.
+    const databases = await call('databases');
+    const heapAfterLoad = { product: [], baseline: [] };
+    for (const side of ['baseline', 'product']) {
+      const fresh = await context.newPage();
+      const freshCdp = await fresh.context().newCDPSession(fresh);
+      await fresh.goto(`http://127.0.0.1:${port}/bench/index.html`);
+      await fresh.waitForFunction(() => 'bench' in window);
+      await fresh.evaluate(([s, name]) => window.bench.openSaved(s, name), [side, databases[side]]);
+      await freshCdp.send('HeapProfiler.collectGarbage');
+      heapAfterLoad[side].push((await freshCdp.send('Runtime.getHeapUsage')).usedSize / 1048576);
+      await fresh.close();
+    }
+    compare('heap-after-load', fixture, heapAfterLoad.product, heapAfterLoad.baseline, 'MiB');
 
     const fromStorage = { product: [], baseline: [] };
     for (let i = 0; i < runs; i++) {
