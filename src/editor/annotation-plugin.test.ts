@@ -140,7 +140,7 @@ describe('annotation layer: mapping through edits', () => {
     const orphan = h.byId(id);
     expect(orphan.status).to.equal('orphaned');
     expect(orphan.quote).to.equal('Officials declined to comment.');
-    expect(getAnnotationState(h.state).decorations.find().length).to.equal(0);
+    expect(getAnnotationState(h.state).drawn.find().length).to.equal(0);
     h.undo();
     expect(h.byId(id)).to.include({ status: 'anchored', start, end, quote: 'Officials declined to comment.' });
     h.redo();
@@ -184,7 +184,7 @@ describe('annotation layer: mapping through edits', () => {
     const splitAt = h.pos('The ministry said exports rose. '.length);
     h.apply((state) => state.tr.split(splitAt));
     expect(h.byId(id).quote).to.equal('The ministry said exports rose. \nOfficials declined to comment.');
-    const { decorations } = getAnnotationState(h.state);
+    const { drawn: decorations } = getAnnotationState(h.state);
     const inFirst = h.pos('The ministry'.length);
     const inSecond = h.pos(h.text().indexOf('declined'));
     expect(decorations.find(inFirst, inFirst).length, 'drawn in the first block').to.be.greaterThan(0);
@@ -281,8 +281,8 @@ describe('annotation layer: changes as undoable steps', () => {
   it('draws one decoration set that is mapped, not rebuilt, when unrelated text changes', () => {
     const h = harness();
     h.tag('The agency repeated the claim on Monday.');
-    const before = getAnnotationState(h.state).decorations;
+    const before = getAnnotationState(h.state).drawn;
     h.apply((state) => state.tr.setSelection(TextSelection.atEnd(state.doc)));
-    expect(getAnnotationState(h.state).decorations).to.equal(before);
+    expect(getAnnotationState(h.state).drawn).to.equal(before);
   });
 });

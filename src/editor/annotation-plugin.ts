@@ -11,8 +11,13 @@ export interface AnnotationState {
   readonly records: ReadonlyMap<string, AnnotationRecord>;
   /** Ids in reading order (see {@link compareReadingOrder}), kept up to date change by change rather than sorted on demand. */
   readonly order: readonly string[];
-  readonly decorations: DecorationSet;
-  /** What the view draws: the decorations in the draw window of a long article (see `draw-window.ts`), else all of them. */
+  /** No record spans more positions than this (it may overestimate): bounds the search for records at a position. */
+  readonly maxSpan: number;
+  /**
+   * What the view draws, mapped through every edit: every annotation's mark
+   * and label, or in a long article only those in its draw window (see
+   * `draw-window.ts`), rebuilt from the records when the window moves.
+   */
   readonly drawn: DecorationSet;
   readonly selectedId: string | null;
 }
@@ -129,25 +134,55 @@ function inWindow(window: DrawWindow, record: AnnotationRecord): boolean {
   return !window || (record.from <= window.to && record.to >= window.from);
 }
 
+/**
+ * Records touching `from`–`to`, in reading order: a binary search for the
+ * last one starting at or before `to`, then back to those that could still
+ * reach `from`. Collapsed (orphaned) records at the range are included.
+ */
+function overlapping(records: ReadonlyMap<string, AnnotationRecord>, order: readonly string[], maxSpan: number, from: number, to: number): AnnotationRecord[] {
+  let low = 0;
+  let high = order.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (records.get(order[middle])!.from <= to) low = middle + 1;
+    else high = middle;
+  }
+  const found: AnnotationRecord[] = [];
+  for (let i = low - 1; i >= 0; i--) {
+    const record = records.get(order[i])!;
+    if (record.from < from - maxSpan) break;
+    if (record.to >= from) found.push(record);
+  }
+  return found.reverse();
+}
+
+function spanOf(records: Iterable<AnnotationRecord>, start = 0): number {
+  let span = start;
+  for (const record of records) span = Math.max(span, record.to - record.from);
+  return span;
+}
+
+function drawnFor(doc: PMNode, records: ReadonlyMap<string, AnnotationRecord>, order: readonly string[], maxSpan: number, window: DrawWindow): DecorationSet {
+  const shown = window ? overlapping(records, order, maxSpan, window.from, window.to) : [...records.values()];
+  return DecorationSet.create(doc, shown.flatMap(decorationsFor));
+}
+
 function applyTransaction(tr: Transaction, value: AnnotationState, _old: EditorState, next: EditorState): AnnotationState {
-  let { records, order, decorations, selectedId } = value;
+  let { records, order, maxSpan, drawn, selectedId } = value;
   const window = getDrawWindow(next);
+  // A moved window is drawn afresh from the records at the end; otherwise the drawn set changes in step.
+  const redraw = windowMoved(tr);
   const textChanged = tr.doc !== tr.before;
-  // Without a window the drawn part is the whole set. With one, it is changed in step with the whole
-  // set, and rebuilt from it only when the window moves.
-  const separate = window !== null;
-  let drawn = separate && !windowMoved(tr) && value.drawn !== value.decorations ? value.drawn : null;
   if (textChanged) {
-    decorations = decorations.map(tr.mapping, tr.doc);
-    if (drawn) drawn = drawn.map(tr.mapping, tr.doc);
+    if (!redraw) drawn = drawn.map(tr.mapping, tr.doc);
     const mapped = new Map<string, AnnotationRecord>();
     for (const [id, record] of records) {
       const next = orphan(mapRecord(record, tr.mapping), record, tr.before);
       // A label outlives its deleted mark in mapping: an orphan draws nothing.
-      if (next.from === next.to && record.from < record.to) {
-        decorations = decorations.remove(findDecorations(decorations, next, tr.doc));
-        if (drawn) drawn = drawn.remove(findDecorations(drawn, next, tr.doc));
+      if (!redraw && next.from === next.to && record.from < record.to && inWindow(window, next)) {
+        drawn = drawn.remove(findDecorations(drawn, next, tr.doc));
       }
+      if (next !== record && next.to - next.from > maxSpan) maxSpan = next.to - next.from;
       mapped.set(id, next);
     }
     records = mapped;
@@ -165,7 +200,7 @@ function applyTransaction(tr: Transaction, value: AnnotationState, _old: EditorS
       if (!(step instanceof AnnotationStep)) return;
       const current = changed.get(step.id);
       if (current) {
-        if (!added.delete(step.id) && current.from < current.to) removed.push(current);
+        if (!added.delete(step.id) && current.from < current.to && inWindow(window, current)) removed.push(current);
         if (!bulk) reordered.splice(orderIndex(reordered, changed, current), 1);
       }
       if (!step.after) {
@@ -179,22 +214,17 @@ function applyTransaction(tr: Transaction, value: AnnotationState, _old: EditorS
       if (!bulk) reordered.splice(orderIndex(reordered, changed, after), 0, step.id);
       added.set(step.id, after);
     });
-    // One removal and one addition per set: each `DecorationSet.add` walks the document's top-level blocks.
-    if (removed.length > 0) {
-      const before = decorations;
-      decorations = decorations.remove(removed.flatMap((record) => findDecorations(before, record, tr.doc)));
-      const drawnBefore = drawn;
-      if (drawnBefore) drawn = drawnBefore.remove(removed.flatMap((record) => findDecorations(drawnBefore, record, tr.doc)));
-    }
-    const fresh = [...added.values()];
-    // `DecorationSet.add` consumes its array: each set gets its own.
-    if (drawn) drawn = drawn.add(tr.doc, fresh.filter((record) => inWindow(window, record)).flatMap(decorationsFor));
-    decorations = decorations.add(tr.doc, fresh.flatMap(decorationsFor));
     records = changed;
     order = bulk ? sortedIds(changed) : reordered;
+    maxSpan = spanOf(added.values(), maxSpan);
+    if (!redraw) {
+      // One removal and one addition: each `DecorationSet.add` walks the document's top-level blocks.
+      const before = drawn;
+      if (removed.length > 0) drawn = drawn.remove(removed.flatMap((record) => findDecorations(before, record, tr.doc)));
+      drawn = drawn.add(tr.doc, [...added.values()].filter((record) => inWindow(window, record)).flatMap(decorationsFor));
+    }
   }
-  if (!separate) drawn = decorations;
-  else if (!drawn) drawn = DecorationSet.create(tr.doc, decorations.find(window.from, window.to));
+  if (redraw) drawn = drawnFor(tr.doc, records, order, maxSpan, window);
   const requested = tr.getMeta(selectMeta) as string | null | undefined;
   if (requested !== undefined) selectedId = requested;
   else if (selectedId && !records.has(selectedId)) selectedId = null;
@@ -203,8 +233,8 @@ function applyTransaction(tr: Transaction, value: AnnotationState, _old: EditorS
     const { from, to } = tr.selection;
     if (!selected || selected.from !== from || selected.to !== to) selectedId = null;
   }
-  if (records === value.records && decorations === value.decorations && drawn === value.drawn && selectedId === value.selectedId) return value;
-  return { records, order, decorations, drawn, selectedId };
+  if (records === value.records && drawn === value.drawn && selectedId === value.selectedId) return value;
+  return { records, order, maxSpan, drawn, selectedId };
 }
 
 /**
@@ -218,31 +248,31 @@ export function annotationPlugin(initial: readonly AnnotationRecord[] = []): Plu
     state: {
       init: (_config, state) => {
         const records = new Map(initial.map((record) => [record.id, record]));
-        const decorations = DecorationSet.create(state.doc, initial.flatMap(decorationsFor));
-        const window = getDrawWindow(state);
-        return {
-          records,
-          order: sortedIds(records),
-          decorations,
-          drawn: window ? DecorationSet.create(state.doc, decorations.find(window.from, window.to)) : decorations,
-          selectedId: null,
-        };
+        const order = sortedIds(records);
+        const maxSpan = spanOf(initial);
+        return { records, order, maxSpan, drawn: drawnFor(state.doc, records, order, maxSpan, getDrawWindow(state)), selectedId: null };
       },
       apply: applyTransaction,
     },
     props: {
-      decorations: (state) => withSelectionBlocks(state, getAnnotationState(state)),
+      decorations: (state) => {
+        const { drawn, records } = getAnnotationState(state);
+        return withSelectionBlocks(state, drawn, records, (from, to) => recordsTouching(state, from, to).flatMap(decorationsFor));
+      },
     },
   });
 }
 
-/** Ids of the annotations covering `pos`, shortest first, so the innermost of an overlap comes first. */
+/** Records touching `from`–`to` (orphans included), in reading order, without a pass over all of them. */
+export function recordsTouching(state: EditorState, from: number, to: number): AnnotationRecord[] {
+  const { records, order, maxSpan } = getAnnotationState(state);
+  return overlapping(records, order, maxSpan, from, to);
+}
+
+/** The annotations covering `pos`, shortest first, so the innermost of an overlap comes first. */
 export function annotationsAt(state: EditorState, pos: number): AnnotationRecord[] {
-  const { records, decorations } = getAnnotationState(state);
-  const ids = new Set(decorations.find(pos, pos).map((deco) => (deco.spec as DecorationSpec).annotationId));
-  return [...ids]
-    .map((id) => records.get(id))
-    .filter((record): record is AnnotationRecord => !!record && record.from <= pos && pos <= record.to)
+  return recordsTouching(state, pos, pos)
+    .filter((record) => record.from < record.to)
     .sort((a, b) => a.to - a.from - (b.to - b.from) || a.from - b.from);
 }
 

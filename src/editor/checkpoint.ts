@@ -1,12 +1,11 @@
 import { isHistoryTransaction } from 'prosemirror-history';
 import type { EditorState, Transaction } from 'prosemirror-state';
-import { getAnnotationState } from './annotation-plugin.js';
+import { getAnnotationState, recordsTouching } from './annotation-plugin.js';
 import { AnnotationStep } from './annotation-step.js';
 import { textChangeAllowed } from './settings-plugin.js';
 
 /** Ids of the annotations whose text `tr` deletes, wholly or in part. */
 function annotationsCutBy(state: EditorState, tr: Transaction): Set<string> {
-  const { decorations } = getAnnotationState(state);
   const ids = new Set<string>();
   tr.mapping.maps.forEach((map, index) => {
     const toBefore = tr.mapping.slice(0, index).invert();
@@ -14,8 +13,8 @@ function annotationsCutBy(state: EditorState, tr: Transaction): Set<string> {
       if (oldEnd <= oldStart) return;
       const from = toBefore.map(oldStart, -1);
       const to = toBefore.map(oldEnd, 1);
-      for (const deco of decorations.find(from, to)) {
-        if (deco.from < to && from < deco.to) ids.add((deco.spec as { annotationId: string }).annotationId);
+      for (const record of recordsTouching(state, from, to)) {
+        if (record.from < record.to && record.from < to && from < record.to) ids.add(record.id);
       }
     });
   });

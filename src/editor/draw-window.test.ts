@@ -1,11 +1,12 @@
 import { expect } from '@open-wc/testing';
 import { TextSelection, type EditorState } from 'prosemirror-state';
+import type { DecorationSet } from 'prosemirror-view';
 import { DEFAULT_TAXONOMY } from '../model/taxonomy.js';
-import { getAnnotationState } from './annotation-plugin.js';
+import { annotationKey, annotationsAt, getAnnotationState, recordsTouching } from './annotation-plugin.js';
 import { parseArticleHTML } from './article.js';
 import { addAnnotationTransaction, removeAnnotationTransaction, type RecordClock } from './commands.js';
 import { createArticleState } from './create-state.js';
-import { getDrawWindow, setDrawWindow, WHOLE_ARTICLE_BLOCKS, withSelectionBlocks } from './draw-window.js';
+import { getDrawWindow, setDrawWindow, WHOLE_ARTICLE_BLOCKS } from './draw-window.js';
 import { TextIndex } from './text-index.js';
 
 function testClock(): RecordClock {
@@ -31,9 +32,13 @@ function taggedState(blocks: number): { state: EditorState; ids: string[] } {
   return { state, ids };
 }
 
+function annotationPluginOf(state: EditorState) {
+  return state.plugins.find((plugin) => plugin.spec.key === annotationKey)!;
+}
+
 /** Ids of the annotations the view is given to draw. */
 function drawnIds(state: EditorState): Set<string> {
-  const set = withSelectionBlocks(state, getAnnotationState(state));
+  const set = annotationPluginOf(state).props.decorations!.call(annotationPluginOf(state), state) as DecorationSet;
   return new Set(set.find().map((deco) => (deco.spec as { annotationId: string }).annotationId));
 }
 
@@ -80,8 +85,8 @@ describe('draw window', () => {
     // Typing at the top maps the drawn marks with the text.
     state = state.apply(state.tr.insertText('Breaking: ', 1));
     const first = getAnnotationState(state).records.get(ids[0])!;
-    const drawnFirst = withSelectionBlocks(state, getAnnotationState(state))
-      .find()
+    const drawnFirst = getAnnotationState(state)
+      .drawn.find()
       .find((deco) => (deco.spec as { annotationId: string }).annotationId === ids[0] && deco.from < deco.to)!;
     expect([drawnFirst.from, drawnFirst.to]).to.deep.equal([first.from, first.to]);
 
@@ -129,5 +134,18 @@ describe('reading order', () => {
     state = state.apply(state.tr.delete(1, 5));
     expect(getAnnotationState(state).order).to.deep.equal(sorted());
     expect(getAnnotationState(state).order.indexOf(inner)).to.be.lessThan(getAnnotationState(state).order.indexOf(early));
+  });
+
+  it('finds the records at a range by binary search, long ones that start far before it included', () => {
+    const { state: start, ids } = taggedState(300);
+    const first = getAnnotationState(start).records.get(ids[0])!;
+    const end = getAnnotationState(start).records.get(ids[250])!;
+    const { tr, record: long } = addAnnotationTransaction(start, { from: first.from, to: end.to }, { tag: 'state-media-claim' }, testClock(), false);
+    const state = start.apply(tr);
+    const middle = getAnnotationState(state).records.get(ids[200])!;
+    const touching = recordsTouching(state, middle.from + 2, middle.from + 3).map((record) => record.id);
+    expect(touching).to.deep.equal([long.id, ids[200]]);
+    expect(annotationsAt(state, middle.from + 2).map((record) => record.id)).to.deep.equal([ids[200], long.id]);
+    expect(recordsTouching(state, end.to + 20, end.to + 21).map((record) => record.id)).to.deep.equal([ids[251]]);
   });
 });

@@ -1,6 +1,6 @@
 import type { Node as PMNode } from 'prosemirror-model';
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
-import { DecorationSet, type EditorView } from 'prosemirror-view';
+import { DecorationSet, type Decoration, type EditorView } from 'prosemirror-view';
 
 /**
  * Long articles are drawn with their annotations only around what is on
@@ -131,23 +131,29 @@ function headSpan(state: EditorState): { from: number; to: number } {
   return blockSpan(state.doc, index - 1, index + 1);
 }
 
-const withHead = new WeakMap<DecorationSet, { drawn: DecorationSet; headFrom: number; headTo: number; set: DecorationSet }>();
+const withHead = new WeakMap<object, { drawn: DecorationSet; headFrom: number; headTo: number; set: DecorationSet }>();
 
 /**
  * What the view draws: the drawn part, plus, when the selection is outside
  * the draw window (just selected from the sidebar, say), the decorations of
- * its blocks, until the window catches up with the scroll.
+ * its blocks (from `decorationsIn`), until the window catches up with the scroll.
+ * `version` changes whenever the annotations do; the result is kept until then.
  */
-export function withSelectionBlocks(state: EditorState, { decorations, drawn }: { decorations: DecorationSet; drawn: DecorationSet }): DecorationSet {
+export function withSelectionBlocks(
+  state: EditorState,
+  drawn: DecorationSet,
+  version: object,
+  decorationsIn: (from: number, to: number) => Decoration[],
+): DecorationSet {
   const window = getDrawWindow(state);
-  if (!window || drawn === decorations) return drawn;
+  if (!window) return drawn;
   const head = headSpan(state);
   if (head.from >= window.from && head.to <= window.to) return drawn;
-  const cached = withHead.get(decorations);
+  const cached = withHead.get(version);
   if (cached?.drawn === drawn && cached.headFrom === head.from && cached.headTo === head.to) return cached.set;
   // Decorations touching the window are drawn already.
-  const extra = decorations.find(head.from, head.to).filter((deco) => deco.from > window.to || deco.to < window.from);
+  const extra = decorationsIn(head.from, head.to).filter((deco) => deco.from > window.to || deco.to < window.from);
   const set = drawn.add(state.doc, extra);
-  withHead.set(decorations, { drawn, headFrom: head.from, headTo: head.to, set });
+  withHead.set(version, { drawn, headFrom: head.from, headTo: head.to, set });
   return set;
 }
