@@ -228,10 +228,18 @@ export class ClaimEditor extends LitElement {
     new AdoptedSheetsController(this, () => [taxonomySheet(this.taxonomyValue), this.selectionStyles()]);
   }
 
-  /** The outline of the selected annotation, rebuilt only when the selection changes. */
+  /**
+   * The outline of the selected annotation: one sheet whose text is replaced
+   * when the selection changes. Swapping the adopted sheets instead would
+   * restyle the whole article; replacing a rule restyles only the marks it names.
+   */
   private selectionStyles(): CSSStyleSheet {
     const id = getAnnotationState(this.editorState).selectedId;
-    if (this.selectionSheet?.id !== id) this.selectionSheet = { id, sheet: sheet(selectionCss(id)) };
+    this.selectionSheet ??= { id: null, sheet: sheet('') };
+    if (this.selectionSheet.id !== id) {
+      this.selectionSheet.sheet.replaceSync(selectionCss(id));
+      this.selectionSheet.id = id;
+    }
     return this.selectionSheet.sheet;
   }
 

@@ -18,6 +18,8 @@ function excerpt(text: string, max = 140): string {
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
+const percent = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 1 });
+
 /** Rows drawn beyond each edge of the visible part of the list, so fast scrolling shows no gaps. */
 const OVERSCAN_ROWS = 8;
 /** How long the list must stay unchanged before the per-tag summary (a pass over every annotation) is recounted. */
@@ -126,7 +128,6 @@ export class ClaimSidebar extends LitElement {
   }
 
   private renderSummary() {
-    const percent = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 1 });
     const summary = this.summary;
     return html`<dl class="summary" aria-label="Summary by tag" aria-busy=${summary ? 'false' : 'true'}>
       ${this.taxonomy.map((tag) => {
