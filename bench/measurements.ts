@@ -145,7 +145,9 @@ export async function openSaved(side: Side, area: HTMLElement, dbName: string): 
   }
   const editor = document.createElement('claim-editor') as ClaimEditor;
   await openSavedEditor(area, editor, dbName);
-  return editor.annotations.length;
+  // Read from the sidebar: `editor.annotations` would build (and cache) every annotation object, which the page does not need.
+  const all = editor.shadowRoot!.querySelector('claim-sidebar')!.shadowRoot!.querySelector('[data-filter="all"]')!.textContent!;
+  return Number(/\((\d+)\)/.exec(all)?.[1]);
 }
 
 /** The plain ProseMirror editor the product is compared with. */

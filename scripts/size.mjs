@@ -6,7 +6,6 @@ const DEPENDENCIES = [
   'lit',
   'lit/decorators.js',
   'lit/directives/repeat.js',
-  'lit/directives/style-map.js',
   'prosemirror-model',
   'prosemirror-state',
   'prosemirror-view',

@@ -5,8 +5,7 @@ import type { Annotation, AnnotationInput } from '../model/annotation.js';
 import { findTag } from '../model/taxonomy.js';
 import { findQuote } from '../model/text-quote.js';
 import { recordsInOrder } from './annotation-plugin.js';
-import type { AnnotationRecord } from './annotation-record.js';
-import { withCurrentText } from './commands.js';
+import { withCurrentText, withoutText, type AnnotationRecord } from './annotation-record.js';
 import type { DocRange } from './sentence-ranges.js';
 import { getSettings } from './settings-plugin.js';
 import { TextIndex } from './text-index.js';
@@ -63,19 +62,30 @@ export function resolveInput(state: EditorState, input: AnnotationInput): DocRan
  */
 export function recordsFromAnnotations(doc: PMNode, annotations: readonly Annotation[]): AnnotationRecord[] {
   const index = TextIndex.of(doc);
+  const shared = new Map<string, string>();
+  // Storage hands back a fresh copy of every string; the values most annotations repeat are kept once.
+  const once = (value: string) => {
+    const kept = shared.get(value);
+    if (kept !== undefined) return kept;
+    shared.set(value, value);
+    return value;
+  };
   return annotations.map((annotation) => {
-    const { start, end, ...rest } = annotation;
+    const { start, end, ...fields } = annotation;
+    const rest = { ...fields, tag: once(fields.tag), status: once(fields.status), created: once(fields.created), modified: once(fields.modified) };
+    if (fields.creator !== undefined) rest.creator = once(fields.creator);
+    if (fields.source !== undefined) rest.source = once(fields.source);
     const stillThere = annotation.status !== 'orphaned' && index.text.slice(start, end) === annotation.quote;
     const found = stillThere ? { status: annotation.status, start, end } : anchorQuote(index.text, annotation);
     if (found.status === 'orphaned') {
       const pos = index.offsetToPos(Math.min(start, index.text.length));
       return { ...rest, status: 'orphaned', from: pos, to: pos };
     }
-    return {
+    return withoutText({
       ...rest,
       status: found.status,
       from: index.offsetToPos(found.start, 'start'),
       to: index.offsetToPos(found.end, 'end'),
-    };
+    });
   });
 }

@@ -2,9 +2,8 @@ import type { Node as PMNode } from 'prosemirror-model';
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import { AnnotationStep } from './annotation-step.js';
-import { mapRecord, type AnnotationRecord } from './annotation-record.js';
+import { mapRecord, withCurrentText, type AnnotationRecord } from './annotation-record.js';
 import { getDrawWindow, windowMoved, withSelectionBlocks, type DrawWindow } from './draw-window.js';
-import { TextIndex } from './text-index.js';
 
 /** The annotation layer: records by id, their decorations, and which one the user has selected. */
 export interface AnnotationState {
@@ -82,13 +81,13 @@ const BULK_CHANGES = 16;
 
 /**
  * A record whose range a change collapsed: orphaned, keeping the text it
- * covered in `doc` (the document before the change) as its quote.
+ * covered in `doc` (the document before the change) as its quote, with its
+ * context, so it can still be re-found later.
  */
 function orphan(record: AnnotationRecord, previous: AnnotationRecord, doc: PMNode): AnnotationRecord {
   if (record.from < record.to || previous.from >= previous.to) return record;
-  const index = TextIndex.of(doc);
-  const quote = index.text.slice(index.posToOffset(previous.from), index.posToOffset(previous.to));
-  return { ...record, status: 'orphaned', quote: quote || record.quote };
+  const { quote, prefix, suffix } = withCurrentText(doc, previous);
+  return { ...record, status: 'orphaned', quote: quote || record.quote, prefix, suffix };
 }
 
 /** Reading order: by start, then the longer first, then by creation and id so that no two records tie. */

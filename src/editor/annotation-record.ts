@@ -1,10 +1,14 @@
+import type { Node as PMNode } from 'prosemirror-model';
 import type { Mapping } from 'prosemirror-transform';
-import type { Annotation } from '../model/annotation.js';
+import { CONTEXT_LENGTH, type Annotation } from '../model/annotation.js';
+import { TextIndex } from './text-index.js';
 
 /**
  * An annotation as the editor holds it: document positions instead of text
- * offsets. `quote`, `prefix` and `suffix` are the last known text, kept so an
- * orphaned annotation still says what it was about.
+ * offsets. `quote`, `prefix` and `suffix` matter once it is orphaned: the
+ * last text it had, so it still says what it was about. While it has text
+ * they may be left empty (thousands loaded at once would otherwise hold a
+ * copy of the article); read them with {@link withCurrentText}.
  */
 export interface AnnotationRecord extends Omit<Annotation, 'start' | 'end'> {
   from: number;
@@ -24,4 +28,23 @@ export function mapRecord(record: AnnotationRecord, mapping: Mapping): Annotatio
   const from = mapping.map(record.from, 1);
   const to = Math.max(from, mapping.map(record.to, -1));
   return from === record.from && to === record.to ? record : { ...record, from, to };
+}
+
+/** The record's current text and context, read from the document. */
+export function withCurrentText(doc: PMNode, record: AnnotationRecord): AnnotationRecord {
+  if (record.from >= record.to) return record;
+  const index = TextIndex.of(doc);
+  const start = index.posToOffset(record.from);
+  const end = index.posToOffset(record.to);
+  return {
+    ...record,
+    quote: index.text.slice(start, end),
+    prefix: index.text.slice(Math.max(0, start - CONTEXT_LENGTH), start),
+    suffix: index.text.slice(end, end + CONTEXT_LENGTH),
+  };
+}
+
+/** The record without its own copy of text the document holds (see {@link AnnotationRecord}). */
+export function withoutText(record: AnnotationRecord): AnnotationRecord {
+  return record.from < record.to ? { ...record, quote: '', prefix: '', suffix: '' } : record;
 }

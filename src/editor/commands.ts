@@ -1,17 +1,14 @@
 import { redo, undo } from 'prosemirror-history';
-import type { Node as PMNode } from 'prosemirror-model';
 import { TextSelection, type Command, type EditorState, type Transaction } from 'prosemirror-state';
 import type { AnnotationPatch } from '../model/annotation.js';
-import { CONTEXT_LENGTH } from '../model/annotation.js';
 import { findTag } from '../model/taxonomy.js';
 import { announce } from './announce.js';
 import { annotationsAt, getAnnotationState, recordsInOrder, setSelectedAnnotation } from './annotation-plugin.js';
-import type { AnnotationRecord } from './annotation-record.js';
+import { withCurrentText, type AnnotationRecord } from './annotation-record.js';
 import { AnnotationStep } from './annotation-step.js';
 import { adjacentSentence, currentSentence, sentenceAt, type DocRange } from './sentence-ranges.js';
 import { getSettings, textChangeAllowed } from './settings-plugin.js';
 import { getSuggestionState } from './suggestion-plugin.js';
-import { TextIndex } from './text-index.js';
 
 /** Where new records get their ids and timestamps; replaceable in tests. */
 export interface RecordClock {
@@ -31,20 +28,6 @@ function tagLabel(state: EditorState, tagId: string): string {
 function excerpt(text: string, max = 60): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-}
-
-/** The record's current text and context, read from the document. */
-export function withCurrentText(doc: PMNode, record: AnnotationRecord): AnnotationRecord {
-  if (record.from >= record.to) return record;
-  const index = TextIndex.of(doc);
-  const start = index.posToOffset(record.from);
-  const end = index.posToOffset(record.to);
-  return {
-    ...record,
-    quote: index.text.slice(start, end),
-    prefix: index.text.slice(Math.max(0, start - CONTEXT_LENGTH), start),
-    suffix: index.text.slice(end, end + CONTEXT_LENGTH),
-  };
 }
 
 /** Trims white space off both ends of a range, so a tag never starts or ends on a space. */
@@ -124,7 +107,7 @@ export function removeAnnotationTransaction(state: EditorState, id: string): Tra
   if (!before) throw new Error(`No annotation with id "${id}".`);
   const tr = state.tr.step(new AnnotationStep(id, before, null));
   setSelectedAnnotation(tr, null);
-  return announce(tr, `Removed ${tagLabel(state, before.tag)} tag from “${excerpt(before.quote)}”`);
+  return announce(tr, `Removed ${tagLabel(state, before.tag)} tag from “${excerpt(withCurrentText(state.doc, before).quote)}”`);
 }
 
 function selectedRecord(state: EditorState): AnnotationRecord | undefined {
@@ -184,7 +167,7 @@ export function selectAnnotationTransaction(state: EditorState, id: string): Tra
     .join(', ');
   return announce(
     tr,
-    `${findTag(taxonomy, record.tag)?.label ?? record.tag}: “${excerpt(record.quote)}”${details ? ` (${details})` : ''}`,
+    `${findTag(taxonomy, record.tag)?.label ?? record.tag}: “${excerpt(withCurrentText(state.doc, record).quote)}”${details ? ` (${details})` : ''}`,
   );
 }
 

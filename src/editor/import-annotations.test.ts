@@ -4,6 +4,7 @@ import type { Node as PMNode } from 'prosemirror-model';
 import type { ImportedAnnotation } from '../model/annotation.js';
 import { DEFAULT_TAXONOMY } from '../model/taxonomy.js';
 import { annotationAt, annotationOf, planOn, wordArb, type PlannedAnnotation } from '../test-support/formats-helpers.js';
+import { withCurrentText } from './annotation-record.js';
 import { articleFromText, parseArticleHTML } from './article.js';
 import { createArticleState } from './create-state.js';
 import { planImport, resolveTag } from './import-annotations.js';
@@ -72,8 +73,8 @@ describe('planImport on an edited article', () => {
       const covered = overlap(p, target);
       expect(covered, `${JSON.stringify(p.text)} covers most of the reworded sentence`).to.be.at.least(0.9 * sentence.length);
       expect(p.text.trim().length, `${JSON.stringify(p.text)} reaches outside the sentence`).to.be.at.most(covered);
-      // The record remembers the text it now covers.
-      expect(p.record.quote).to.equal(p.text);
+      // The record's text is read from the document it now covers, not a stale copy of the old one.
+      expect(withCurrentText(edited, p.record).quote).to.equal(p.text);
     }
   });
 

@@ -5,7 +5,8 @@ import { anchorImported } from '../model/anchoring.js';
 import { findTag, type Taxonomy } from '../model/taxonomy.js';
 import { getAnnotationState } from './annotation-plugin.js';
 import type { AnnotationRecord } from './annotation-record.js';
-import { systemClock, withCurrentText, type RecordClock } from './commands.js';
+import { systemClock, type RecordClock } from './commands.js';
+import { withoutText } from './annotation-record.js';
 import { TextIndex } from './text-index.js';
 
 /** What an import did (or would do). */
@@ -104,5 +105,5 @@ export function planImport(
     if (record.status === 'reanchored') report.reanchored += 1;
     if (record.status === 'orphaned') report.orphaned += 1;
   }
-  return { records: records.map((record) => withCurrentText(doc, record)), report };
+  return { records: records.map(withoutText), report };
 }
