@@ -3,11 +3,12 @@ import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirr
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import { AnnotationStep } from './annotation-step.js';
 import { mapRecord, withCurrentText, type AnnotationRecord } from './annotation-record.js';
+import { RecordMap } from './record-map.js';
 import { getDrawWindow, windowMoved, withSelectionBlocks, type DrawWindow } from './draw-window.js';
 
 /** The annotation layer: records by id, their decorations, and which one the user has selected. */
 export interface AnnotationState {
-  readonly records: ReadonlyMap<string, AnnotationRecord>;
+  readonly records: RecordMap;
   /** Ids in reading order (see {@link compareReadingOrder}), kept up to date change by change rather than sorted on demand. */
   readonly order: readonly string[];
   /** No record spans more positions than this (it may overestimate): bounds the search for records at a position. */
@@ -100,7 +101,7 @@ function sortedIds(records: ReadonlyMap<string, AnnotationRecord>): string[] {
 }
 
 /** Where `record` is, or belongs, in `order`: a binary search, so a change costs no pass over the list. */
-export function orderIndex(order: readonly string[], records: ReadonlyMap<string, AnnotationRecord>, record: AnnotationRecord): number {
+export function orderIndex(order: readonly string[], records: Pick<ReadonlyMap<string, AnnotationRecord>, 'get'>, record: AnnotationRecord): number {
   let low = 0;
   let high = order.length;
   while (low < high) {
@@ -174,22 +175,24 @@ function applyTransaction(tr: Transaction, value: AnnotationState, _old: EditorS
   const textChanged = tr.doc !== tr.before;
   if (textChanged) {
     if (!redraw) drawn = drawn.map(tr.mapping, tr.doc);
-    const mapped = new Map<string, AnnotationRecord>();
-    for (const [id, record] of records) {
+    const mapped: AnnotationRecord[] = [];
+    for (const record of records.values()) {
       const next = orphan(mapRecord(record, tr.mapping), record, tr.before);
       // A label outlives its deleted mark in mapping: an orphan draws nothing.
       if (!redraw && next.from === next.to && record.from < record.to && inWindow(window, next)) {
         drawn = drawn.remove(findDecorations(drawn, next, tr.doc));
       }
       if (next !== record && next.to - next.from > maxSpan) maxSpan = next.to - next.from;
-      mapped.set(id, next);
+      mapped.push(next);
     }
-    records = mapped;
+    records = RecordMap.from(mapped);
     if (deletesText(tr) && !stillInOrder(order, records)) order = sortedIds(records);
   }
   const annotationSteps = tr.steps.filter((step) => step instanceof AnnotationStep).length;
   if (annotationSteps > 0) {
-    const changed = new Map(records);
+    // This transaction's changes (null: removed), read through before the records they change.
+    const changes = new Map<string, AnnotationRecord | null>();
+    const changed = { get: (id: string) => (changes.has(id) ? (changes.get(id) ?? undefined) : records.get(id)) };
     // Many changes at once (an import, say) sort the order once rather than splicing it per change.
     const bulk = annotationSteps > BULK_CHANGES;
     const reordered = bulk ? [] : order.slice();
@@ -203,18 +206,18 @@ function applyTransaction(tr: Transaction, value: AnnotationState, _old: EditorS
         if (!bulk) reordered.splice(orderIndex(reordered, changed, current), 1);
       }
       if (!step.after) {
-        changed.delete(step.id);
+        changes.set(step.id, null);
         return;
       }
       const after = textChanged
         ? orphan(mapRecord(step.after, tr.mapping.slice(index + 1)), step.after, tr.docs[index])
         : step.after;
-      changed.set(step.id, after);
+      changes.set(step.id, after);
       if (!bulk) reordered.splice(orderIndex(reordered, changed, after), 0, step.id);
       added.set(step.id, after);
     });
-    records = changed;
-    order = bulk ? sortedIds(changed) : reordered;
+    records = records.with(changes);
+    order = bulk ? sortedIds(records) : reordered;
     maxSpan = spanOf(added.values(), maxSpan);
     if (!redraw) {
       // One removal and one addition: each `DecorationSet.add` walks the document's top-level blocks.
@@ -246,7 +249,7 @@ export function annotationPlugin(initial: readonly AnnotationRecord[] = []): Plu
     key: annotationKey,
     state: {
       init: (_config, state) => {
-        const records = new Map(initial.map((record) => [record.id, record]));
+        const records = RecordMap.from(initial);
         const order = sortedIds(records);
         const maxSpan = spanOf(initial);
         return { records, order, maxSpan, drawn: drawnFor(state.doc, records, order, maxSpan, getDrawWindow(state)), selectedId: null };
