@@ -278,11 +278,15 @@ describe('annotation layer: changes as undoable steps', () => {
     expect(h.byId(id).status).to.equal('anchored');
   });
 
-  it('draws one decoration set that is mapped, not rebuilt, when unrelated text changes', () => {
+  it('keeps its decoration set when nothing it draws changes, and redraws only the outline when the selection leaves an annotation', () => {
     const h = harness();
-    h.tag('The agency repeated the claim on Monday.');
-    const before = getAnnotationState(h.state).drawn;
+    const id = h.tag('The agency repeated the claim on Monday.');
+    const selected = getAnnotationState(h.state).drawn;
+    expect(selected.find().filter((deco) => (deco.spec as { annotationId: string }).annotationId === id)).to.have.length(2);
     h.apply((state) => state.tr.setSelection(TextSelection.atEnd(state.doc)));
-    expect(getAnnotationState(h.state).drawn).to.equal(before);
+    const deselected = getAnnotationState(h.state).drawn;
+    expect(deselected, 'the outline went with the selection').to.not.equal(selected);
+    h.apply((state) => state.tr.setSelection(TextSelection.atStart(state.doc)));
+    expect(getAnnotationState(h.state).drawn, 'a caret move draws nothing new').to.equal(deselected);
   });
 });

@@ -41,24 +41,26 @@ export function getAnnotationState(state: EditorState): AnnotationState {
   return value;
 }
 
-function decorationsFor(record: AnnotationRecord): Decoration[] {
+/** The mark and label of a record; the selected annotation's carry `claim-selected`, for its outline. */
+function decorationsFor(record: AnnotationRecord, selected = false): Decoration[] {
   if (record.from >= record.to) return [];
   const spec: DecorationSpec = { annotationId: record.id };
+  const className = selected ? ' claim-selected' : '';
   // The visible label, so tags are never told apart by colour alone; its text comes from the taxonomy's stylesheet.
   const label = () => {
     const element = document.createElement('span');
-    element.className = 'claim-label';
+    element.className = `claim-label${className}`;
     element.dataset.tag = record.tag;
     element.dataset.annotationId = record.id;
     element.contentEditable = 'false';
     return element;
   };
   return [
-    Decoration.widget(record.from, label, { ...spec, side: -1, key: `${record.id}:${record.tag}`, ignoreSelection: true }),
+    Decoration.widget(record.from, label, { ...spec, side: -1, key: `${record.id}:${record.tag}${className}`, ignoreSelection: true }),
     Decoration.inline(
       record.from,
       record.to,
-      { nodeName: 'mark', class: 'claim-mark', 'data-tag': record.tag, 'data-annotation-id': record.id },
+      { nodeName: 'mark', class: `claim-mark${className}`, 'data-tag': record.tag, 'data-annotation-id': record.id },
       { ...spec, inclusiveStart: false, inclusiveEnd: false },
     ),
   ];
@@ -162,9 +164,9 @@ function spanOf(records: Iterable<AnnotationRecord>, start = 0): number {
   return span;
 }
 
-function drawnFor(doc: PMNode, records: ReadonlyMap<string, AnnotationRecord>, order: readonly string[], maxSpan: number, window: DrawWindow): DecorationSet {
+function drawnFor(doc: PMNode, records: ReadonlyMap<string, AnnotationRecord>, order: readonly string[], maxSpan: number, window: DrawWindow, selectedId: string | null): DecorationSet {
   const shown = window ? overlapping(records, order, maxSpan, window.from, window.to) : [...records.values()];
-  return DecorationSet.create(doc, shown.flatMap(decorationsFor));
+  return DecorationSet.create(doc, shown.flatMap((record) => decorationsFor(record, record.id === selectedId)));
 }
 
 function applyTransaction(tr: Transaction, value: AnnotationState, _old: EditorState, next: EditorState): AnnotationState {
@@ -188,6 +190,9 @@ function applyTransaction(tr: Transaction, value: AnnotationState, _old: EditorS
     records = RecordMap.from(mapped);
     if (deletesText(tr) && !stillInOrder(order, records)) order = sortedIds(records);
   }
+  // Records whose decorations this transaction takes away, and records to draw (anew).
+  const removed: AnnotationRecord[] = [];
+  const added = new Map<string, AnnotationRecord>();
   const annotationSteps = tr.steps.filter((step) => step instanceof AnnotationStep).length;
   if (annotationSteps > 0) {
     // This transaction's changes (null: removed), read through before the records they change.
@@ -196,8 +201,6 @@ function applyTransaction(tr: Transaction, value: AnnotationState, _old: EditorS
     // Many changes at once (an import, say) sort the order once rather than splicing it per change.
     const bulk = annotationSteps > BULK_CHANGES;
     const reordered = bulk ? [] : order.slice();
-    const added = new Map<string, AnnotationRecord>();
-    const removed: AnnotationRecord[] = [];
     tr.steps.forEach((step, index) => {
       if (!(step instanceof AnnotationStep)) return;
       const current = changed.get(step.id);
@@ -219,14 +222,7 @@ function applyTransaction(tr: Transaction, value: AnnotationState, _old: EditorS
     records = records.with(changes);
     order = bulk ? sortedIds(records) : reordered;
     maxSpan = spanOf(added.values(), maxSpan);
-    if (!redraw) {
-      // One removal and one addition: each `DecorationSet.add` walks the document's top-level blocks.
-      const before = drawn;
-      if (removed.length > 0) drawn = drawn.remove(removed.flatMap((record) => findDecorations(before, record, tr.doc)));
-      drawn = drawn.add(tr.doc, [...added.values()].filter((record) => inWindow(window, record)).flatMap(decorationsFor));
-    }
   }
-  if (redraw) drawn = drawnFor(tr.doc, records, order, maxSpan, window);
   const requested = tr.getMeta(selectMeta) as string | null | undefined;
   if (requested !== undefined) selectedId = requested;
   else if (selectedId && !records.has(selectedId)) selectedId = null;
@@ -234,6 +230,25 @@ function applyTransaction(tr: Transaction, value: AnnotationState, _old: EditorS
     const selected = records.get(selectedId);
     const { from, to } = tr.selection;
     if (!selected || selected.from !== from || selected.to !== to) selectedId = null;
+  }
+  if (redraw) {
+    drawn = drawnFor(tr.doc, records, order, maxSpan, window, selectedId);
+  } else {
+    // The outline moves with the selection: the old and the new selected annotation are drawn again.
+    if (selectedId !== value.selectedId) {
+      for (const id of [value.selectedId, selectedId]) {
+        const record = id && !added.has(id) ? records.get(id) : undefined;
+        if (record && record.from < record.to && inWindow(window, record)) {
+          if (!removed.includes(record)) removed.push(record);
+          added.set(record.id, record);
+        }
+      }
+    }
+    // One removal and one addition: each `DecorationSet.add` walks the document's top-level blocks.
+    const before = drawn;
+    if (removed.length > 0) drawn = drawn.remove(removed.flatMap((record) => findDecorations(before, record, tr.doc)));
+    const fresh = [...added.values()].filter((record) => inWindow(window, record));
+    if (fresh.length > 0) drawn = drawn.add(tr.doc, fresh.flatMap((record) => decorationsFor(record, record.id === selectedId)));
   }
   if (records === value.records && drawn === value.drawn && selectedId === value.selectedId) return value;
   return { records, order, maxSpan, drawn, selectedId };
@@ -252,14 +267,17 @@ export function annotationPlugin(initial: readonly AnnotationRecord[] = []): Plu
         const records = RecordMap.from(initial);
         const order = sortedIds(records);
         const maxSpan = spanOf(initial);
-        return { records, order, maxSpan, drawn: drawnFor(state.doc, records, order, maxSpan, getDrawWindow(state)), selectedId: null };
+        return { records, order, maxSpan, drawn: drawnFor(state.doc, records, order, maxSpan, getDrawWindow(state), null), selectedId: null };
       },
       apply: applyTransaction,
     },
     props: {
       decorations: (state) => {
-        const { drawn, records } = getAnnotationState(state);
-        return withSelectionBlocks(state, drawn, records, (from, to) => recordsTouching(state, from, to).flatMap(decorationsFor));
+        const value = getAnnotationState(state);
+        // The plugin value is a new object whenever records, drawing or selection change: the version to cache by.
+        return withSelectionBlocks(state, value.drawn, value, (from, to) =>
+          recordsTouching(state, from, to).flatMap((record) => decorationsFor(record, record.id === value.selectedId)),
+        );
       },
     },
   });

@@ -54,7 +54,7 @@ import { download, slug } from '../shared/download.js';
 import { AdoptedSheetsController } from '../shared/adopted-sheets-controller.js';
 import { prosemirrorStyles } from '../shared/prosemirror.styles.js';
 import { sharedStyles } from '../shared/shared.styles.js';
-import { selectionCss, sheet, taxonomySheet } from '../shared/taxonomy-styles.js';
+import { taxonomySheet } from '../shared/taxonomy-styles.js';
 import { editorStyles } from './claim-editor.styles.js';
 
 /** Why the annotations changed; `remote` is another tab's change to the same document. */
@@ -221,26 +221,10 @@ export class ClaimEditor extends LitElement {
   });
   /** The article and annotations as loaded, for form reset. */
   private loadedState?: { doc: EditorState['doc']; records: AnnotationRecord[]; title: string };
-  private selectionSheet?: { id: string | null; sheet: CSSStyleSheet };
 
   constructor() {
     super();
-    new AdoptedSheetsController(this, () => [taxonomySheet(this.taxonomyValue), this.selectionStyles()]);
-  }
-
-  /**
-   * The outline of the selected annotation: one sheet whose text is replaced
-   * when the selection changes. Swapping the adopted sheets instead would
-   * restyle the whole article; replacing a rule restyles only the marks it names.
-   */
-  private selectionStyles(): CSSStyleSheet {
-    const id = getAnnotationState(this.editorState).selectedId;
-    this.selectionSheet ??= { id: null, sheet: sheet('') };
-    if (this.selectionSheet.id !== id) {
-      this.selectionSheet.sheet.replaceSync(selectionCss(id));
-      this.selectionSheet.id = id;
-    }
-    return this.selectionSheet.sheet;
+    new AdoptedSheetsController(this, () => [taxonomySheet(this.taxonomyValue)]);
   }
 
   /** The form this editor belongs to, as for native fields. */

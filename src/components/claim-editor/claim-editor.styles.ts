@@ -127,6 +127,14 @@ export const editorStyles = css`
   mark.claim-mark mark.claim-mark {
     text-underline-offset: 0.45em;
   }
+  /* The selected annotation (its decorations carry the class, so selecting restyles only its marks). */
+  mark.claim-mark.claim-selected {
+    outline: 2px solid var(--_focus);
+    outline-offset: 1px;
+  }
+  .claim-label.claim-selected {
+    outline: 2px solid var(--_focus);
+  }
   .claim-label {
     font-family: var(--claim-font-family, system-ui, sans-serif);
     font-size: 0.62em;

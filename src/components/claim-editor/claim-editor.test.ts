@@ -428,6 +428,27 @@ describe('<claim-editor>', () => {
   });
 
   describe('annotate mode (default)', () => {
+    it('outlines the selected annotation’s marks and label, and moves the outline with the selection', async () => {
+      const editor = await mountArticle();
+      const first = editor.addAnnotation({ tag: 'reported-fact', quote: P1_S2 });
+      const second = editor.addAnnotation({ tag: 'analyst-opinion', quote: P2_S2 });
+      await placeCaret(editor, P1_S2, 2);
+      await sendKeys({ press: 'n' });
+      await editor.updateComplete;
+      const outlined = () =>
+        [...shadowOf(editor).querySelectorAll<HTMLElement>('.claim-selected')].map((element) => [element.localName, element.dataset.annotationId]);
+      // N goes to the next annotation after the caret, then wraps around.
+      expect(outlined()).to.deep.equal([['span', second.id], ['mark', second.id]]);
+      expect(getComputedStyle(shadowOf(editor).querySelector('mark.claim-selected')!).outlineStyle).to.equal('solid');
+      await sendKeys({ press: 'n' });
+      await editor.updateComplete;
+      expect(outlined()).to.deep.equal([['span', first.id], ['mark', first.id]]);
+      await sendKeys({ press: 'Escape' });
+      await placeCaret(editor, P1_S2, 4);
+      await editor.updateComplete;
+      expect(outlined(), 'nothing outlined once the caret moves off').to.deep.equal([]);
+    });
+
     it('does not let typing change the text', async () => {
       const editor = await mountArticle();
       await placeCaret(editor, P1_S2, 5);

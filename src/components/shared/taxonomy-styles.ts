@@ -29,14 +29,6 @@ export function taxonomyCss(taxonomy: Taxonomy): string {
     .join('\n');
 }
 
-/** Outlines the selected annotation's marks. */
-export function selectionCss(selectedId: string | null): string {
-  if (!selectedId) return '';
-  const selector = `[data-annotation-id="${CSS.escape(selectedId)}"]`;
-  return `mark${selector} { outline: 2px solid var(--claim-focus-color, #1a5fb4); outline-offset: 1px; }
-.claim-label${selector} { outline: 2px solid var(--claim-focus-color, #1a5fb4); }`;
-}
-
 /** A constructable stylesheet, which strict CSP allows where a `<style>` element would need `unsafe-inline`. */
 export function sheet(text: string): CSSStyleSheet {
   const result = new CSSStyleSheet();
