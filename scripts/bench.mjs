@@ -85,13 +85,18 @@ try {
   for (const paragraphs of sizes) {
     const fixture = await call('prepare', paragraphs);
     const runs = repeats(paragraphs);
-    const load = { product: [], baseline: [] };
-    for (let i = 0; i < runs; i++) {
-      for (const side of ['baseline', 'product']) {
-        load[side].push(await call('load', side));
-        await call('dispose', side);
+    /** `runs` samples per side, baseline and product taking turns, each measured on a new editor then disposed of. */
+    const alternate = async (measure) => {
+      const samples = { product: [], baseline: [] };
+      for (let i = 0; i < runs; i++) {
+        for (const side of ['baseline', 'product']) {
+          samples[side].push(await call(measure, side));
+          await call('dispose', side);
+        }
       }
-    }
+      return samples;
+    };
+    const load = await alternate('load');
     compare('load-to-interactive', fixture, load.product, load.baseline);
 
     // Heap: a fresh page per side opens the saved document and holds nothing else.
@@ -111,13 +116,7 @@ try {
     }
     compare('heap-after-load', fixture, heapAfterLoad.product, heapAfterLoad.baseline, 'MiB');
 
-    const fromStorage = { product: [], baseline: [] };
-    for (let i = 0; i < runs; i++) {
-      for (const side of ['baseline', 'product']) {
-        fromStorage[side].push(await call('loadFromStorage', side));
-        await call('dispose', side);
-      }
-    }
+    const fromStorage = await alternate('loadFromStorage');
     compare('load-from-indexeddb', fixture, fromStorage.product, fromStorage.baseline);
 
     for (const side of ['baseline', 'product']) await call('load', side);
