@@ -114,16 +114,18 @@ export function orderIndex(order: readonly string[], records: Pick<ReadonlyMap<s
   return low;
 }
 
-/** Whether `tr` deletes any text: only then can mapping make two different starts meet. */
-function deletesText(tr: Transaction): boolean {
-  return tr.mapping.maps.some((map) => {
-    let deletes = false;
-    map.forEach((oldStart, oldEnd) => (deletes ||= oldEnd > oldStart));
-    return deletes;
-  });
+/** Takes `record`'s id out of `order`: where the binary search finds it, else (never expected) wherever it is. */
+function removeFromOrder(order: string[], records: Pick<ReadonlyMap<string, AnnotationRecord>, 'get'>, record: AnnotationRecord): void {
+  const found = orderIndex(order, records, record);
+  const index = order[found] === record.id ? found : order.indexOf(record.id);
+  if (index >= 0) order.splice(index, 1);
 }
 
-/** Whether mapping kept `order` sorted: text deleted between two starts can make them tie and swap. */
+/**
+ * Whether mapping kept `order` sorted. It may not: text deleted between two
+ * starts makes them tie, and text typed where an orphan sits moves a range
+ * starting there past it (an orphan stays before what is inserted).
+ */
 function stillInOrder(order: readonly string[], records: ReadonlyMap<string, AnnotationRecord>): boolean {
   for (let i = 1; i < order.length; i++) {
     if (compareReadingOrder(records.get(order[i - 1])!, records.get(order[i])!) > 0) return false;
@@ -177,18 +179,19 @@ function applyTransaction(tr: Transaction, value: AnnotationState, _old: EditorS
   const textChanged = tr.doc !== tr.before;
   if (textChanged) {
     if (!redraw) drawn = drawn.map(tr.mapping, tr.doc);
-    const mapped: AnnotationRecord[] = [];
+    const moved = new Map<string, AnnotationRecord>();
     for (const record of records.values()) {
       const next = orphan(mapRecord(record, tr.mapping), record, tr.before);
       // A label outlives its deleted mark in mapping: an orphan draws nothing.
       if (!redraw && next.from === next.to && record.from < record.to && inWindow(window, next)) {
         drawn = drawn.remove(findDecorations(drawn, next, tr.doc));
       }
-      if (next !== record && next.to - next.from > maxSpan) maxSpan = next.to - next.from;
-      mapped.push(next);
+      if (next === record) continue;
+      if (next.to - next.from > maxSpan) maxSpan = next.to - next.from;
+      moved.set(record.id, next);
     }
-    records = RecordMap.from(mapped);
-    if (deletesText(tr) && !stillInOrder(order, records)) order = sortedIds(records);
+    records = records.with(moved);
+    if (!stillInOrder(order, records)) order = sortedIds(records);
   }
   // Records whose decorations this transaction takes away, and records to draw (anew).
   const removed: AnnotationRecord[] = [];
@@ -206,7 +209,7 @@ function applyTransaction(tr: Transaction, value: AnnotationState, _old: EditorS
       const current = changed.get(step.id);
       if (current) {
         if (!added.delete(step.id) && current.from < current.to && inWindow(window, current)) removed.push(current);
-        if (!bulk) reordered.splice(orderIndex(reordered, changed, current), 1);
+        if (!bulk) removeFromOrder(reordered, changed, current);
       }
       if (!step.after) {
         changes.set(step.id, null);
@@ -275,8 +278,10 @@ export function annotationPlugin(initial: readonly AnnotationRecord[] = []): Plu
       decorations: (state) => {
         const value = getAnnotationState(state);
         // The plugin value is a new object whenever records, drawing or selection change: the version to cache by.
-        return withSelectionBlocks(state, value.drawn, value, (from, to) =>
-          recordsTouching(state, from, to).flatMap((record) => decorationsFor(record, record.id === value.selectedId)),
+        return withSelectionBlocks(state, value.drawn, value, (from, to, window) =>
+          recordsTouching(state, from, to)
+            .filter((record) => !inWindow(window, record))
+            .flatMap((record) => decorationsFor(record, record.id === value.selectedId)),
         );
       },
     },

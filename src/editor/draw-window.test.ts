@@ -1,10 +1,12 @@
 import { expect } from '@open-wc/testing';
+import { undo } from 'prosemirror-history';
 import { TextSelection, type EditorState } from 'prosemirror-state';
 import type { DecorationSet } from 'prosemirror-view';
 import { DEFAULT_TAXONOMY } from '../model/taxonomy.js';
 import { annotationKey, annotationsAt, getAnnotationState, recordsTouching } from './annotation-plugin.js';
 import { parseArticleHTML } from './article.js';
 import { addAnnotationTransaction, removeAnnotationTransaction, type RecordClock } from './commands.js';
+import { applyWithCheckpoints } from './checkpoint.js';
 import { createArticleState } from './create-state.js';
 import { getDrawWindow, setDrawWindow, WHOLE_ARTICLE_BLOCKS } from './draw-window.js';
 import { TextIndex } from './text-index.js';
@@ -20,7 +22,7 @@ function longArticle(blocks: number): string {
 }
 
 /** Every paragraph tagged whole; returns the state and the ids in paragraph order. */
-function taggedState(blocks: number): { state: EditorState; ids: string[] } {
+function taggedState(blocks: number): { state: EditorState; ids: string[]; clock: RecordClock } {
   const clock = testClock();
   let state = createArticleState({ doc: parseArticleHTML(longArticle(blocks)), settings: { mode: 'edit', taxonomy: DEFAULT_TAXONOMY }, clock });
   const ids: string[] = [];
@@ -29,7 +31,7 @@ function taggedState(blocks: number): { state: EditorState; ids: string[] } {
     state = state.apply(tr);
     ids.push(record.id);
   }
-  return { state, ids };
+  return { state, ids, clock };
 }
 
 function annotationPluginOf(state: EditorState) {
@@ -80,7 +82,7 @@ describe('draw window', () => {
   });
 
   it('keeps the drawn part in step with edits, tags and removals inside and outside the window', () => {
-    const { state: start, ids } = taggedState(600);
+    const { state: start, ids, clock } = taggedState(600);
     let state = start;
     // Typing at the top maps the drawn marks with the text.
     state = state.apply(state.tr.insertText('Breaking: ', 1));
@@ -97,8 +99,9 @@ describe('draw window', () => {
 
     // A tag added far away is drawn once the window gets there.
     const far = getAnnotationState(state).records.get(ids[550])!;
-    const { tr, record } = addAnnotationTransaction(state, { from: far.from, to: far.from + 9 }, { tag: 'state-media-claim' }, testClock(), false);
+    const { tr, record } = addAnnotationTransaction(state, { from: far.from, to: far.from + 9 }, { tag: 'state-media-claim' }, clock, false);
     state = state.apply(tr);
+    expect(getAnnotationState(state).records.size, 'added, not replacing one').to.equal(599);
     expect(drawnIds(state).has(record.id)).to.equal(false);
     state = scrolledTo(state, 530, 570);
     expect(drawnIds(state).has(record.id)).to.equal(true);
@@ -137,15 +140,86 @@ describe('reading order', () => {
   });
 
   it('finds the records at a range by binary search, long ones that start far before it included', () => {
-    const { state: start, ids } = taggedState(300);
+    const { state: start, ids, clock } = taggedState(300);
     const first = getAnnotationState(start).records.get(ids[0])!;
     const end = getAnnotationState(start).records.get(ids[250])!;
-    const { tr, record: long } = addAnnotationTransaction(start, { from: first.from, to: end.to }, { tag: 'state-media-claim' }, testClock(), false);
+    const { tr, record: long } = addAnnotationTransaction(start, { from: first.from, to: end.to }, { tag: 'state-media-claim' }, clock, false);
     const state = start.apply(tr);
+    expect(getAnnotationState(state).records.size).to.equal(301);
     const middle = getAnnotationState(state).records.get(ids[200])!;
     const touching = recordsTouching(state, middle.from + 2, middle.from + 3).map((record) => record.id);
     expect(touching).to.deep.equal([long.id, ids[200]]);
     expect(annotationsAt(state, middle.from + 2).map((record) => record.id)).to.deep.equal([ids[200], long.id]);
     expect(recordsTouching(state, end.to + 20, end.to + 21).map((record) => record.id)).to.deep.equal([ids[251]]);
   });
+
+  for (const [name, edit] of [
+    ['a deletion, then undo', (h: OrderHarness) => { h.delete('One is first. '); h.undo(); }],
+    ['a deletion, then typing where the orphan sits, then a removal', (h: OrderHarness) => { h.delete('One is first. '); h.type('New text. '); h.remove(2); }],
+  ] as const) {
+    it(`stays whole and sorted after ${name}`, () => {
+      const h = orderHarness();
+      edit(h);
+      const { records, order } = getAnnotationState(h.state);
+      expect([...order].sort(), 'every record once').to.deep.equal([...records.keys()].sort());
+      expect(order).to.deep.equal(
+        [...records.values()]
+          .sort((a, b) => a.from - b.from || b.to - a.to || a.created.localeCompare(b.created) || a.id.localeCompare(b.id))
+          .map((r) => r.id),
+      );
+    });
+  }
 });
+
+describe('selection outside the draw window', () => {
+  it('draws an annotation reaching from the selection\'s blocks into the window once, with one label', () => {
+    const { state: start, ids, clock } = taggedState(600);
+    const from = getAnnotationState(start).records.get(ids[99])!.from;
+    const to = getAnnotationState(start).records.get(ids[101])!.to;
+    const { tr, record } = addAnnotationTransaction(start, { from, to }, { tag: 'state-media-claim' }, clock, false);
+    let state = scrolledTo(start.apply(tr), 100, 150);
+    state = state.apply(state.tr.setSelection(TextSelection.create(state.doc, from + 2)));
+    const set = annotationPluginOf(state).props.decorations!.call(annotationPluginOf(state), state) as DecorationSet;
+    const ofRecord = set.find().filter((deco) => (deco.spec as { annotationId: string }).annotationId === record.id);
+    expect(ofRecord.filter((deco) => deco.from === deco.to), 'one label').to.have.length(1);
+  });
+});
+
+interface OrderHarness {
+  state: EditorState;
+  delete(text: string): void;
+  type(text: string): void;
+  undo(): void;
+  remove(index: number): void;
+}
+
+/** Four tagged sentences in edit mode, changed as the editor changes them (checkpoints, history). */
+function orderHarness(): OrderHarness {
+  const clock = testClock();
+  const text = 'One is first. Two is second. Three is third. Four is fourth.';
+  let state = createArticleState({ doc: parseArticleHTML(`<p>${text}</p>`), settings: { mode: 'edit', taxonomy: DEFAULT_TAXONOMY }, clock });
+  const ids: string[] = [];
+  for (const sentence of ['One is first.', 'Two is second.', 'Three is third.', 'Four is fourth.']) {
+    const start = 1 + text.indexOf(sentence);
+    const { tr, record } = addAnnotationTransaction(state, { from: start, to: start + sentence.length }, { tag: 'reported-fact' }, clock, false);
+    state = state.apply(tr);
+    ids.push(record.id);
+  }
+  const h: OrderHarness = {
+    state,
+    delete(part) {
+      const start = 1 + text.indexOf(part);
+      h.state = applyWithCheckpoints(h.state, h.state.tr.delete(start, start + part.length));
+    },
+    type(part) {
+      h.state = applyWithCheckpoints(h.state, h.state.tr.insertText(part, 1));
+    },
+    undo() {
+      undo(h.state, (tr) => (h.state = h.state.apply(tr)));
+    },
+    remove(index) {
+      h.state = h.state.apply(removeAnnotationTransaction(h.state, ids[index]));
+    },
+  };
+  return h;
+}

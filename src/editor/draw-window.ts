@@ -131,29 +131,29 @@ function headSpan(state: EditorState): { from: number; to: number } {
   return blockSpan(state.doc, index - 1, index + 1);
 }
 
-const withHead = new WeakMap<object, { drawn: DecorationSet; headFrom: number; headTo: number; set: DecorationSet }>();
+const withHead = new WeakMap<object, { headFrom: number; headTo: number; set: DecorationSet }>();
 
 /**
  * What the view draws: the drawn part, plus, when the selection is outside
  * the draw window (just selected from the sidebar, say), the decorations of
- * its blocks (from `decorationsIn`), until the window catches up with the scroll.
- * `version` changes whenever the annotations do; the result is kept until then.
+ * its blocks that are not drawn yet (`decorationsOutside`: those of the
+ * annotations touching `from`–`to` but not the window), until the window
+ * catches up with the scroll. `version` changes whenever the annotations or
+ * `drawn` do; the result is kept until then.
  */
 export function withSelectionBlocks(
   state: EditorState,
   drawn: DecorationSet,
   version: object,
-  decorationsIn: (from: number, to: number) => Decoration[],
+  decorationsOutside: (from: number, to: number, window: { from: number; to: number }) => Decoration[],
 ): DecorationSet {
   const window = getDrawWindow(state);
   if (!window) return drawn;
   const head = headSpan(state);
   if (head.from >= window.from && head.to <= window.to) return drawn;
   const cached = withHead.get(version);
-  if (cached?.drawn === drawn && cached.headFrom === head.from && cached.headTo === head.to) return cached.set;
-  // Decorations touching the window are drawn already.
-  const extra = decorationsIn(head.from, head.to).filter((deco) => deco.from > window.to || deco.to < window.from);
-  const set = drawn.add(state.doc, extra);
-  withHead.set(version, { drawn, headFrom: head.from, headTo: head.to, set });
+  if (cached?.headFrom === head.from && cached.headTo === head.to) return cached.set;
+  const set = drawn.add(state.doc, decorationsOutside(head.from, head.to, window));
+  withHead.set(version, { headFrom: head.from, headTo: head.to, set });
   return set;
 }

@@ -9,10 +9,10 @@ function bucketOf(id: string): number {
 }
 
 /**
- * Annotation records by id, immutable, in 64 buckets: a change copies one
- * bucket instead of the whole map, so tagging in an article of 15,000
+ * Annotation records by id, immutable, in 64 buckets: a change copies only
+ * the buckets of the records it touches, so tagging in an article of 15,000
  * annotations neither walks nor copies them all (nor leaves that much
- * garbage behind).
+ * garbage behind). A text edit still touches every record after it.
  */
 export class RecordMap implements ReadonlyMap<string, AnnotationRecord> {
   private constructor(

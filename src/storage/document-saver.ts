@@ -69,6 +69,7 @@ export class DocumentSaver {
   }
 
   isPending(annotationId: string): boolean {
+    this.collectMoved();
     return this.pendingIds.has(annotationId);
   }
 

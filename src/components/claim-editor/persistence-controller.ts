@@ -50,9 +50,9 @@ export class PersistenceController implements ReactiveController {
   private persistAsked = false;
   /** The last storage error, shown until a write succeeds again. */
   private lastError?: StorageError;
-  /** A load that failed (storage out of reach) and is retried; writes wait for it. */
   /** The records as they were before the text edits not yet saved; see {@link changed}. */
   private movedSince?: ReadonlyMap<string, unknown>;
+  /** A load that failed (storage out of reach) and is retried; writes wait for it. */
   private owedLoad?: { documentId: string; lightDom: boolean; localArticle: boolean; localIds: Set<string> };
   private loadRetry?: ReturnType<typeof setTimeout>;
   private loadFailures = 0;

@@ -81,7 +81,10 @@ export class ClaimSidebar extends LitElement {
       this.summaryTimer = window.setTimeout(() => (this.summary = this.list.summary()), this.summary ? SUMMARY_DELAY_MS : 0);
     }
     if (!this.rowHeight) this.measure();
-    if (changed.has('selectedId') && this.selectedId) this.scrollToEntry(this.shown.indexOf(this.selectedId));
+    // A selection made before the rows were measured is scrolled to once they are.
+    if ((changed.has('selectedId') || changed.has('rowHeight' as keyof ClaimSidebar)) && this.selectedId) {
+      this.scrollToEntry(this.shown.indexOf(this.selectedId));
+    }
   }
 
   private measure() {
