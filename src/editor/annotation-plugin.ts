@@ -114,6 +114,28 @@ export function orderIndex(order: readonly string[], records: Pick<ReadonlyMap<s
   return low;
 }
 
+/** The first document position (in the document before `tr`) that `tr` changes: mapping leaves every position before it alone. */
+function firstChange(tr: Transaction): number {
+  let first = Infinity;
+  tr.mapping.maps.forEach((map, index) => {
+    const back = index > 0 ? tr.mapping.slice(0, index).invert() : null;
+    map.forEach((oldStart) => (first = Math.min(first, back ? back.map(oldStart, -1) : oldStart)));
+  });
+  return first;
+}
+
+/** The index in `order` from which records may reach `pos`: every one before it ends before `pos` (no record spans more than `maxSpan`). */
+function firstMovable(order: readonly string[], records: ReadonlyMap<string, AnnotationRecord>, maxSpan: number, pos: number): number {
+  let low = 0;
+  let high = order.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (records.get(order[middle])!.from + maxSpan < pos) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 /** Takes `record`'s id out of `order`: where the binary search finds it, else (never expected) wherever it is. */
 function removeFromOrder(order: string[], records: Pick<ReadonlyMap<string, AnnotationRecord>, 'get'>, record: AnnotationRecord): void {
   const found = orderIndex(order, records, record);
@@ -126,8 +148,8 @@ function removeFromOrder(order: string[], records: Pick<ReadonlyMap<string, Anno
  * starts makes them tie, and text typed where an orphan sits moves a range
  * starting there past it (an orphan stays before what is inserted).
  */
-function stillInOrder(order: readonly string[], records: ReadonlyMap<string, AnnotationRecord>): boolean {
-  for (let i = 1; i < order.length; i++) {
+function stillInOrder(order: readonly string[], records: ReadonlyMap<string, AnnotationRecord>, from = 0): boolean {
+  for (let i = from + 1; i < order.length; i++) {
     if (compareReadingOrder(records.get(order[i - 1])!, records.get(order[i])!) > 0) return false;
   }
   return true;
@@ -179,19 +201,22 @@ function applyTransaction(tr: Transaction, value: AnnotationState, _old: EditorS
   const textChanged = tr.doc !== tr.before;
   if (textChanged) {
     if (!redraw) drawn = drawn.map(tr.mapping, tr.doc);
+    // Records ending before the first change keep their positions: only those from there on are mapped.
+    const movable = firstMovable(order, records, maxSpan, firstChange(tr));
     const moved = new Map<string, AnnotationRecord>();
-    for (const record of records.values()) {
+    for (let i = movable; i < order.length; i++) {
+      const record = records.get(order[i])!;
       const next = orphan(mapRecord(record, tr.mapping), record, tr.before);
+      if (next === record) continue;
       // A label outlives its deleted mark in mapping: an orphan draws nothing.
       if (!redraw && next.from === next.to && record.from < record.to && inWindow(window, next)) {
         drawn = drawn.remove(findDecorations(drawn, next, tr.doc));
       }
-      if (next === record) continue;
       if (next.to - next.from > maxSpan) maxSpan = next.to - next.from;
       moved.set(record.id, next);
     }
     records = records.with(moved);
-    if (!stillInOrder(order, records)) order = sortedIds(records);
+    if (!stillInOrder(order, records, Math.max(0, movable - 1))) order = sortedIds(records);
   }
   // Records whose decorations this transaction takes away, and records to draw (anew).
   const removed: AnnotationRecord[] = [];

@@ -1,9 +1,11 @@
 import { expect } from '@open-wc/testing';
+import fc from 'fast-check';
 import { undo } from 'prosemirror-history';
 import { TextSelection, type EditorState } from 'prosemirror-state';
 import type { DecorationSet } from 'prosemirror-view';
 import { DEFAULT_TAXONOMY } from '../model/taxonomy.js';
-import { annotationKey, annotationsAt, getAnnotationState, recordsTouching } from './annotation-plugin.js';
+import { annotationKey, annotationsAt, compareReadingOrder, getAnnotationState, recordsTouching } from './annotation-plugin.js';
+import { mapRecord } from './annotation-record.js';
 import { parseArticleHTML } from './article.js';
 import { addAnnotationTransaction, removeAnnotationTransaction, type RecordClock } from './commands.js';
 import { applyWithCheckpoints } from './checkpoint.js';
@@ -169,6 +171,36 @@ describe('reading order', () => {
       );
     });
   }
+});
+
+describe('records under random edits', () => {
+  it('move exactly as mapping every record would move them, and stay in reading order (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ at: fc.nat(), length: fc.nat(14), text: fc.string({ maxLength: 5 }) }), { maxLength: 10 }),
+        (edits) => {
+          const h = orderHarness();
+          let reference = new Map([...getAnnotationState(h.state).records].map(([id, r]) => [id, { from: r.from, to: r.to }]));
+          for (const { at, length, text } of edits) {
+            const end = h.state.doc.content.size - 1;
+            const from = 1 + (at % end);
+            const tr = h.state.tr.insertText(text, from, Math.min(end, from + length));
+            h.state = h.state.apply(tr);
+            reference = new Map(
+              [...reference].map(([id, range]) => {
+                const mapped = mapRecord({ ...getAnnotationState(h.state).records.get(id)!, ...range }, tr.mapping);
+                return [id, { from: mapped.from, to: mapped.to }];
+              }),
+            );
+            const { records, order } = getAnnotationState(h.state);
+            for (const [id, range] of reference) expect({ from: records.get(id)!.from, to: records.get(id)!.to }, id).to.deep.equal(range);
+            expect(order).to.deep.equal([...records.values()].sort(compareReadingOrder).map((r) => r.id));
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
 });
 
 describe('selection outside the draw window', () => {
