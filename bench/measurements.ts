@@ -318,7 +318,11 @@ class Product {
   /** Selects the next sentence with the keyboard (J), as a fact-checker moves through an article. */
   async nextSentence(): Promise<void> {
     this.view.dispatchEvent(new KeyboardEvent('keydown', { key: 'j', bubbles: true, cancelable: true }));
+    // Moving may scroll, and the article then draws the part scrolled to at the next frame: let that
+    // finish, so the tag measured next does not carry it.
     await settle();
+    await nextFrame();
+    await nextFrame();
   }
 
   async keystroke(): Promise<number> {
