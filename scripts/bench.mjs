@@ -50,7 +50,8 @@ function report(line) {
 function compare(measure, fixture, product, baseline, unit = 'ms') {
   const p = median(product);
   const b = median(baseline);
-  report({ measure, ...fixture, unit, product: round(p, 2), baseline: round(b, 2), ratio: round(p / b, 2), samples: { product: product.map((v) => round(v, 2)), baseline: baseline.map((v) => round(v, 2)) } });
+  // A baseline below the timer's resolution has no meaningful ratio.
+  report({ measure, ...fixture, unit, product: round(p, 2), baseline: round(b, 2), ratio: b > 0 ? round(p / b, 2) : null, samples: { product: product.map((v) => round(v, 2)), baseline: baseline.map((v) => round(v, 2)) } });
 }
 
 /** Runs one measurement; a failure is reported, the run goes on, and the bench exits non-zero. */

@@ -58,6 +58,7 @@ export class ClaimSidebar extends LitElement {
   @query('.list') private scroller?: HTMLElement;
 
   private summaryTimer = 0;
+  private scrollFrame = 0;
   private readonly resizeObserver = new ResizeObserver(() => this.measure());
 
   private get shown(): AnnotationList {
@@ -67,6 +68,7 @@ export class ClaimSidebar extends LitElement {
   override disconnectedCallback() {
     super.disconnectedCallback();
     clearTimeout(this.summaryTimer);
+    cancelAnimationFrame(this.scrollFrame);
     this.resizeObserver.disconnect();
   }
 
@@ -95,14 +97,25 @@ export class ClaimSidebar extends LitElement {
     this.viewportHeight = scroller.clientHeight;
   }
 
-  /** Scrolls the list just enough to show entry `index`. */
+  /**
+   * Scrolls the list just enough to show entry `index`. Worked out from the
+   * scroll position and height the list already knows: reading them from the
+   * DOM (or setting scrollTop now) would lay out the whole page in the middle
+   * of a change. The rows are drawn at once; the list is scrolled to them at
+   * the next frame, before it is painted.
+   */
   private scrollToEntry(index: number) {
-    const scroller = this.scroller;
-    if (!scroller || index < 0 || !this.rowHeight) return;
-    const top = index * this.rowHeight;
-    if (top < scroller.scrollTop) scroller.scrollTop = top;
-    else if (top + this.rowHeight > scroller.scrollTop + scroller.clientHeight) scroller.scrollTop = top + this.rowHeight - scroller.clientHeight;
-    this.listScrollTop = scroller.scrollTop;
+    const rowHeight = this.rowHeight;
+    if (index < 0 || !rowHeight) return;
+    const top = index * rowHeight;
+    const current = this.listScrollTop;
+    const target = top < current ? top : top + rowHeight > current + this.viewportHeight ? top + rowHeight - this.viewportHeight : current;
+    if (target === current) return;
+    this.listScrollTop = target;
+    cancelAnimationFrame(this.scrollFrame);
+    this.scrollFrame = requestAnimationFrame(() => {
+      if (this.scroller) this.scroller.scrollTop = target;
+    });
   }
 
   private select(id: string) {
@@ -115,7 +128,8 @@ export class ClaimSidebar extends LitElement {
     index = Math.max(0, Math.min(shown.length - 1, index));
     this.scrollToEntry(index);
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(`.entry[data-annotation-id="${CSS.escape(shown.at(index).id)}"]`)?.focus();
+    // The list scrolls to it at the next frame (see scrollToEntry).
+    this.renderRoot.querySelector<HTMLElement>(`.entry[data-annotation-id="${CSS.escape(shown.at(index).id)}"]`)?.focus({ preventScroll: true });
   }
 
   private onListKeydown(event: KeyboardEvent) {
