@@ -125,10 +125,10 @@ export function windowMoved(tr: Transaction): boolean {
   return tr.getMeta(drawWindowKey) !== undefined;
 }
 
-/** The blocks around the selection's head, so what the keyboard or the sidebar selects is drawn at once. */
+/** The top-level block holding the selection's head, so what the keyboard or the sidebar selects is drawn at once. */
 function headSpan(state: EditorState): { from: number; to: number } {
-  const index = state.doc.resolve(state.selection.head).index(0);
-  return blockSpan(state.doc, index - 1, index + 1);
+  const { $head } = state.selection;
+  return $head.depth > 0 ? { from: $head.before(1), to: $head.after(1) } : { from: $head.pos, to: $head.pos };
 }
 
 const withHead = new WeakMap<object, { headFrom: number; headTo: number; set: DecorationSet }>();
@@ -136,7 +136,7 @@ const withHead = new WeakMap<object, { headFrom: number; headTo: number; set: De
 /**
  * What the view draws: the drawn part, plus, when the selection is outside
  * the draw window (just selected from the sidebar, say), the decorations of
- * its blocks that are not drawn yet (`decorationsOutside`: those of the
+ * its block that are not drawn yet (`decorationsOutside`: those of the
  * annotations touching `from`–`to` but not the window), until the window
  * catches up with the scroll. `version` changes whenever the annotations or
  * `drawn` do; the result is kept until then.
