@@ -316,4 +316,21 @@ describe('anchorQuote: approximate matches never cut a word', () => {
     const result = anchorQuote(text, { start: 44, end: 78, quote, prefix: 'S0] 조선중앙통신 <b> U.S. ꛓ𝁳𝼥ᱭŪ𛰴. ', suffix: ' 発表.\nport Paulo [S2]. 🂽ꙟ report' });
     if (result.status !== 'orphaned') expect(result.start).to.be.at.least(text.indexOf('—'));
   });
+
+  it('does not take in the end of the sentence before when the first word is reworded', () => {
+    // Found by the planImport property test: "조선중앙통신" reworded to "平壤", after a sentence ending in "U.S.".
+    const text = '&amp; [S1] figures 🨩ſ. rose 🚀 ˵ᵝ a&b cargo 発表 [S2] “exactly” U.S.. 平壤 ސ⏾𐺠 분석가 "quoted" “exactly” [S3] “exactly” said.\n👩‍👩‍👧 通信社 U.S. 𐔌 [S4] cargo.';
+    const quote = '조선중앙통신 ސ⏾𐺠 분석가 "quoted" “exactly” [S3] “exactly” said.';
+    const result = anchorQuote(text, { start: 107, end: 162, quote, prefix: 'b cargo 発表 [S2] “exactly” U.S.. ', suffix: '\n👩‍👩‍👧 通信社 U.S. 𐔌 [S4] cargo' });
+    if (result.status !== 'orphaned') {
+      expect(text.slice(result.start, result.end)).to.equal('平壤 ސ⏾𐺠 분석가 "quoted" “exactly” [S3] “exactly” said.');
+    }
+  });
+
+  it('does not run on into the next sentence when the last words are reworded', () => {
+    const text = 'The port authority said on Monday that grain exports rose sharply this year. Officials declined to comment.';
+    const quote = 'The port authority said on Monday that grain exports rose sharply in spring.';
+    const result = anchorQuote(text, { start: 0, end: quote.length, quote, prefix: '', suffix: ' Officials declined to comment.' });
+    if (result.status !== 'orphaned') expect(text.slice(result.start, result.end)).to.not.include('Officials');
+  });
 });

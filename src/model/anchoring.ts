@@ -48,6 +48,9 @@ function betterEnd(a: Candidate, b: Candidate, quoteLength: number): boolean {
 }
 
 const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+/** The end of a sentence and the space after it: a full stop (or ! ? …), closing quotes or brackets, white space. */
+const SENTENCE_BREAK = /[.!?…]["”’»)\]]*\s+/u;
+const SENTENCE_BREAKS = new RegExp(SENTENCE_BREAK.source, 'gu');
 const SPACE_OR_PUNCTUATION = /[\s\p{P}]/u;
 
 /** Whether `offset` cuts neither a word nor a character (a surrogate pair) in two: "…in earl" of "in early" does. */
@@ -149,6 +152,21 @@ export function anchorQuote(text: string, target: AnchorTarget): AnchorResult {
   const last = [...quote.slice(-2)].at(-1) ?? ' ';
   while (best.start < best.end && WORD_CHARACTER.test(first) && SPACE_OR_PUNCTUATION.test(text[best.start])) best.start += 1;
   while (best.end > best.start && WORD_CHARACTER.test(last) && SPACE_OR_PUNCTUATION.test(text[best.end - 1])) best.end -= 1;
+  // Myers may also take the end of the sentence before ("U.S.. 平壤…") or the
+  // start of the one after in place of reworded words: where the quote has no
+  // sentence break near its edge, the match stops at the break it crept over.
+  const slack = Math.max(0, best.end - best.start - quote.length) + maxErrors;
+  if (!SENTENCE_BREAK.test(quote.slice(0, slack + 2))) {
+    let cut = 0;
+    for (const brk of text.slice(best.start, best.start + slack + 1).matchAll(SENTENCE_BREAKS)) cut = brk.index + brk[0].length;
+    best.start += cut;
+  }
+  if (!SENTENCE_BREAK.test(quote.slice(-(slack + 2)))) {
+    const tailStart = Math.max(best.start, best.end - slack - 1);
+    const brk = SENTENCE_BREAK.exec(text.slice(tailStart, best.end));
+    if (brk) best.end = tailStart + brk.index + brk[0].trimEnd().length;
+  }
+  if (best.start >= best.end) return { status: 'orphaned' };
   // A match that cuts a word ("…通信. the" for "the") has crept into the text next to it.
   if (!atWordBoundary(text, best.start) || !atWordBoundary(text, best.end)) return { status: 'orphaned' };
   if (best.context < 0.2 && (best.errors ?? maxErrors) > quote.length * MAX_ERROR_RATE_WITHOUT_CONTEXT) {
