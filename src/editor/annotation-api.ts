@@ -37,13 +37,13 @@ export function resolveInput(state: EditorState, input: AnnotationInput): DocRan
   let range: { start: number; end: number } | undefined;
   if (input.start !== undefined || input.end !== undefined) {
     const { start, end } = input;
-    if (!Number.isInteger(start) || !Number.isInteger(end) || start! < 0 || end! > index.text.length || start! >= end!) {
+    if (!Number.isInteger(start) || !Number.isInteger(end) || start! < 0 || end! > index.length || start! >= end!) {
       throw new Error(
-        `Offsets ${start}–${end} are not a non-empty range inside the article's text (0–${index.text.length}).`,
+        `Offsets ${start}–${end} are not a non-empty range inside the article's text (0–${index.length}).`,
       );
     }
     range = { start: start!, end: end! };
-    if (input.quote !== undefined && index.text.slice(range.start, range.end) !== input.quote) {
+    if (input.quote !== undefined && index.slice(range.start, range.end) !== input.quote) {
       throw new Error(`The text at ${start}–${end} is not the quote ${JSON.stringify(input.quote)}.`);
     }
   } else if (typeof input.quote === 'string' && input.quote !== '') {
@@ -75,10 +75,10 @@ export function recordsFromAnnotations(doc: PMNode, annotations: readonly Annota
     const rest = { ...fields, tag: once(fields.tag), status: once(fields.status), created: once(fields.created), modified: once(fields.modified) };
     if (fields.creator !== undefined) rest.creator = once(fields.creator);
     if (fields.source !== undefined) rest.source = once(fields.source);
-    const stillThere = annotation.status !== 'orphaned' && index.text.slice(start, end) === annotation.quote;
+    const stillThere = annotation.status !== 'orphaned' && index.slice(start, end) === annotation.quote;
     const found = stillThere ? { status: annotation.status, start, end } : anchorQuote(index.text, annotation);
     if (found.status === 'orphaned') {
-      const pos = index.offsetToPos(Math.min(start, index.text.length));
+      const pos = index.offsetToPos(Math.min(start, index.length));
       return { ...rest, status: 'orphaned', from: pos, to: pos };
     }
     return withoutText({

@@ -59,7 +59,7 @@ class StateAnnotationList implements AnnotationList {
         const { tag, from, to } = this.records.get(id)!;
         return { tag, start: index.posToOffset(from), end: index.posToOffset(to) };
       });
-      this.summaryValue = summarize(ranges, index.text.length);
+      this.summaryValue = summarize(ranges, index.length);
     }
     return this.summaryValue;
   }

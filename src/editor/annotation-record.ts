@@ -38,9 +38,9 @@ export function withCurrentText(doc: PMNode, record: AnnotationRecord): Annotati
   const end = index.posToOffset(record.to);
   return {
     ...record,
-    quote: index.text.slice(start, end),
-    prefix: index.text.slice(Math.max(0, start - CONTEXT_LENGTH), start),
-    suffix: index.text.slice(end, end + CONTEXT_LENGTH),
+    quote: index.slice(start, end),
+    prefix: index.slice(Math.max(0, start - CONTEXT_LENGTH), start),
+    suffix: index.slice(end, end + CONTEXT_LENGTH),
   };
 }
 

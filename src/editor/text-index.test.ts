@@ -12,6 +12,19 @@ describe('TextIndex', () => {
     expect(index.text).to.equal('Title\nOne two\nthree 🙂 北京\nQuoted.\nItem');
   });
 
+  it('gives every slice and the length from its blocks, without joining the whole text', () => {
+    const fresh = TextIndex.of(parseArticleHTML(
+      '<h2>Title</h2><p>One <em>two</em><br>three 🙂 北京</p><blockquote><p>Quoted.</p></blockquote><ul><li><p>Item</p></li></ul>',
+    ));
+    const text = index.text;
+    expect(fresh.length).to.equal(text.length);
+    for (let start = 0; start <= text.length + 1; start++) {
+      for (let end = start; end <= text.length + 2; end++) {
+        expect(fresh.slice(start, end), `${start}–${end}`).to.equal(text.slice(start, end));
+      }
+    }
+  });
+
   it('round-trips every offset through document positions', () => {
     for (let offset = 0; offset <= index.text.length; offset++) {
       const pos = index.offsetToPos(offset, 'end');

@@ -17,10 +17,15 @@ const cache = new WeakMap<PMNode, TextIndex>();
  * Translates between ProseMirror positions and offsets into the article's
  * plain text (textblocks joined by "\n", each inline leaf one character).
  * Built once per document version and cached, since documents are immutable.
+ * The whole text is joined only when asked for: positions, lengths and short
+ * slices (quotes, context) come from the blocks, so an open article is not
+ * held twice.
  */
 export class TextIndex {
   readonly blocks: readonly TextBlock[];
-  readonly text: string;
+  /** Characters in the whole text. */
+  readonly length: number;
+  private joined?: string;
 
   private constructor(doc: PMNode) {
     const blocks: TextBlock[] = [];
@@ -33,7 +38,36 @@ export class TextIndex {
       return false;
     });
     this.blocks = blocks;
-    this.text = blocks.map((block) => block.text).join('\n');
+    this.length = Math.max(0, start - 1);
+  }
+
+  /** The whole text, blocks joined by "\n". */
+  get text(): string {
+    this.joined ??= this.blocks.map((block) => block.text).join('\n');
+    return this.joined;
+  }
+
+  /** `text.slice(start, end)`, read from the blocks it spans. */
+  slice(start: number, end = this.length): string {
+    if (this.joined !== undefined) return this.joined.slice(start, end);
+    start = Math.max(0, Math.min(start, this.length));
+    end = Math.max(start, Math.min(end, this.length));
+    let result = '';
+    let at = start;
+    for (let index = this.blockAtOffset(start); at < end; index++) {
+      const block = this.blocks[index];
+      const blockEnd = block.start + block.text.length;
+      if (at < blockEnd) {
+        const stop = Math.min(end, blockEnd);
+        result += block.text.slice(at - block.start, stop - block.start);
+        at = stop;
+      }
+      if (at < end) {
+        result += '\n';
+        at = blockEnd + 1;
+      }
+    }
+    return result;
   }
 
   static of(doc: PMNode): TextIndex {
@@ -76,7 +110,7 @@ export class TextIndex {
    */
   offsetToPos(offset: number, bias: 'start' | 'end' = 'start'): number {
     if (this.blocks.length === 0) return 0;
-    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    const clamped = Math.max(0, Math.min(offset, this.length));
     const index = this.blockAtOffset(clamped);
     const block = this.blocks[index];
     const inBlock = clamped - block.start;
