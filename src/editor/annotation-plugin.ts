@@ -93,7 +93,13 @@ function orphan(record: AnnotationRecord, previous: AnnotationRecord, doc: PMNod
   return { ...record, status: 'orphaned', quote: quote || record.quote, prefix, suffix };
 }
 
-/** Reading order: by start, then the longer first, then by creation and id so that no two records tie. */
+/**
+ * Reading order: by start, then the longer first, then by creation and id so
+ * that no two records tie. Mapping through an edit can break it: text deleted
+ * between two starts makes them tie, and text typed where an orphan sits
+ * moves a range starting there past it (an orphan stays before what is
+ * inserted).
+ */
 export function compareReadingOrder(a: AnnotationRecord, b: AnnotationRecord): number {
   return a.from - b.from || b.to - a.to || (a.created < b.created ? -1 : a.created > b.created ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
@@ -143,17 +149,6 @@ function removeFromOrder(order: string[], records: Pick<ReadonlyMap<string, Anno
   if (index >= 0) order.splice(index, 1);
 }
 
-/**
- * Whether mapping kept `order` sorted. It may not: text deleted between two
- * starts makes them tie, and text typed where an orphan sits moves a range
- * starting there past it (an orphan stays before what is inserted).
- */
-function stillInOrder(order: readonly string[], records: ReadonlyMap<string, AnnotationRecord>, from = 0): boolean {
-  for (let i = from + 1; i < order.length; i++) {
-    if (compareReadingOrder(records.get(order[i - 1])!, records.get(order[i])!) > 0) return false;
-  }
-  return true;
-}
 
 /** Whether `record` falls in the draw window (or there is none), so its decorations belong in the drawn part. */
 function inWindow(window: DrawWindow, record: AnnotationRecord): boolean {
@@ -204,9 +199,14 @@ function applyTransaction(tr: Transaction, value: AnnotationState, _old: EditorS
     // Records ending before the first change keep their positions: only those from there on are mapped.
     const movable = firstMovable(order, records, maxSpan, firstChange(tr));
     const moved = new Map<string, AnnotationRecord>();
+    // Mapping can put neighbours out of order (see the note on reading order): checked as they are mapped.
+    let previous = movable > 0 ? records.get(order[movable - 1]) : undefined;
+    let outOfOrder = false;
     for (let i = movable; i < order.length; i++) {
       const record = records.get(order[i])!;
       const next = orphan(mapRecord(record, tr.mapping), record, tr.before);
+      if (previous && compareReadingOrder(previous, next) > 0) outOfOrder = true;
+      previous = next;
       if (next === record) continue;
       // A label outlives its deleted mark in mapping: an orphan draws nothing.
       if (!redraw && next.from === next.to && record.from < record.to && inWindow(window, next)) {
@@ -216,7 +216,7 @@ function applyTransaction(tr: Transaction, value: AnnotationState, _old: EditorS
       moved.set(record.id, next);
     }
     records = records.with(moved);
-    if (!stillInOrder(order, records, Math.max(0, movable - 1))) order = sortedIds(records);
+    if (outOfOrder) order = sortedIds(records);
   }
   // Records whose decorations this transaction takes away, and records to draw (anew).
   const removed: AnnotationRecord[] = [];
