@@ -20,6 +20,9 @@ async function repeat(times: number, measure: (i: number) => Promise<number>): P
   return samples;
 }
 
+/** Actions done before the measured ones, on both sides, so that neither is timed while its code is still being compiled. */
+const WARM_UP = 3;
+
 /**
  * What the bench runner (scripts/bench.mjs) calls in the page. Each step
  * runs on one side, product or baseline, so the runner can interleave them
@@ -48,17 +51,18 @@ const bench = {
     const subject = current(side);
     if ('setMode' in subject) await subject.setMode('edit');
     await subject.placeCaret(Math.floor(fixture!.paragraphs / 2));
-    return repeat(times, () => subject.keystroke());
+    return (await repeat(WARM_UP + times, () => subject.keystroke())).slice(WARM_UP);
   },
 
   async tags(side: Side, times: number): Promise<number[]> {
     const subject = current(side);
     if ('setMode' in subject) await subject.setMode('annotate');
     await subject.placeCaret(Math.floor(fixture!.paragraphs / 2), 0.3);
-    return repeat(times, async () => {
+    const samples = await repeat(WARM_UP + times, async () => {
       await subject.nextSentence();
       return subject.tag();
     });
+    return samples.slice(WARM_UP);
   },
 
   scrollList(side: Side): Promise<ScrollTiming> {
