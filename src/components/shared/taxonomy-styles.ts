@@ -30,7 +30,7 @@ export function taxonomyCss(taxonomy: Taxonomy): string {
 }
 
 /** A constructable stylesheet, which strict CSP allows where a `<style>` element would need `unsafe-inline`. */
-export function sheet(text: string): CSSStyleSheet {
+function sheet(text: string): CSSStyleSheet {
   const result = new CSSStyleSheet();
   result.replaceSync(text);
   return result;
