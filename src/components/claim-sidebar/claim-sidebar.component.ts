@@ -65,6 +65,15 @@ export class ClaimSidebar extends LitElement {
     return this.filter ? this.list.withTag(this.filter) : this.list;
   }
 
+  override connectedCallback() {
+    super.connectedCallback();
+    // Back after a move: watch the list's size again and recount what a pending timer would have.
+    if (this.hasUpdated) {
+      this.resizeObserver.observe(this.scroller!);
+      this.scheduleSummary(0);
+    }
+  }
+
   override disconnectedCallback() {
     super.disconnectedCallback();
     clearTimeout(this.summaryTimer);
@@ -78,15 +87,17 @@ export class ClaimSidebar extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>) {
-    if (changed.has('list')) {
-      clearTimeout(this.summaryTimer);
-      this.summaryTimer = window.setTimeout(() => (this.summary = this.list.summary()), this.summary ? SUMMARY_DELAY_MS : 0);
-    }
+    if (changed.has('list')) this.scheduleSummary(this.summary ? SUMMARY_DELAY_MS : 0);
     if (!this.rowHeight) this.measure();
     // A selection made before the rows were measured is scrolled to once they are.
     if ((changed.has('selectedId') || changed.has('rowHeight' as keyof ClaimSidebar)) && this.selectedId) {
       this.scrollToEntry(this.shown.indexOf(this.selectedId));
     }
+  }
+
+  private scheduleSummary(delayMs: number) {
+    clearTimeout(this.summaryTimer);
+    this.summaryTimer = window.setTimeout(() => (this.summary = this.list.summary()), delayMs);
   }
 
   private measure() {

@@ -98,6 +98,17 @@ describe('<claim-sidebar>', () => {
     expect(facts).to.include(percent(0));
   });
 
+  it('recounts the summary when moved to another place in the page before a pending recount ran', async () => {
+    const sidebar = await mountSidebar([claimA, claimB, opinion]);
+    sidebar.list = annotationListOf([claimA, opinion], TEXT_LENGTH);
+    await sidebar.updateComplete;
+    const parent = sidebar.parentElement!;
+    sidebar.remove();
+    parent.append(sidebar);
+    await waitUntil(() => summaryOf(sidebar, 'State-media claim').includes('1'), 'the summary counts the new list');
+    expect(summaryOf(sidebar, 'State-media claim')).to.include(percent(60 / TEXT_LENGTH));
+  });
+
   it('filters the list by tag when a filter button is clicked', async () => {
     const sidebar = await mountSidebar([claimA, claimB, opinion]);
     const filter = shadowOf(sidebar).querySelector<HTMLButtonElement>('button[data-filter="analyst-opinion"]');
