@@ -24,7 +24,7 @@ const TAGS = DEFAULT_TAXONOMY.map((tag) => tag.id);
  * One annotation per sentence, tags in turn; every tenth runs on to the middle
  * of the next sentence, so a tenth of them overlap a neighbour.
  */
-export function sentenceAnnotations(text: string): Annotation[] {
+function sentenceAnnotations(text: string): Annotation[] {
   const sentences = segmentSentences(text);
   const created = '2026-01-05T09:00:00.000Z';
   return sentences.map(({ start, end }, i) => {

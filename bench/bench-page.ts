@@ -98,5 +98,4 @@ const bench = {
   openSaved: (side: Side, dbName: string) => openSaved(side, area, dbName),
 };
 
-export type Bench = typeof bench;
 Object.assign(window, { bench });
