@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import type { AnnotationData } from './helpers.js';
+import { locateText, type AnnotationData } from './helpers.js';
 
 /**
  * The helpers of ./helpers.ts address the demo's `claim-editor#editor`; the
@@ -40,36 +40,7 @@ export async function expectCountIn(page: Page, selector: string, count: number)
 
 /** Clicks the middle of `needle` in the article of the editor `selector` (scrolled to the middle of the viewport first). */
 export async function clickTextIn(page: Page, selector: string, needle: string): Promise<void> {
-  const center = await page.evaluate(
-    ({ selector, needle }) => {
-      const root = document.querySelector(selector)?.shadowRoot?.querySelector('.ProseMirror');
-      if (!root) throw new Error(`No .ProseMirror in ${selector}`);
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      const nodes: { node: Text; start: number }[] = [];
-      let text = '';
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        nodes.push({ node: node as Text, start: text.length });
-        text += (node as Text).data;
-      }
-      const index = text.indexOf(needle);
-      if (index < 0) throw new Error(`"${needle}" is not in the article of ${selector}`);
-      const point = (offset: number, preferEnd: boolean): [Text, number] => {
-        for (let i = nodes.length - 1; i >= 0; i -= 1) {
-          const { node, start } = nodes[i];
-          const inside = preferEnd ? start < offset && offset <= start + node.length : start <= offset && offset < start + node.length;
-          if (inside) return [node, offset - start];
-        }
-        throw new Error(`offset ${offset} not found`);
-      };
-      const range = document.createRange();
-      range.setStart(...point(index, false));
-      range.setEnd(...point(index + needle.length, true));
-      (range.startContainer.parentElement ?? root).scrollIntoView({ block: 'center' });
-      const rect = [...range.getClientRects()].find((r) => r.width > 0) ?? range.getBoundingClientRect();
-      return { x: (rect.left + rect.right) / 2, y: (rect.top + rect.bottom) / 2 };
-    },
-    { selector, needle },
-  );
+  const { center } = await locateText(page, needle, 0, selector);
   await page.mouse.click(center.x, center.y);
 }
 

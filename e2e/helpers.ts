@@ -69,15 +69,15 @@ export interface TextBox {
 }
 
 /**
- * Finds `needle` (the `occurrence`-th time, from 0) in the rendered article,
- * scrolls it to the middle of the viewport, and measures it.
+ * Finds `needle` (the `occurrence`-th time, from 0) in the rendered article
+ * of the editor `selector` (the demo's by default), scrolls it to the middle
+ * of the viewport, and measures it.
  */
-export async function locateText(page: Page, needle: string, occurrence = 0): Promise<TextBox> {
+export async function locateText(page: Page, needle: string, occurrence = 0, selector = 'claim-editor#editor'): Promise<TextBox> {
   const box = await page.evaluate(
-    ({ needle, occurrence }) => {
-      const host = document.querySelector('claim-editor#editor');
-      const root = host?.shadowRoot?.querySelector('.ProseMirror');
-      if (!root) throw new Error('No .ProseMirror in claim-editor');
+    ({ needle, occurrence, selector }) => {
+      const root = document.querySelector(selector)?.shadowRoot?.querySelector('.ProseMirror');
+      if (!root) throw new Error(`No .ProseMirror in ${selector}`);
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
       const nodes: { node: Text; start: number }[] = [];
       let text = '';
@@ -88,7 +88,7 @@ export async function locateText(page: Page, needle: string, occurrence = 0): Pr
       let index = -1;
       for (let i = 0; i <= occurrence; i += 1) {
         index = text.indexOf(needle, index + 1);
-        if (index < 0) throw new Error(`"${needle}" (occurrence ${occurrence}) is not in the article`);
+        if (index < 0) throw new Error(`"${needle}" (occurrence ${occurrence}) is not in the article of ${selector}`);
       }
       const point = (offset: number, preferEnd: boolean): [Text, number] => {
         for (let i = nodes.length - 1; i >= 0; i -= 1) {
@@ -115,7 +115,7 @@ export async function locateText(page: Page, needle: string, occurrence = 0): Pr
       const line = rect(whole);
       return { first, last, center: { x: (line.left + line.right) / 2, y: (line.top + line.bottom) / 2 } };
     },
-    { needle, occurrence },
+    { needle, occurrence, selector },
   );
   return box;
 }

@@ -3,8 +3,8 @@ import fc from 'fast-check';
 import type { Annotation } from '../model/annotation.js';
 import { DEFAULT_TAXONOMY } from '../model/taxonomy.js';
 import { DEFAULT_REVIEW_AUTHOR, claimReviewFormat, type ClaimReview } from './claimreview.js';
-import { MAX_IMPORT_BYTES, type ExportSource, type ParseResult } from './format.js';
-import { annotationIn } from '../test-support/formats-helpers.js';
+import { MAX_IMPORT_BYTES, type ExportSource } from './format.js';
+import { annotationIn, errorsOf, valueOf } from '../test-support/formats-helpers.js';
 
 /** Invented wire copy; nothing here is real reporting. */
 const TEXT = [
@@ -28,16 +28,6 @@ function exportSource(annotations: Annotation[], document: Partial<ExportSource[
     annotations,
     generated: '2025-03-05T08:00:00.000Z',
   };
-}
-
-function valueOf<T>(result: ParseResult<T>): T {
-  if (!result.ok) throw new Error(`expected a successful parse, got: ${result.errors.join(' | ')}`);
-  return result.value;
-}
-
-function errorsOf<T>(result: ParseResult<T>): string[] {
-  if (result.ok) throw new Error('expected the parse to fail');
-  return result.errors;
 }
 
 /** The `@graph` items of an export, read with plain JSON.parse. */

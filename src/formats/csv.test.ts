@@ -4,8 +4,8 @@ import Papa from 'papaparse';
 import type { Annotation } from '../model/annotation.js';
 import { DEFAULT_TAXONOMY } from '../model/taxonomy.js';
 import { CSV_COLUMNS, csvFormat, type CsvRow } from './csv.js';
-import { MAX_IMPORT_BYTES, type ExportSource, type ParseResult } from './format.js';
-import { annotationIn } from '../test-support/formats-helpers.js';
+import { MAX_IMPORT_BYTES, type ExportSource } from './format.js';
+import { annotationIn, errorsOf, valueOf } from '../test-support/formats-helpers.js';
 
 /** Invented wire copy; nothing here is real reporting. */
 const TEXT = [
@@ -48,16 +48,6 @@ function expectedRow(a: Annotation): CsvRow {
 /** Removes the export's formula-protection apostrophe: one apostrophe, when apostrophes lead to a trigger character. */
 function unprotect(value: string): string {
   return /^'+[=+\-@\t\r]/.test(value) ? value.slice(1) : value;
-}
-
-function valueOf<T>(result: ParseResult<T>): T {
-  if (!result.ok) throw new Error(`expected a successful parse, got: ${result.errors.join(' | ')}`);
-  return result.value;
-}
-
-function errorsOf<T>(result: ParseResult<T>): string[] {
-  if (result.ok) throw new Error('expected the parse to fail');
-  return result.errors;
 }
 
 /** Data lines of a serialized CSV without line breaks inside fields, header excluded. */

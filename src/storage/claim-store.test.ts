@@ -11,6 +11,7 @@ import {
   type DocumentV1,
 } from '../test-support/storage-helpers.js';
 import type { Annotation } from '../model/annotation.js';
+import { annotationOf as annotationOfText } from '../test-support/formats-helpers.js';
 import { ClaimStore, StorageError, classifyStorageError } from './claim-store.js';
 import type { StoredAnnotation, StoredDocument } from './db-schema.js';
 
@@ -33,23 +34,9 @@ function documentRecord(id: string, modified = '2024-03-01T10:00:00.000Z', text 
   };
 }
 
+/** An annotation of `quote` in the sample article, saved at a fixed time. */
 function annotationOf(quote: string, overrides: Partial<Annotation> = {}): Annotation {
-  const start = ARTICLE.indexOf(quote);
-  if (start < 0) throw new Error(`Sample quote not in the sample article: ${quote}`);
-  const end = start + quote.length;
-  return {
-    id: crypto.randomUUID(),
-    tag: 'reported-fact',
-    start,
-    end,
-    quote,
-    prefix: ARTICLE.slice(Math.max(0, start - 32), start),
-    suffix: ARTICLE.slice(end, end + 32),
-    created: '2024-03-01T10:00:00.000Z',
-    modified: '2024-03-01T10:00:00.000Z',
-    status: 'anchored',
-    ...overrides,
-  };
+  return annotationOfText(ARTICLE, quote, { created: '2024-03-01T10:00:00.000Z', modified: '2024-03-01T10:00:00.000Z', ...overrides });
 }
 
 function stored(documentId: string, annotation: Annotation): StoredAnnotation {
@@ -254,6 +241,19 @@ describe('ClaimStore', () => {
   });
 
   describe('errors', () => {
+    /** The error `ClaimStore.open` rejects with; fails the test if it opens. */
+    async function openFailure(dbName: string): Promise<StorageError> {
+      const caught = await ClaimStore.open(dbName).then(
+        (store) => {
+          store.close();
+          throw new Error('ClaimStore.open succeeded');
+        },
+        (error: unknown) => error,
+      );
+      expect(caught).to.be.instanceOf(StorageError);
+      return caught as StorageError;
+    }
+
     it('classifies QuotaExceededError as storage-full', () => {
       const error = classifyStorageError(new DOMException('x', 'QuotaExceededError'));
       expect(error).to.be.instanceOf(StorageError);
@@ -271,14 +271,7 @@ describe('ClaimStore', () => {
       patches.replace(IDBFactory.prototype, 'open', () => {
         throw new DOMException('The user denied permission to access the database.', 'SecurityError');
       });
-      let caught: unknown;
-      try {
-        await ClaimStore.open(name);
-      } catch (error) {
-        caught = error;
-      }
-      expect(caught).to.be.instanceOf(StorageError);
-      expect((caught as StorageError).kind).to.equal('storage-unavailable');
+      expect(await openFailure(name)).to.include({ kind: 'storage-unavailable' });
     });
 
     it('reports storage-unavailable when the open request fails', async () => {
@@ -291,14 +284,7 @@ describe('ClaimStore', () => {
         };
         request.onerror = () => reject(request.error);
       });
-      let caught: unknown;
-      try {
-        await ClaimStore.open(name);
-      } catch (error) {
-        caught = error;
-      }
-      expect(caught).to.be.instanceOf(StorageError);
-      expect((caught as StorageError).kind).to.equal('storage-unavailable');
+      expect(await openFailure(name)).to.include({ kind: 'storage-unavailable' });
     });
   });
 });

@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { annotationOf } from '../test-support/formats-helpers.js';
 import { deleteDatabase, freshDbName, until } from '../test-support/storage-helpers.js';
 import { ClaimStore, StorageError, type ChangeSet } from './claim-store.js';
 import type { StoredAnnotation, StoredDocument } from './db-schema.js';
@@ -14,22 +15,8 @@ const TEXT = [
 const DOC_ID = 'barge-report';
 
 function quoteAnnotation(quote: string, tag: string): StoredAnnotation {
-  const start = TEXT.indexOf(quote);
-  if (start < 0) throw new Error(`Sample quote not in the sample text: ${quote}`);
-  const end = start + quote.length;
-  return {
-    documentId: DOC_ID,
-    id: crypto.randomUUID(),
-    tag,
-    start,
-    end,
-    quote,
-    prefix: TEXT.slice(Math.max(0, start - 32), start),
-    suffix: TEXT.slice(end, end + 32),
-    created: '2024-05-01T08:00:00.000Z',
-    modified: '2024-05-01T08:00:00.000Z',
-    status: 'anchored',
-  };
+  const at = '2024-05-01T08:00:00.000Z';
+  return { ...annotationOf(TEXT, quote, { tag, created: at, modified: at }), documentId: DOC_ID };
 }
 
 /** A fake editor: the saver reads whatever it holds at the moment it writes. */

@@ -60,6 +60,26 @@ function errorAlert(editor: ClaimEditor): HTMLElement | null {
   return shadowOf(editor).querySelector<HTMLElement>('[role=alert]');
 }
 
+/** Waits until the editor shows its storage alert. */
+async function alertShown(editor: ClaimEditor): Promise<void> {
+  await until(async () => {
+    await editor.updateComplete;
+    return errorAlert(editor) !== null;
+  }, 'the storage alert');
+}
+
+/** Waits until a flush succeeds: storage is back and everything is saved. */
+async function flushedOnceBack(editor: ClaimEditor): Promise<void> {
+  await until(async () => {
+    try {
+      await editor.flush();
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'storage to come back');
+}
+
 function retryButton(editor: ClaimEditor): HTMLButtonElement {
   const button = [...(errorAlert(editor)?.querySelectorAll('button') ?? [])].find((b) => /retry/i.test(b.textContent ?? ''));
   if (!button) throw new Error('No "Retry now" button in the storage alert.');
@@ -428,10 +448,7 @@ describe('<claim-editor> persistence', () => {
 
       const added = editor.addAnnotation({ tag: 'state-media-claim', quote: SEIZURE, source: 'State broadcaster' });
       expect(editor.annotations.map((a) => a.id)).to.deep.equal([added.id]);
-      await until(async () => {
-        await editor.updateComplete;
-        return errorAlert(editor) !== null;
-      }, 'the storage alert');
+      await alertShown(editor);
 
       patches.restore();
       const saved = nextEvent<SaveEvent>(editor, 'claim-save');
@@ -471,19 +488,9 @@ describe('<claim-editor> persistence', () => {
       const second = await mount(documentId);
       await reported;
       patches.restore();
-      await until(async () => {
-        await second.updateComplete;
-        return errorAlert(second) !== null;
-      }, 'the storage alert');
+      await alertShown(second);
       retryButton(second).click();
-      await until(async () => {
-        try {
-          await second.flush();
-          return true;
-        } catch {
-          return false;
-        }
-      }, 'storage to come back');
+      await flushedOnceBack(second);
       second.remove();
 
       const third = await mountLoaded(documentId);
@@ -502,10 +509,7 @@ describe('<claim-editor> persistence', () => {
       const error = await reported;
       expect(error.detail.message).to.be.a('string').and.not.equal('');
       expect(editor.annotations.map((a) => a.id)).to.deep.equal([added.id]);
-      await until(async () => {
-        await editor.updateComplete;
-        return errorAlert(editor) !== null;
-      }, 'the storage alert');
+      await alertShown(editor);
       expect(await storedAnnotations(dbName, documentId)).to.deep.equal([]);
 
       // A second change while storage is full is kept too.
@@ -513,14 +517,7 @@ describe('<claim-editor> persistence', () => {
 
       patches.restore();
       retryButton(editor).click();
-      await until(async () => {
-        try {
-          await editor.flush();
-          return true;
-        } catch {
-          return false;
-        }
-      }, 'the save after space came back');
+      await flushedOnceBack(editor);
 
       const records = await storedAnnotations(dbName, documentId);
       expect(records.map((r) => r.id).sort()).to.deep.equal([added.id, second.id].sort());
@@ -572,10 +569,7 @@ describe('<claim-editor> persistence', () => {
 
       const added = editor.addAnnotation({ tag: 'state-media-claim', quote: SEIZURE, source: 'State broadcaster' });
       expect(editor.annotations.map((a) => a.id)).to.deep.equal([added.id]);
-      await until(async () => {
-        await editor.updateComplete;
-        return errorAlert(editor) !== null;
-      }, 'the storage alert');
+      await alertShown(editor);
 
       old.close();
       await editor.flush();

@@ -4,6 +4,7 @@ import type { Annotation } from '../../model/annotation.js';
 import { annotationListOf } from '../../model/annotation-list.js';
 import { DEFAULT_TAXONOMY } from '../../model/taxonomy.js';
 import { shadowOf, shadowSelection } from '../../test-support/editor-helpers.js';
+import { annotationAt } from '../../test-support/formats-helpers.js';
 import { ARTICLE_HTML, ITEM_1, P1_S2, P2_S1 } from '../../test-support/sample-article.js';
 import type { ClaimEditor } from '../claim-editor/claim-editor.component.js';
 import type { ClaimDetails } from '../claim-details/claim-details.component.js';
@@ -14,19 +15,7 @@ const TEXT =
   'A Seoul economist called the claim implausible. Prices at local markets stayed high through the autumn.';
 
 function annotation(id: string, tag: string, start: number, end: number, extra: Partial<Annotation> = {}): Annotation {
-  return {
-    id,
-    tag,
-    start,
-    end,
-    quote: TEXT.slice(start, end),
-    prefix: TEXT.slice(Math.max(0, start - 32), start),
-    suffix: TEXT.slice(end, end + 32),
-    created: '2024-03-01T09:00:00.000Z',
-    modified: '2024-03-01T09:00:00.000Z',
-    status: 'anchored',
-    ...extra,
-  };
+  return annotationAt(TEXT, start, end, { id, tag, created: '2024-03-01T09:00:00.000Z', modified: '2024-03-01T09:00:00.000Z', ...extra });
 }
 
 // Two overlapping state-media claims (0–60 and 30–90: 90 characters together), one analyst opinion (20 characters).
