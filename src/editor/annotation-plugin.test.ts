@@ -5,7 +5,8 @@ import { canJoin, canSplit } from 'prosemirror-transform';
 import { DEFAULT_TAXONOMY } from '../model/taxonomy.js';
 import type { Annotation } from '../model/annotation.js';
 import { annotationsOf, resolveInput } from './annotation-api.js';
-import { getAnnotationState } from './annotation-plugin.js';
+import { compareReadingOrder, getAnnotationState, recordsInOrder } from './annotation-plugin.js';
+import { mapRecord } from './annotation-record.js';
 import { parseArticleHTML } from './article.js';
 import { applyWithCheckpoints } from './checkpoint.js';
 import { addAnnotationTransaction, removeAnnotationTransaction, updateAnnotationTransaction, type RecordClock } from './commands.js';
@@ -246,6 +247,40 @@ describe('annotation layer: mapping through edits', () => {
     for (const [i, id] of ids.entries()) {
       expect(h.byId(id)).to.include({ start: original[i].start, end: original[i].end, status: 'anchored' });
     }
+  });
+  it('puts every annotation where mapping it through each edit would, across many edits in a long article', () => {
+    const paragraphs = Array.from({ length: 40 }, (_, i) => `<p>Paragraph ${i} opens here. Number ${i} has a second sentence. And a third, ${i}.</p>`);
+    const h = harness(paragraphs.join(''));
+    const ids: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      ids.push(h.tag(`Paragraph ${i} opens here.`));
+      ids.push(h.tag(`Number ${i} has a second sentence.${i % 2 ? ` And a third, ${i}.` : ''}`, i % 3 ? 'analyst-opinion' : 'reported-fact'));
+    }
+    let seed = 3;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    // More single edits than the records keep pending, typed, deleted and split at random places.
+    for (let i = 0; i < 120; i++) {
+      const before = getAnnotationState(h.state).records;
+      const size = h.state.doc.content.size;
+      const at = 1 + random(size - 2);
+      const choice = random(4);
+      const tr =
+        choice === 0 ? h.state.tr.delete(at, Math.min(size - 1, at + 1 + random(3))) :
+        choice === 1 && canSplit(h.state.doc, at) ? h.state.tr.split(at) :
+        h.state.tr.insertText('xy'.slice(0, 1 + random(2)), at);
+      h.apply(() => tr);
+      const after = getAnnotationState(h.state).records;
+      for (const id of ids) {
+        const expected = mapRecord(before.get(id)!, tr.mapping);
+        expect(after.get(id), `${id} after edit ${i}`).to.include({ from: expected.from, to: expected.to });
+      }
+    }
+    const ordered = recordsInOrder(h.state);
+    expect(ordered.map((r) => r.id), 'reading order').to.deep.equal([...ordered].sort(compareReadingOrder).map((r) => r.id));
+    expectConsistent(h);
   });
 });
 

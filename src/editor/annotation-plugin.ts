@@ -3,7 +3,7 @@ import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirr
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import { AnnotationStep } from './annotation-step.js';
 import { mapRecord, withCurrentText, type AnnotationRecord } from './annotation-record.js';
-import { RecordMap } from './record-map.js';
+import { RecordMap, type Shift } from './record-map.js';
 import { getDrawWindow, windowMoved, withSelectionBlocks, type DrawWindow } from './draw-window.js';
 
 /** The annotation layer: records by id, their decorations, and which one the user has selected. */
@@ -130,6 +130,34 @@ function firstChange(tr: Transaction): number {
   return first;
 }
 
+/**
+ * What `tr` does to the records wholly after its change, when it is one
+ * change (a keystroke, a paste, a deletion): they all move by the same
+ * amount. Null for anything else, whose records are mapped one by one.
+ */
+function uniformShift(tr: Transaction): Shift | null {
+  if (tr.mapping.maps.length !== 1) return null;
+  let shift: Shift | null = null;
+  let ranges = 0;
+  tr.mapping.maps[0].forEach((oldStart, oldEnd, newStart, newEnd) => {
+    ranges += 1;
+    shift = { after: oldEnd, delta: newEnd - newStart - (oldEnd - oldStart) };
+  });
+  return ranges === 1 ? shift : null;
+}
+
+/** The index in `order` of the first record starting after `pos`. */
+function firstAfter(order: readonly string[], records: ReadonlyMap<string, AnnotationRecord>, pos: number): number {
+  let low = 0;
+  let high = order.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (records.get(order[middle])!.from <= pos) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 /** The index in `order` from which records may reach `pos`: every one before it ends before `pos` (no record spans more than `maxSpan`). */
 function firstMovable(order: readonly string[], records: ReadonlyMap<string, AnnotationRecord>, maxSpan: number, pos: number): number {
   let low = 0;
@@ -196,13 +224,16 @@ function applyTransaction(tr: Transaction, value: AnnotationState, _old: EditorS
   const textChanged = tr.doc !== tr.before;
   if (textChanged) {
     if (!redraw) drawn = drawn.map(tr.mapping, tr.doc);
-    // Records ending before the first change keep their positions: only those from there on are mapped.
+    // Records ending before the first change keep their positions, and those wholly after a single
+    // change all move by one amount (noted, not applied: see RecordMap): only those between are mapped.
     const movable = firstMovable(order, records, maxSpan, firstChange(tr));
+    const shift = uniformShift(tr);
+    const shiftedFrom = shift ? Math.max(movable, firstAfter(order, records, shift.after)) : order.length;
     const moved = new Map<string, AnnotationRecord>();
     // Mapping can put neighbours out of order (see the note on reading order): checked as they are mapped.
     let previous = movable > 0 ? records.get(order[movable - 1]) : undefined;
     let outOfOrder = false;
-    for (let i = movable; i < order.length; i++) {
+    for (let i = movable; i < shiftedFrom; i++) {
       const record = records.get(order[i])!;
       const next = orphan(mapRecord(record, tr.mapping), record, tr.before);
       if (previous && compareReadingOrder(previous, next) > 0) outOfOrder = true;
@@ -215,6 +246,8 @@ function applyTransaction(tr: Transaction, value: AnnotationState, _old: EditorS
       if (next.to - next.from > maxSpan) maxSpan = next.to - next.from;
       moved.set(record.id, next);
     }
+    if (shift) records = records.shifted(shift);
+    if (previous && shiftedFrom < order.length && compareReadingOrder(previous, records.get(order[shiftedFrom])!) > 0) outOfOrder = true;
     records = records.with(moved);
     if (outOfOrder) order = sortedIds(records);
   }
@@ -267,7 +300,7 @@ function applyTransaction(tr: Transaction, value: AnnotationState, _old: EditorS
       for (const id of [value.selectedId, selectedId]) {
         const record = id && !added.has(id) ? records.get(id) : undefined;
         if (record && record.from < record.to && inWindow(window, record)) {
-          if (!removed.includes(record)) removed.push(record);
+          if (!removed.some((other) => other.id === record.id)) removed.push(record);
           added.set(record.id, record);
         }
       }

@@ -30,6 +30,13 @@ export function mapRecord(record: AnnotationRecord, mapping: Mapping): Annotatio
   return from === record.from && to === record.to ? record : { ...record, from, to };
 }
 
+/** Whether `a` and `b` hold the same values: reading a record can give a new object for the same one (see `RecordMap`). */
+export function sameRecord(a: AnnotationRecord, b: AnnotationRecord): boolean {
+  if (a === b) return true;
+  const keys = Object.keys(a) as (keyof AnnotationRecord)[];
+  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
+}
+
 /** The record's current text and context, read from the document. */
 export function withCurrentText(doc: PMNode, record: AnnotationRecord): AnnotationRecord {
   if (record.from >= record.to) return record;

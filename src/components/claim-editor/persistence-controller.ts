@@ -2,6 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { EditorState } from 'prosemirror-state';
 import type { Annotation } from '../../model/annotation.js';
 import { toAnnotation } from '../../editor/annotation-api.js';
+import { sameRecord, type AnnotationRecord } from '../../editor/annotation-record.js';
 import { getAnnotationState } from '../../editor/annotation-plugin.js';
 import { getSuggestionState } from '../../editor/suggestion-plugin.js';
 import { TextIndex } from '../../editor/text-index.js';
@@ -51,7 +52,7 @@ export class PersistenceController implements ReactiveController {
   /** The last storage error, shown until a write succeeds again. */
   private lastError?: StorageError;
   /** The records as they were before the text edits not yet saved; see {@link changed}. */
-  private movedSince?: ReadonlyMap<string, unknown>;
+  private movedSince?: ReadonlyMap<string, AnnotationRecord>;
   /** A load that failed (storage out of reach) and is retried; writes wait for it. */
   private owedLoad?: { documentId: string; lightDom: boolean; localArticle: boolean; localIds: Set<string> };
   private loadRetry?: ReturnType<typeof setTimeout>;
@@ -114,7 +115,7 @@ export class PersistenceController implements ReactiveController {
    * The editor changed: these annotations, and, when the text changed, the
    * ones it moved since `recordsBefore` (found when the write is made).
    */
-  changed(annotationIds: Iterable<string>, documentChanged: boolean, recordsBefore?: ReadonlyMap<string, unknown>) {
+  changed(annotationIds: Iterable<string>, documentChanged: boolean, recordsBefore?: ReadonlyMap<string, AnnotationRecord>) {
     if (!this.saver) return;
     // Text edits (and the annotations they only move) wait for a pause in typing.
     const delay = documentChanged ? TYPING_DELAY_MS : undefined;
@@ -337,7 +338,10 @@ export class PersistenceController implements ReactiveController {
     if (!before) return [];
     const now = getAnnotationState(this.host.editorState()).records;
     const ids: string[] = [];
-    for (const [id, record] of now) if (before.get(id) !== record) ids.push(id);
+    for (const [id, record] of now) {
+      const earlier = before.get(id);
+      if (!earlier || !sameRecord(earlier, record)) ids.push(id);
+    }
     for (const id of before.keys()) if (!now.has(id)) ids.push(id);
     return ids;
   }
