@@ -1,5 +1,5 @@
 import { openDB, type IDBPDatabase } from 'idb';
-import { DB_VERSION, upgrade, type ClaimDB, type StoredAnnotation, type StoredDocument } from './db-schema.js';
+import { DB_VERSION, upgrade, type AnnotationPack, type ClaimDB, type StoredAnnotation, type StoredDocument } from './db-schema.js';
 
 export const DEFAULT_DB_NAME = 'claim-provenance';
 
@@ -48,6 +48,34 @@ export interface WriteResult {
   newer: StoredAnnotation[];
 }
 
+/** Documents with fewer annotations than this are read record by record: a pack would not pay for itself. */
+const PACK_MIN = 64;
+
+/** The annotation as the editor knows it, without the store's bookkeeping. */
+function withoutSeq(annotation: StoredAnnotation): StoredAnnotation {
+  if (annotation.seq === undefined) return annotation;
+  const { seq: _seq, ...rest } = annotation;
+  return rest;
+}
+
+/**
+ * A document's annotations from its pack and the records written since
+ * (`since`), for the records that exist (`keys`: one removed since the pack
+ * has none). Null when a record is in neither (written by a closing page,
+ * say): then the records must be read.
+ */
+function unpack(pack: AnnotationPack, since: StoredAnnotation[], keys: [string, string][]): StoredAnnotation[] | null {
+  const packed = new Map(pack.annotations.map((annotation) => [annotation.id, annotation]));
+  const written = new Map(since.map((annotation) => [annotation.id, annotation]));
+  const annotations: StoredAnnotation[] = [];
+  for (const [, id] of keys) {
+    const annotation = written.get(id) ?? packed.get(id);
+    if (!annotation) return null;
+    annotations.push(annotation);
+  }
+  return annotations;
+}
+
 /**
  * The article store in IndexedDB. Documents and annotations are separate
  * records; a change set is written in one transaction, so a document's text
@@ -84,13 +112,19 @@ export class ClaimStore {
   }
 
   async load(documentId: string): Promise<{ document: StoredDocument; annotations: StoredAnnotation[] } | undefined> {
-    const tx = this.db.transaction(['documents', 'annotations'], 'readonly');
-    const [document, annotations] = await Promise.all([
+    const tx = this.db.transaction(['documents', 'annotations', 'annotationPacks'], 'readonly');
+    const records = tx.objectStore('annotations');
+    const [document, pack, keys] = await Promise.all([
       tx.objectStore('documents').get(documentId),
-      tx.objectStore('annotations').index('by-document').getAll(documentId),
-      tx.done,
+      tx.objectStore('annotationPacks').get(documentId),
+      records.index('by-document').getAllKeys(documentId),
     ]);
-    return document ? { document, annotations } : undefined;
+    const since = pack && (await records.index('by-sequence').getAll(IDBKeyRange.bound([documentId, pack.seq], [documentId, Infinity], true)));
+    const annotations = (pack && unpack(pack, since!, keys)) ?? (await records.index('by-document').getAll(documentId));
+    await tx.done;
+    if (!document) return undefined;
+    if (!pack && annotations.length >= PACK_MIN) void this.pack(documentId).catch(() => {});
+    return { document, annotations: annotations.map(withoutSeq) };
   }
 
   /** Reads some annotations of a document (those another tab says it changed). */
@@ -98,7 +132,7 @@ export class ClaimStore {
     const tx = this.db.transaction('annotations', 'readonly');
     const found = await Promise.all(ids.map((id) => tx.store.get([documentId, id])));
     await tx.done;
-    return found.filter((annotation): annotation is StoredAnnotation => !!annotation);
+    return found.filter((annotation): annotation is StoredAnnotation => !!annotation).map(withoutSeq);
   }
 
   /**
@@ -109,39 +143,91 @@ export class ClaimStore {
    * come after the page is gone, and the write with it.
    */
   async write(changes: ChangeSet, { unloading = false } = {}): Promise<WriteResult> {
-    const tx = this.db.transaction(['documents', 'annotations'], 'readwrite', { durability: 'strict' });
+    const { documentId } = changes;
+    const tx = this.db.transaction(['documents', 'annotations', 'annotationPacks', 'annotationSequences'], 'readwrite', { durability: 'strict' });
     const annotations = tx.objectStore('annotations');
     const newer: StoredAnnotation[] = [];
     const work: Promise<unknown>[] = [];
     if (changes.document) work.push(tx.objectStore('documents').put(changes.document));
-    for (const annotation of changes.put) {
-      work.push(
-        unloading
-          ? annotations.put(annotation)
-          : annotations.get([changes.documentId, annotation.id]).then((stored) => {
-              if (stored && stored.modified > annotation.modified) newer.push(stored);
-              else return annotations.put(annotation);
-            }),
-      );
+    if (unloading) {
+      // No read can be waited for: the records go without a `seq`, and the pack, which would hide them, goes.
+      for (const annotation of changes.put) work.push(annotations.put(withoutSeq(annotation)));
+      work.push(tx.objectStore('annotationPacks').delete(documentId));
+    } else if (changes.put.length > 0) {
+      const sequences = tx.objectStore('annotationSequences');
+      const sequence = await sequences.get(documentId);
+      const seq = (sequence?.seq ?? 0) + 1;
+      work.push(sequences.put({ ...sequence, documentId, seq }));
+      for (const annotation of changes.put) {
+        work.push(
+          annotations.get([documentId, annotation.id]).then((stored) => {
+            if (stored && stored.modified > annotation.modified) newer.push(withoutSeq(stored));
+            else return annotations.put({ ...annotation, seq });
+          }),
+        );
+      }
     }
-    for (const id of changes.remove) work.push(annotations.delete([changes.documentId, id]));
+    for (const id of changes.remove) work.push(annotations.delete([documentId, id]));
     if (unloading) tx.commit();
     await Promise.all([...work, tx.done]);
+    if (!unloading && changes.put.length >= PACK_MIN) await this.packIfStale(documentId);
     return { newer };
   }
 
   /** Replaces a document and all its annotations (a new article under the same id). */
   async replace(document: StoredDocument, annotations: StoredAnnotation[]): Promise<void> {
-    const tx = this.db.transaction(['documents', 'annotations'], 'readwrite', { durability: 'strict' });
+    const tx = this.db.transaction(['documents', 'annotations', 'annotationPacks'], 'readwrite', { durability: 'strict' });
     const store = tx.objectStore('annotations');
-    const work: Promise<unknown>[] = [tx.objectStore('documents').put(document)];
+    const work: Promise<unknown>[] = [tx.objectStore('documents').put(document), tx.objectStore('annotationPacks').delete(document.id)];
     let cursor = await store.index('by-document').openKeyCursor(document.id);
     while (cursor) {
       work.push(store.delete(cursor.primaryKey));
       cursor = await cursor.continue();
     }
-    for (const annotation of annotations) work.push(store.put(annotation));
+    for (const annotation of annotations) work.push(store.put(withoutSeq(annotation)));
     await Promise.all([...work, tx.done]);
+    if (annotations.length >= PACK_MIN) await this.packIfStale(document.id);
+  }
+
+  /**
+   * Packs a document's annotations when most of them were written since its
+   * pack (or it has none). A pack is only a faster way to read them: if the
+   * packing fails, loads read the records themselves.
+   */
+  private async packIfStale(documentId: string): Promise<void> {
+    try {
+      const tx = this.db.transaction(['annotations', 'annotationPacks', 'annotationSequences'], 'readonly');
+      const records = tx.objectStore('annotations');
+      const [sequence, packKey, total] = await Promise.all([
+        tx.objectStore('annotationSequences').get(documentId),
+        tx.objectStore('annotationPacks').getKey(documentId),
+        records.index('by-document').count(documentId),
+      ]);
+      const packedAt = packKey === undefined ? undefined : sequence?.packedAt;
+      const since =
+        packedAt === undefined ? total : await records.index('by-sequence').count(IDBKeyRange.bound([documentId, packedAt], [documentId, Infinity], true));
+      await tx.done;
+      if (total >= PACK_MIN && since * 2 >= total) await this.pack(documentId);
+    } catch {
+      // Loads read the records one by one, as they did before packs.
+    }
+  }
+
+  /** Writes the document's pack: every annotation as of the latest write, read and written in one transaction. */
+  private async pack(documentId: string): Promise<void> {
+    const tx = this.db.transaction(['annotations', 'annotationPacks', 'annotationSequences'], 'readwrite', { durability: 'relaxed' });
+    const records = tx.objectStore('annotations');
+    const packs = tx.objectStore('annotationPacks');
+    const sequences = tx.objectStore('annotationSequences');
+    const [old, keys, sequence] = await Promise.all([packs.get(documentId), records.index('by-document').getAllKeys(documentId), sequences.get(documentId)]);
+    const since = old && (await records.index('by-sequence').getAll(IDBKeyRange.bound([documentId, old.seq], [documentId, Infinity], true)));
+    const annotations = (old && unpack(old, since!, keys)) ?? (await records.index('by-document').getAll(documentId));
+    const seq = sequence?.seq ?? 0;
+    await Promise.all([
+      packs.put({ documentId, seq, annotations: annotations.map(withoutSeq) }),
+      sequences.put({ documentId, seq, packedAt: seq }),
+      tx.done,
+    ]);
   }
 
   /** Saved documents, most recently changed first, without their content. */
@@ -151,9 +237,13 @@ export class ClaimStore {
   }
 
   async delete(documentId: string): Promise<void> {
-    const tx = this.db.transaction(['documents', 'annotations'], 'readwrite', { durability: 'strict' });
+    const tx = this.db.transaction(['documents', 'annotations', 'annotationPacks', 'annotationSequences'], 'readwrite', { durability: 'strict' });
     const store = tx.objectStore('annotations');
-    const work: Promise<unknown>[] = [tx.objectStore('documents').delete(documentId)];
+    const work: Promise<unknown>[] = [
+      tx.objectStore('documents').delete(documentId),
+      tx.objectStore('annotationPacks').delete(documentId),
+      tx.objectStore('annotationSequences').delete(documentId),
+    ];
     let cursor = await store.index('by-document').openKeyCursor(documentId);
     while (cursor) {
       work.push(store.delete(cursor.primaryKey));

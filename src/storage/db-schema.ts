@@ -18,6 +18,31 @@ export interface StoredDocument {
 /** One annotation, its own record so that changing it writes only it. */
 export interface StoredAnnotation extends Annotation {
   documentId: string;
+  /**
+   * When it was written, in its document's write order (see
+   * {@link AnnotationSequence}): a load reads a document's {@link AnnotationPack}
+   * and only the records written after it. Records written before version 3,
+   * or by a closing page, have none.
+   */
+  seq?: number;
+}
+
+/**
+ * Every annotation of a document as it stood at write `seq`, in one record:
+ * reading thousands of records costs many times what one record holding them
+ * does. Annotations removed since are told by their records being gone.
+ */
+export interface AnnotationPack {
+  documentId: string;
+  seq: number;
+  annotations: StoredAnnotation[];
+}
+
+/** A document's annotation writes so far, and the write its pack was made at (if it has one). */
+export interface AnnotationSequence {
+  documentId: string;
+  seq: number;
+  packedAt?: number;
 }
 
 /** Version 1 kept a document's annotations inside its record; version 2 gives each its own. */
@@ -34,11 +59,19 @@ export interface ClaimDB extends DBSchema {
   annotations: {
     key: [string, string];
     value: StoredAnnotation;
-    indexes: { 'by-document': string };
+    indexes: { 'by-document': string; 'by-sequence': [string, number] };
+  };
+  annotationPacks: {
+    key: string;
+    value: AnnotationPack;
+  };
+  annotationSequences: {
+    key: string;
+    value: AnnotationSequence;
   };
 }
 
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 type UpgradeTransaction = IDBPTransaction<ClaimDB, StoreNames<ClaimDB>[], 'versionchange'>;
 
@@ -62,5 +95,11 @@ export async function upgrade(db: IDBPDatabase<ClaimDB>, oldVersion: number, tx:
       await cursor.update(document);
       cursor = await cursor.continue();
     }
+  }
+  if (oldVersion < 3) {
+    // Existing records keep no `seq`: a document's first load reads them all, as before, and packs them.
+    tx.objectStore('annotations').createIndex('by-sequence', ['documentId', 'seq']);
+    db.createObjectStore('annotationPacks', { keyPath: 'documentId' });
+    db.createObjectStore('annotationSequences', { keyPath: 'documentId' });
   }
 }
