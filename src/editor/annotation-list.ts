@@ -24,16 +24,24 @@ class StateAnnotationList implements AnnotationList {
     return this.ids.length;
   }
 
+  /** Entries built so far: a list draws (and keys) its rows from the same entry more than once per update. */
+  private readonly entries = new Map<number, ListedAnnotation>();
+
   at(index: number): ListedAnnotation {
-    const { id, tag, status, quote, source, note, from, to } = this.records.get(this.ids[index])!;
-    return {
-      id,
-      tag,
-      status,
-      quote: from < to ? this.doc.textBetween(from, to, '\n', leafText) : quote,
-      ...(source ? { source } : {}),
-      ...(note ? { note } : {}),
-    };
+    let entry = this.entries.get(index);
+    if (!entry) {
+      const { id, tag, status, quote, source, note, from, to } = this.records.get(this.ids[index])!;
+      entry = {
+        id,
+        tag,
+        status,
+        quote: from < to ? this.doc.textBetween(from, to, '\n', leafText) : quote,
+        ...(source ? { source } : {}),
+        ...(note ? { note } : {}),
+      };
+      this.entries.set(index, entry);
+    }
+    return entry;
   }
 
   indexOf(id: string): number {
