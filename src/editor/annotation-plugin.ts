@@ -108,16 +108,25 @@ function sortedIds(records: ReadonlyMap<string, AnnotationRecord>): string[] {
   return [...records.values()].sort(compareReadingOrder).map((record) => record.id);
 }
 
-/** Where `record` is, or belongs, in `order`: a binary search, so a change costs no pass over the list. */
-export function orderIndex(order: readonly string[], records: Pick<ReadonlyMap<string, AnnotationRecord>, 'get'>, record: AnnotationRecord): number {
+/**
+ * The first index in `order` whose record passes `reached`, which must stay
+ * true from there to the end (as "starts after x" does in reading order): a
+ * binary search, so no lookup costs a pass over the list.
+ */
+function searchOrder(order: readonly string[], records: Pick<ReadonlyMap<string, AnnotationRecord>, 'get'>, reached: (record: AnnotationRecord) => boolean): number {
   let low = 0;
   let high = order.length;
   while (low < high) {
     const middle = (low + high) >> 1;
-    if (compareReadingOrder(records.get(order[middle])!, record) < 0) low = middle + 1;
-    else high = middle;
+    if (reached(records.get(order[middle])!)) high = middle;
+    else low = middle + 1;
   }
   return low;
+}
+
+/** Where `record` is, or belongs, in `order`. */
+export function orderIndex(order: readonly string[], records: Pick<ReadonlyMap<string, AnnotationRecord>, 'get'>, record: AnnotationRecord): number {
+  return searchOrder(order, records, (other) => compareReadingOrder(other, record) >= 0);
 }
 
 /** The first document position (in the document before `tr`) that `tr` changes: mapping leaves every position before it alone. */
@@ -148,26 +157,12 @@ function uniformShift(tr: Transaction): Shift | null {
 
 /** The index in `order` of the first record starting after `pos`. */
 function firstAfter(order: readonly string[], records: ReadonlyMap<string, AnnotationRecord>, pos: number): number {
-  let low = 0;
-  let high = order.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (records.get(order[middle])!.from <= pos) low = middle + 1;
-    else high = middle;
-  }
-  return low;
+  return searchOrder(order, records, (record) => record.from > pos);
 }
 
 /** The index in `order` from which records may reach `pos`: every one before it ends before `pos` (no record spans more than `maxSpan`). */
 function firstMovable(order: readonly string[], records: ReadonlyMap<string, AnnotationRecord>, maxSpan: number, pos: number): number {
-  let low = 0;
-  let high = order.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (records.get(order[middle])!.from + maxSpan < pos) low = middle + 1;
-    else high = middle;
-  }
-  return low;
+  return searchOrder(order, records, (record) => record.from + maxSpan >= pos);
 }
 
 /** Takes `record`'s id out of `order`: where the binary search finds it, else (never expected) wherever it is. */
@@ -176,7 +171,6 @@ function removeFromOrder(order: string[], records: Pick<ReadonlyMap<string, Anno
   const index = order[found] === record.id ? found : order.indexOf(record.id);
   if (index >= 0) order.splice(index, 1);
 }
-
 
 /** Whether `record` falls in the draw window (or there is none), so its decorations belong in the drawn part. */
 function inWindow(window: DrawWindow, record: AnnotationRecord): boolean {
@@ -189,15 +183,8 @@ function inWindow(window: DrawWindow, record: AnnotationRecord): boolean {
  * reach `from`. Collapsed (orphaned) records at the range are included.
  */
 function overlapping(records: ReadonlyMap<string, AnnotationRecord>, order: readonly string[], maxSpan: number, from: number, to: number): AnnotationRecord[] {
-  let low = 0;
-  let high = order.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (records.get(order[middle])!.from <= to) low = middle + 1;
-    else high = middle;
-  }
   const found: AnnotationRecord[] = [];
-  for (let i = low - 1; i >= 0; i--) {
+  for (let i = firstAfter(order, records, to) - 1; i >= 0; i--) {
     const record = records.get(order[i])!;
     if (record.from < from - maxSpan) break;
     if (record.to >= from) found.push(record);

@@ -1,4 +1,4 @@
-import { openDB, type IDBPDatabase } from 'idb';
+import { openDB, type IDBPDatabase, type IDBPObjectStore, type StoreNames } from 'idb';
 import { DB_VERSION, upgrade, type AnnotationPack, type ClaimDB, type StoredAnnotation, type StoredDocument } from './db-schema.js';
 
 export const DEFAULT_DB_NAME = 'claim-provenance';
@@ -76,6 +76,27 @@ function unpack(pack: AnnotationPack, since: StoredAnnotation[], keys: [string, 
   return annotations;
 }
 
+type Store<Name extends StoreNames<ClaimDB>> = IDBPObjectStore<ClaimDB, ArrayLike<StoreNames<ClaimDB>>, Name, IDBTransactionMode>;
+
+/**
+ * A document's annotations, read in the transaction `records` and `packs`
+ * belong to: from its pack and the records written since, or, with no pack
+ * (or one that cannot account for every record), from every record.
+ */
+async function readAnnotations(
+  records: Store<'annotations'>,
+  packs: Store<'annotationPacks'>,
+  documentId: string,
+): Promise<{ annotations: StoredAnnotation[]; packed: boolean }> {
+  const [pack, keys] = await Promise.all([packs.get(documentId), records.index('by-document').getAllKeys(documentId)]);
+  if (pack) {
+    const since = await records.index('by-sequence').getAll(IDBKeyRange.bound([documentId, pack.seq], [documentId, Infinity], true));
+    const annotations = unpack(pack, since, keys);
+    if (annotations) return { annotations, packed: true };
+  }
+  return { annotations: await records.index('by-document').getAll(documentId), packed: false };
+}
+
 /**
  * The article store in IndexedDB. Documents and annotations are separate
  * records; a change set is written in one transaction, so a document's text
@@ -113,17 +134,13 @@ export class ClaimStore {
 
   async load(documentId: string): Promise<{ document: StoredDocument; annotations: StoredAnnotation[] } | undefined> {
     const tx = this.db.transaction(['documents', 'annotations', 'annotationPacks'], 'readonly');
-    const records = tx.objectStore('annotations');
-    const [document, pack, keys] = await Promise.all([
+    const [document, { annotations, packed }] = await Promise.all([
       tx.objectStore('documents').get(documentId),
-      tx.objectStore('annotationPacks').get(documentId),
-      records.index('by-document').getAllKeys(documentId),
+      readAnnotations(tx.objectStore('annotations'), tx.objectStore('annotationPacks'), documentId),
     ]);
-    const since = pack && (await records.index('by-sequence').getAll(IDBKeyRange.bound([documentId, pack.seq], [documentId, Infinity], true)));
-    const annotations = (pack && unpack(pack, since!, keys)) ?? (await records.index('by-document').getAll(documentId));
     await tx.done;
     if (!document) return undefined;
-    if (!pack && annotations.length >= PACK_MIN) void this.pack(documentId).catch(() => {});
+    if (!packed && annotations.length >= PACK_MIN) void this.pack(documentId).catch(() => {});
     return { document, annotations: annotations.map(withoutSeq) };
   }
 
@@ -216,12 +233,9 @@ export class ClaimStore {
   /** Writes the document's pack: every annotation as of the latest write, read and written in one transaction. */
   private async pack(documentId: string): Promise<void> {
     const tx = this.db.transaction(['annotations', 'annotationPacks', 'annotationSequences'], 'readwrite', { durability: 'relaxed' });
-    const records = tx.objectStore('annotations');
     const packs = tx.objectStore('annotationPacks');
     const sequences = tx.objectStore('annotationSequences');
-    const [old, keys, sequence] = await Promise.all([packs.get(documentId), records.index('by-document').getAllKeys(documentId), sequences.get(documentId)]);
-    const since = old && (await records.index('by-sequence').getAll(IDBKeyRange.bound([documentId, old.seq], [documentId, Infinity], true)));
-    const annotations = (old && unpack(old, since!, keys)) ?? (await records.index('by-document').getAll(documentId));
+    const [{ annotations }, sequence] = await Promise.all([readAnnotations(tx.objectStore('annotations'), packs, documentId), sequences.get(documentId)]);
     const seq = sequence?.seq ?? 0;
     await Promise.all([
       packs.put({ documentId, seq, annotations: annotations.map(withoutSeq) }),
