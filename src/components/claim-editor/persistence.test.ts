@@ -214,6 +214,37 @@ describe('<claim-editor> persistence', () => {
       expect(second.annotations, 'same offsets, still anchored: not re-found').to.deep.equal(moved);
     });
 
+    it('reopens a document of many annotations as it was left, through its pack and the changes after it', async () => {
+      const documentId = 'packed';
+      const first = await mountLoaded(documentId, longArticle(40));
+      for (let n = 1; n <= 40; n++) {
+        first.addAnnotation({ tag: 'reported-fact', quote: `the harbour board said berth ${n} reopened after repairs.` });
+        first.addAnnotation({ tag: 'analyst-opinion', quote: `Inspectors signed off on crane ${n} the same day.` });
+      }
+      await first.flush();
+      expect(await allRecords(dbName, 'annotationPacks'), 'eighty annotations saved at once are packed').to.have.length(1);
+      // After the pack: typing that moves every annotation after it, an edit, a removal and an addition.
+      first.mode = 'edit';
+      await first.updateComplete;
+      await placeCaret(first, 'Bulletin 3:', 0);
+      document.execCommand('insertText', false, 'Late update. ');
+      await first.flush();
+      const [, second, third] = first.annotations;
+      first.updateAnnotation(second.id, { source: 'Harbour board' });
+      first.removeAnnotation(third.id);
+      first.mode = 'annotate';
+      first.addAnnotation({ tag: 'state-media-claim', quote: 'Late update.' });
+      await first.flush();
+      const left = first.annotations;
+      first.remove();
+
+      const loaded = nextEvent<ChangeEvent>(document, 'claim-change', (e) => e.detail.reason === 'load');
+      const again = await mount(documentId);
+      await loaded;
+      expect(again.annotations, 'every annotation where and as it was left').to.deep.equal(left);
+      expect(again.annotations.every((a) => a.status === 'anchored'), 'none had to be re-found').to.equal(true);
+    });
+
     it('fires a bubbling, composed claim-save with {documentId} once a change is stored', async () => {
       const editor = await mountLoaded('save-event', ARTICLE_HTML);
       const saved = nextEvent<SaveEvent>(document, 'claim-save');
