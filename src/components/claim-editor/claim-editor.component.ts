@@ -478,7 +478,7 @@ export class ClaimEditor extends LitElement {
     const rejectionsChanged = getSuggestionState(previous).rejected !== getSuggestionState(next).rejected;
     if (!tr.getMeta(fromStorage) && (before !== after || previous.doc !== next.doc || rejectionsChanged)) {
       const textChanged = previous.doc !== next.doc;
-      this.persistence.changed(steppedIds(tr), textChanged || rejectionsChanged, textChanged ? before : undefined);
+      this.persistence.changed(steppedIds(tr), textChanged || rejectionsChanged, textChanged ? previous : undefined);
     }
     if (before !== after || previous.doc !== next.doc) this.formField.schedule();
     this.requestUpdate();

@@ -2,7 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { EditorState } from 'prosemirror-state';
 import type { Annotation } from '../../model/annotation.js';
 import { toAnnotation } from '../../editor/annotation-api.js';
-import { sameRecord, type AnnotationRecord } from '../../editor/annotation-record.js';
+import { sameRecord } from '../../editor/annotation-record.js';
 import { getAnnotationState } from '../../editor/annotation-plugin.js';
 import { getSuggestionState } from '../../editor/suggestion-plugin.js';
 import { TextIndex } from '../../editor/text-index.js';
@@ -51,8 +51,8 @@ export class PersistenceController implements ReactiveController {
   private persistAsked = false;
   /** The last storage error, shown until a write succeeds again. */
   private lastError?: StorageError;
-  /** The records as they were before the text edits not yet saved; see {@link changed}. */
-  private movedSince?: ReadonlyMap<string, AnnotationRecord>;
+  /** The editor state before the text edits not yet saved; see {@link changed}. */
+  private movedSince?: EditorState;
   /** A load that failed (storage out of reach) and is retried; writes wait for it. */
   private owedLoad?: { documentId: string; lightDom: boolean; localArticle: boolean; localIds: Set<string> };
   private loadRetry?: ReturnType<typeof setTimeout>;
@@ -113,13 +113,13 @@ export class PersistenceController implements ReactiveController {
 
   /**
    * The editor changed: these annotations, and, when the text changed, the
-   * ones it moved since `recordsBefore` (found when the write is made).
+   * ones it moved since the state `before` it (found when the write is made).
    */
-  changed(annotationIds: Iterable<string>, documentChanged: boolean, recordsBefore?: ReadonlyMap<string, AnnotationRecord>) {
+  changed(annotationIds: Iterable<string>, documentChanged: boolean, before?: EditorState) {
     if (!this.saver) return;
     // Text edits (and the annotations they only move) wait for a pause in typing.
     const delay = documentChanged ? TYPING_DELAY_MS : undefined;
-    if (recordsBefore) this.movedSince ??= recordsBefore;
+    if (before) this.movedSince ??= before;
     if (documentChanged) this.saver.markDocument(delay);
     const ids = [...annotationIds];
     if (this.owedLoad) {
@@ -331,18 +331,32 @@ export class PersistenceController implements ReactiveController {
     else this.host.showStorageStatus({ state: saved ? 'saved' : 'idle' });
   }
 
-  /** Annotations whose record changed since the text edits began: moved, collapsed or gone. */
+  /**
+   * Annotations whose saved form changed since the text edits began: moved,
+   * collapsed or gone. Moved is judged by text offsets, which are what is
+   * saved: edits can leave a record's positions as they were and its offsets
+   * not (a paragraph break adds two positions but one character).
+   */
   private takeMovedIds(): string[] {
     const before = this.movedSince;
     this.movedSince = undefined;
     if (!before) return [];
-    const now = getAnnotationState(this.host.editorState()).records;
+    const state = this.host.editorState();
+    const was = getAnnotationState(before).records;
+    const now = getAnnotationState(state).records;
+    const wasText = TextIndex.of(before.doc);
+    const nowText = TextIndex.of(state.doc);
     const ids: string[] = [];
     for (const [id, record] of now) {
-      const earlier = before.get(id);
-      if (!earlier || !sameRecord(earlier, record)) ids.push(id);
+      const earlier = was.get(id);
+      const moved =
+        !earlier ||
+        !sameRecord(earlier, record) ||
+        wasText.posToOffset(earlier.from) !== nowText.posToOffset(record.from) ||
+        wasText.posToOffset(earlier.to) !== nowText.posToOffset(record.to);
+      if (moved) ids.push(id);
     }
-    for (const id of before.keys()) if (!now.has(id)) ids.push(id);
+    for (const id of was.keys()) if (!now.has(id)) ids.push(id);
     return ids;
   }
 

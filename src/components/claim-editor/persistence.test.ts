@@ -214,6 +214,30 @@ describe('<claim-editor> persistence', () => {
       expect(second.annotations, 'same offsets, still anchored: not re-found').to.deep.equal(moved);
     });
 
+    it('saves the offsets of annotations that edits moved and then put back at the same positions', async () => {
+      const documentId = 'same-positions';
+      const first = await mountLoaded(documentId, ARTICLE_HTML);
+      first.addAnnotation({ tag: 'reported-fact', quote: SUSPENDED });
+      await first.flush();
+      first.mode = 'edit';
+      await first.updateComplete;
+      // A paragraph break adds two positions and one character; two deletions take two of each.
+      await placeCaret(first, 'Dock shifts', 0);
+      await sendKeys({ press: 'Enter' });
+      await placeCaret(first, 'The haul', 0);
+      await sendKeys({ press: 'Backspace' });
+      await sendKeys({ press: 'Backspace' });
+      await first.flush();
+      const left = first.annotations;
+      expect(first.text.slice(left[0].start, left[0].end)).to.equal(SUSPENDED);
+      first.remove();
+
+      const loaded = nextEvent<ChangeEvent>(document, 'claim-change', (e) => e.detail.reason === 'load');
+      const again = await mount(documentId);
+      await loaded;
+      expect(again.annotations, 'where it was left, still anchored').to.deep.equal(left);
+    });
+
     it('reopens a document of many annotations as it was left, through its pack and the changes after it', async () => {
       const documentId = 'packed';
       const first = await mountLoaded(documentId, longArticle(40));
