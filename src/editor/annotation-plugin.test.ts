@@ -248,6 +248,14 @@ describe('annotation layer: mapping through edits', () => {
       expect(h.byId(id)).to.include({ start: original[i].start, end: original[i].end, status: 'anchored' });
     }
   });
+  it('leaves its records as they were when text is typed after every annotation', () => {
+    const h = harness();
+    h.tag('The ministry said exports rose.');
+    const before = getAnnotationState(h.state).records;
+    insertAt(h, h.text().length, ' More.');
+    expect(getAnnotationState(h.state).records, 'nothing moved, so no change to report').to.equal(before);
+  });
+
   it('puts every annotation where mapping it through each edit would, across many edits in a long article', () => {
     const paragraphs = Array.from({ length: 40 }, (_, i) => `<p>Paragraph ${i} opens here. Number ${i} has a second sentence. And a third, ${i}.</p>`);
     const h = harness(paragraphs.join(''));

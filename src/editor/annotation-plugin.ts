@@ -233,7 +233,7 @@ function applyTransaction(tr: Transaction, value: AnnotationState, _old: EditorS
       if (next.to - next.from > maxSpan) maxSpan = next.to - next.from;
       moved.set(record.id, next);
     }
-    if (shift) records = records.shifted(shift);
+    if (shift && shiftedFrom < order.length) records = records.shifted(shift);
     if (previous && shiftedFrom < order.length && compareReadingOrder(previous, records.get(order[shiftedFrom])!) > 0) outOfOrder = true;
     records = records.with(moved);
     if (outOfOrder) order = sortedIds(records);
