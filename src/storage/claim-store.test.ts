@@ -266,6 +266,21 @@ describe('ClaimStore', () => {
       await until(async () => (await countRecords(name, 'annotationPacks')) === 1, 'the load packs the document again');
     });
 
+    it('packs nothing for a document another tab deleted between a load and the packing it started', async () => {
+      const tab = await open();
+      const other = await open();
+      // Written by a closing page: no pack, so the next load packs the document afterwards.
+      await tab.write({ documentId: 'doc-gone', document: documentRecord('doc-gone'), put: many('doc-gone'), remove: [] }, { unloading: true });
+      const loading = tab.load('doc-gone');
+      const deleting = other.delete('doc-gone');
+      expect(await loading, 'loaded before the delete').to.not.equal(undefined);
+      await deleting;
+      // A later transaction of the loading tab runs after its packing.
+      await tab.list();
+      expect(await countRecords(name, 'annotationPacks')).to.equal(0);
+      expect(await countRecords(name, 'annotationSequences')).to.equal(0);
+    });
+
     it('replace drops the old pack with the old annotations', async () => {
       const store = await open();
       await store.write({ documentId: 'doc-swap', document: documentRecord('doc-swap'), put: many('doc-swap'), remove: [] });

@@ -172,17 +172,20 @@ export class ClaimStore {
       work.push(tx.objectStore('annotationPacks').delete(documentId));
     } else if (changes.put.length > 0) {
       const sequences = tx.objectStore('annotationSequences');
-      const sequence = await sequences.get(documentId);
-      const seq = (sequence?.seq ?? 0) + 1;
-      work.push(sequences.put({ ...sequence, documentId, seq }));
-      for (const annotation of changes.put) {
-        work.push(
-          annotations.get([documentId, annotation.id]).then((stored) => {
-            if (stored && stored.modified > annotation.modified) newer.push(withoutSeq(stored));
-            else return annotations.put({ ...annotation, seq });
-          }),
-        );
-      }
+      work.push(
+        sequences.get(documentId).then((sequence) => {
+          const seq = (sequence?.seq ?? 0) + 1;
+          return Promise.all([
+            sequences.put({ ...sequence, documentId, seq }),
+            ...changes.put.map((annotation) =>
+              annotations.get([documentId, annotation.id]).then((stored) => {
+                if (stored && stored.modified > annotation.modified) newer.push(withoutSeq(stored));
+                else return annotations.put({ ...annotation, seq });
+              }),
+            ),
+          ]);
+        }),
+      );
     }
     for (const id of changes.remove) work.push(annotations.delete([documentId, id]));
     if (unloading) tx.commit();
@@ -232,10 +235,16 @@ export class ClaimStore {
 
   /** Writes the document's pack: every annotation as of the latest write, read and written in one transaction. */
   private async pack(documentId: string): Promise<void> {
-    const tx = this.db.transaction(['annotations', 'annotationPacks', 'annotationSequences'], 'readwrite', { durability: 'relaxed' });
+    const tx = this.db.transaction(['documents', 'annotations', 'annotationPacks', 'annotationSequences'], 'readwrite', { durability: 'relaxed' });
     const packs = tx.objectStore('annotationPacks');
     const sequences = tx.objectStore('annotationSequences');
-    const [{ annotations }, sequence] = await Promise.all([readAnnotations(tx.objectStore('annotations'), packs, documentId), sequences.get(documentId)]);
+    const [exists, { annotations }, sequence] = await Promise.all([
+      tx.objectStore('documents').getKey(documentId),
+      readAnnotations(tx.objectStore('annotations'), packs, documentId),
+      sequences.get(documentId),
+    ]);
+    // Deleted meanwhile (packing after a load is not waited for): nothing to pack.
+    if (exists === undefined) return tx.done;
     const seq = sequence?.seq ?? 0;
     await Promise.all([
       packs.put({ documentId, seq, annotations: annotations.map(withoutSeq) }),
