@@ -266,6 +266,16 @@ describe('ClaimStore', () => {
       await until(async () => (await countRecords(name, 'annotationPacks')) === 1, 'the load packs the document again');
     });
 
+    it('delete removes a packed document’s pack and write count with its annotations', async () => {
+      const store = await open();
+      await store.write({ documentId: 'doc-del', document: documentRecord('doc-del'), put: many('doc-del'), remove: [] });
+      expect(await countRecords(name, 'annotationPacks')).to.equal(1);
+      await store.delete('doc-del');
+      expect(await countRecords(name, 'annotationPacks')).to.equal(0);
+      expect(await countRecords(name, 'annotationSequences')).to.equal(0);
+      expect(await countRecords(name, 'annotations')).to.equal(0);
+    });
+
     it('packs nothing for a document another tab deleted between a load and the packing it started', async () => {
       const tab = await open();
       const other = await open();
