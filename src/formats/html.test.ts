@@ -2,14 +2,15 @@ import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { parseArticleHTML } from '../editor/article.js';
 import { TextIndex } from '../editor/text-index.js';
-import type { Annotation, ImportedAnnotation } from '../model/annotation.js';
-import { DEFAULT_TAXONOMY, type Tag } from '../model/taxonomy.js';
+import type { Annotation } from '../model/annotation.js';
+import { DEFAULT_TAXONOMY, findTag, type Tag } from '../model/taxonomy.js';
 import {
   activeContentIn,
   ANALYST,
   annotatedArticleArb,
   annotationAt,
   annotationOf,
+  carriedFields,
   CROSSINGS,
   exportSourceOf,
   GENERATED,
@@ -72,21 +73,7 @@ function listItems(root: ParentNode): HTMLElement[] {
 }
 
 function labelOf(tagId: string, taxonomy: readonly Tag[] = DEFAULT_TAXONOMY): string {
-  return taxonomy.find((tag) => tag.id === tagId)?.label ?? tagId;
-}
-
-/** The fields the HTML export carries, with empty and missing optional fields treated alike. */
-function htmlFields(a: Annotation | ImportedAnnotation) {
-  return {
-    id: a.id,
-    tag: a.tag,
-    start: a.start,
-    end: a.end,
-    quote: a.quote,
-    source: a.source || undefined,
-    note: a.note || undefined,
-    verdict: a.verdict || undefined,
-  };
+  return findTag(taxonomy, tagId)?.label ?? tagId;
 }
 
 describe('htmlFormat', () => {
@@ -261,7 +248,7 @@ describe('htmlFormat', () => {
     it('reads the article text and the annotations back from a page with structure', () => {
       const parsed = valueOf(htmlFormat.parse(htmlFormat.serialize(rich)));
       expect(parsed.text).to.equal(rich.document.text);
-      expect(parsed.annotations.map(htmlFields)).to.deep.equal(rich.annotations.map(htmlFields));
+      expect(parsed.annotations.map(carriedFields)).to.deep.equal(rich.annotations.map(carriedFields));
     });
 
     it('refuses a page that is not an annotated-article export', () => {
@@ -275,7 +262,7 @@ describe('htmlFormat', () => {
           const source = exportSourceOf(text, annotations);
           const parsed = valueOf(htmlFormat.parse(htmlFormat.serialize(source)));
           expect(parsed.text).to.equal(text);
-          expect(parsed.annotations.map(htmlFields)).to.deep.equal(annotations.map(htmlFields));
+          expect(parsed.annotations.map(carriedFields)).to.deep.equal(annotations.map(carriedFields));
         }),
         { numRuns: 120 },
       );
@@ -302,6 +289,6 @@ describe('htmlFormat', () => {
     const annotations = [annotationOf(WIRE_TEXT, NO_COMMENT, { id: 'plain-1' })];
     const parsed = valueOf(htmlFormat.parse(htmlFormat.serialize(exportSourceOf(WIRE_TEXT, annotations))));
     expect(parsed.text).to.equal(WIRE_TEXT);
-    expect(parsed.annotations.map(htmlFields)).to.deep.equal(annotations.map(htmlFields));
+    expect(parsed.annotations.map(carriedFields)).to.deep.equal(annotations.map(carriedFields));
   });
 });

@@ -11,6 +11,7 @@ import {
   annotatedArticleArb,
   annotationAt,
   annotationOf,
+  carriedFields,
   CROSSINGS,
   errorsOf,
   exportSourceOf,
@@ -163,16 +164,9 @@ function parseOne(input: unknown): ImportedAnnotation {
 /** The fields the W3C format carries, with empty and missing optional fields treated alike. */
 function w3cFields(a: Annotation | ImportedAnnotation) {
   return {
-    id: a.id,
-    tag: a.tag,
-    start: a.start,
-    end: a.end,
-    quote: a.quote,
+    ...carriedFields(a),
     prefix: a.prefix ?? '',
     suffix: a.suffix ?? '',
-    source: a.source || undefined,
-    note: a.note || undefined,
-    verdict: a.verdict || undefined,
     creator: a.creator || undefined,
     created: a.created,
     modified: a.modified,

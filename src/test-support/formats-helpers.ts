@@ -15,6 +15,39 @@ import { CONTEXT_LENGTH, type Annotation, type AnnotationStatus, type ImportedAn
 import { DEFAULT_TAXONOMY, type Taxonomy } from '../model/taxonomy.js';
 import type { ExportSource, ParseResult } from '../formats/format.js';
 
+/** A W3C annotation as another tool writes it: quote (and optionally a stale position), tag by label or id. */
+export function w3cAnnotation(id: string, tag: string, exact: string, position?: { start: number; end: number }): Record<string, unknown> {
+  return {
+    '@context': 'http://www.w3.org/ns/anno.jsonld',
+    id,
+    type: 'Annotation',
+    body: { type: 'TextualBody', purpose: 'classifying', value: tag },
+    target: {
+      source: 'https://news.example.org/canal',
+      selector: [{ type: 'TextQuoteSelector', exact }, ...(position ? [{ type: 'TextPositionSelector', ...position }] : [])],
+    },
+  };
+}
+
+/** W3C annotations as one AnnotationPage, serialized. */
+export function w3cPage(...items: Record<string, unknown>[]): string {
+  return JSON.stringify({ '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationPage', items });
+}
+
+/** The fields every export carries (the HTML export carries no more), with empty and missing optional fields treated alike. */
+export function carriedFields(a: Annotation | ImportedAnnotation) {
+  return {
+    id: a.id,
+    tag: a.tag,
+    start: a.start,
+    end: a.end,
+    quote: a.quote,
+    source: a.source || undefined,
+    note: a.note || undefined,
+    verdict: a.verdict || undefined,
+  };
+}
+
 /** An anchored annotation over the first occurrence of `fields.quote` in `text`, with fixed dates. */
 export function annotationIn(text: string, fields: Partial<Annotation> & Pick<Annotation, 'id' | 'quote'>): Annotation {
   const start = Math.max(0, text.indexOf(fields.quote));

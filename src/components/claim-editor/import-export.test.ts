@@ -17,6 +17,8 @@ import {
   WIRE_ARTICLE_HTML,
   WIRE_ARTICLE_TEXT,
   WIRE_HEADLINE,
+  w3cAnnotation,
+  w3cPage,
   type ClaimErrorDetail,
 } from '../../test-support/formats-helpers.js';
 import type { ClaimEditor } from './claim-editor.component.js';
@@ -48,24 +50,6 @@ async function annotatedEditor(): Promise<ClaimEditor> {
   editor.addAnnotation({ tag: 'reported-fact', quote: CROSSINGS, source: 'Barge operators’ association' });
   await editor.updateComplete;
   return editor;
-}
-
-/** A W3C annotation from another tool: quote (and optionally a stale position), tag by label. */
-function w3cAnnotation(id: string, tagLabel: string, exact: string, position?: { start: number; end: number }): Json {
-  return {
-    '@context': 'http://www.w3.org/ns/anno.jsonld',
-    id,
-    type: 'Annotation',
-    body: { type: 'TextualBody', purpose: 'classifying', value: tagLabel },
-    target: {
-      source: 'https://news.example.org/canal',
-      selector: [{ type: 'TextQuoteSelector', exact }, ...(position ? [{ type: 'TextPositionSelector', ...position }] : [])],
-    },
-  };
-}
-
-function w3cPage(...items: Json[]): string {
-  return JSON.stringify({ '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationPage', items });
 }
 
 function toolbarButton(editor: ClaimEditor, label: string): HTMLButtonElement {

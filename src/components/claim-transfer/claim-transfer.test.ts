@@ -13,6 +13,8 @@ import {
   STATE_CLAIM,
   THIRD,
   until,
+  w3cAnnotation,
+  w3cPage,
   WIRE_ARTICLE_HTML,
   type ClaimErrorDetail,
 } from '../../test-support/formats-helpers.js';
@@ -72,19 +74,8 @@ function pick(transfer: ClaimTransfer, file: File) {
   input.dispatchEvent(new Event('change', { bubbles: true }));
 }
 
-function w3cAnnotation(id: string, tag: string, exact: string, position?: { start: number; end: number }): Json {
-  return {
-    '@context': 'http://www.w3.org/ns/anno.jsonld',
-    id,
-    type: 'Annotation',
-    body: { type: 'TextualBody', purpose: 'classifying', value: tag },
-    target: { source: 'https://news.example.org/canal', selector: [{ type: 'TextQuoteSelector', exact }, ...(position ? [{ type: 'TextPositionSelector', ...position }] : [])] },
-  };
-}
-
 function w3cFile(name: string, ...items: Json[]): File {
-  const body = JSON.stringify({ '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationPage', items });
-  return new File([body], name, { type: 'application/ld+json' });
+  return new File([w3cPage(...items)], name, { type: 'application/ld+json' });
 }
 
 /** One anchored, one re-anchored (stale position) and one orphaned annotation for the sample article. */
