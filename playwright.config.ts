@@ -10,7 +10,8 @@ const chromeArgs = [
   '--disable-sync',
 ];
 
-const port = 8765;
+// E2E_PORT lets several checkouts run their end-to-end tests side by side.
+const port = Number(process.env.E2E_PORT ?? 8765);
 const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
