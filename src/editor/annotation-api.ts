@@ -4,6 +4,7 @@ import { anchorQuote } from '../model/anchoring.js';
 import type { Annotation, AnnotationInput } from '../model/annotation.js';
 import { findTag } from '../model/taxonomy.js';
 import { findQuote } from '../model/text-quote.js';
+import { widenToCharacters } from '../model/code-points.js';
 import { recordsInOrder } from './annotation-plugin.js';
 import { withCurrentText, withoutText, type AnnotationRecord } from './annotation-record.js';
 import type { DocRange } from './sentence-ranges.js';
@@ -42,7 +43,7 @@ export function resolveInput(state: EditorState, input: AnnotationInput): DocRan
         `Offsets ${start}–${end} are not a non-empty range inside the article's text (0–${index.length}).`,
       );
     }
-    range = { start: start!, end: end! };
+    range = widenToCharacters(index.text, { start: start!, end: end! });
     if (input.quote !== undefined && index.slice(range.start, range.end) !== input.quote) {
       throw new Error(`The text at ${start}–${end} is not the quote ${JSON.stringify(input.quote)}.`);
     }
@@ -81,11 +82,12 @@ export function recordsFromAnnotations(doc: PMNode, annotations: readonly Annota
       const pos = index.offsetToPos(Math.min(start, index.length));
       return { ...rest, status: 'orphaned', from: pos, to: pos };
     }
+    const range = widenToCharacters(index.text, found);
     return withoutText({
       ...rest,
       status: found.status,
-      from: index.offsetToPos(found.start, 'start'),
-      to: index.offsetToPos(found.end, 'end'),
+      from: index.offsetToPos(range.start, 'start'),
+      to: index.offsetToPos(range.end, 'end'),
     });
   });
 }

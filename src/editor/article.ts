@@ -56,18 +56,32 @@ export function deriveTitle(doc: PMNode): string {
   return title.length > 80 ? `${title.slice(0, 79)}…` : title;
 }
 
+/** An article read from data, or why it could not be. */
+export type ArticleRead = { ok: true; doc: PMNode } | { ok: false; error: string };
+
 /**
- * An article saved or exported as ProseMirror JSON. Content that does not fit
- * the schema, or whose text is not `text`, is not trusted: the plain text
- * still restores the article.
+ * Reads an article saved, exported or sent as ProseMirror JSON. Every node,
+ * mark and attribute is checked against the schema before it is used (a
+ * heading level becomes a tag name, an href a link), and its text must be
+ * `text`, which annotation offsets point into. Without `content`, the plain
+ * text is the article.
  */
-export function articleFromJSON(content: unknown, text: string): PMNode {
+export function readArticleJSON(content: unknown, text: string): ArticleRead {
+  if (content === undefined || content === null) return { ok: true, doc: articleFromText(text) };
+  let doc: PMNode;
   try {
-    const doc = articleSchema.nodeFromJSON(content);
+    doc = articleSchema.nodeFromJSON(content);
     doc.check();
-    if (TextIndex.of(doc).text === text) return doc;
-  } catch {
-    // Falls through to the plain text.
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }
-  return articleFromText(text);
+  if (doc.type !== articleSchema.topNodeType) return { ok: false, error: `the article must be a "doc" node, not "${doc.type.name}"` };
+  if (TextIndex.of(doc).text !== text) return { ok: false, error: 'its text differs from the saved plain text' };
+  return { ok: true, doc };
+}
+
+/** For exports: the article from its JSON, or from its plain text when the JSON cannot be read. */
+export function articleFromJSON(content: unknown, text: string): PMNode {
+  const read = readArticleJSON(content, text);
+  return read.ok ? read.doc : articleFromText(text);
 }

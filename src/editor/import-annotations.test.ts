@@ -208,10 +208,12 @@ describe('planImport ids', () => {
     expect(again.planned[0].record.note).to.equal('Second pass.');
   });
 
-  it('plans one record for an id given twice in one file (the last one wins)', () => {
-    const { plan, planned } = planOn(ORIGINAL, [fromOriginal(S_A, { id: 'twice' }), fromOriginal(S_B, { id: 'twice' })]);
-    expect(plan.report).to.include({ added: 1, updated: 0 });
-    expect(planned.map((p) => [p.id, p.text])).to.deep.equal([['twice', S_B]]);
+  it('plans nothing for an id given twice in one file, and says which id and where (one would silently replace the other)', () => {
+    const { plan, planned } = planOn(ORIGINAL, [fromOriginal(S_A, { id: 'twice' }), fromOriginal(S_C), fromOriginal(S_B, { id: 'twice' })]);
+    expect(plan.report).to.include({ added: 0, updated: 0 });
+    expect(plan.report.errors).to.have.length(1);
+    expect(plan.report.errors[0]).to.include('"twice" (annotations 0, 2)');
+    expect(planned).to.deep.equal([]);
   });
 
   it('uses the state only for existing ids: the doc it is given is where it anchors', () => {

@@ -2,6 +2,7 @@ import type { EditorState } from 'prosemirror-state';
 import type { Node as PMNode } from 'prosemirror-model';
 import type { ImportedAnnotation } from '../model/annotation.js';
 import { anchorImported } from '../model/anchoring.js';
+import { widenToCharacters } from '../model/code-points.js';
 import { findTag, type Taxonomy } from '../model/taxonomy.js';
 import { getAnnotationState } from './annotation-plugin.js';
 import type { AnnotationRecord } from './annotation-record.js';
@@ -39,10 +40,20 @@ export interface ImportPlan {
   report: ImportReport;
 }
 
+/** Ids the file gives to more than one annotation, with where (0-based) each occurs. */
+function duplicateIds(imported: readonly ImportedAnnotation[]): { id: string; at: number[] }[] {
+  const seen = new Map<string, number[]>();
+  imported.forEach((annotation, index) => {
+    if (annotation.id) seen.set(annotation.id, [...(seen.get(annotation.id) ?? []), index]);
+  });
+  return [...seen].filter(([, at]) => at.length > 1).map(([id, at]) => ({ id, at }));
+}
+
 /**
  * Anchors imported annotations in `doc` and returns the records to write.
  * Nothing is planned when a tag is unknown (the report lists them, so the
- * user can map or add them) — an import is applied whole or not at all.
+ * user can map or add them) or an id is given twice — an import is applied
+ * whole or not at all.
  * Ids already in the editor are updated, never duplicated.
  */
 export function planImport(
@@ -65,10 +76,17 @@ export function planImport(
     report.errors.push(`Unknown tag${unknown.size === 1 ? '' : 's'}: ${[...unknown].map((t) => JSON.stringify(t)).join(', ')}. Map them to tags of this editor or add them to its taxonomy.`);
     return { records: [], report };
   }
+  const duplicates = duplicateIds(imported);
+  if (duplicates.length > 0) {
+    report.errors.push(
+      `The file gives ${duplicates.length === 1 ? 'an id' : 'ids'} to more than one annotation: ${duplicates.map(({ id, at }) => `${JSON.stringify(id)} (annotations ${at.join(', ')})`).join('; ')}. Each annotation needs its own id.`,
+    );
+    return { records: [], report };
+  }
   const existing = getAnnotationState(state).records;
   const index = TextIndex.of(doc);
   const now = clock.now();
-  const byId = new Map<string, AnnotationRecord>();
+  const records: AnnotationRecord[] = [];
   imported.forEach((annotation, i) => {
     const id = annotation.id || clock.newId();
     const found = anchorImported(index.text, annotation);
@@ -93,12 +111,11 @@ export function planImport(
       const pos = index.offsetToPos(Math.min(annotation.start ?? 0, index.text.length));
       record = { ...base, from: pos, to: pos };
     } else {
-      const range = { from: index.offsetToPos(found.start, 'start'), to: index.offsetToPos(found.end, 'end') };
-      record = { ...base, ...range, quote: index.text.slice(found.start, found.end) };
+      const { start, end } = widenToCharacters(index.text, found);
+      record = { ...base, from: index.offsetToPos(start, 'start'), to: index.offsetToPos(end, 'end'), quote: index.text.slice(start, end) };
     }
-    byId.set(id, record);
+    records.push(record);
   });
-  const records = [...byId.values()];
   for (const record of records) {
     if (existing.has(record.id)) report.updated += 1;
     else report.added += 1;

@@ -14,6 +14,38 @@ export function safeHref(value: string | null | undefined): string | null {
 const HEADING_LEVELS = [1, 2, 3, 4, 5, 6];
 
 /**
+ * Attribute checks ProseMirror runs whenever a node or mark is built from
+ * data (`nodeFromJSON`, `create`, `check`): stored, imported, restored or
+ * synced documents. A value that would become markup (a tag name, an URL)
+ * must be exactly what parsing HTML could have produced.
+ */
+function validateHeadingLevel(value: unknown): void {
+  if (!HEADING_LEVELS.includes(value as number)) {
+    throw new RangeError(`heading level must be a whole number from 1 to 6, not ${describeValue(value)}`);
+  }
+}
+
+/** Ordered lists may start anywhere HTML allows, within what a list could plausibly number. */
+const MAX_LIST_START = 1_000_000_000;
+
+function validateListStart(value: unknown): void {
+  if (!Number.isSafeInteger(value) || Math.abs(value as number) > MAX_LIST_START) {
+    throw new RangeError(`ordered list start must be a whole number, not ${describeValue(value)}`);
+  }
+}
+
+function validateHref(value: unknown): void {
+  if (typeof value !== 'string' || safeHref(value) !== value) {
+    throw new RangeError(`link href must be an http(s) or mailto URL, not ${describeValue(value)}`);
+  }
+}
+
+function describeValue(value: unknown): string {
+  const text = typeof value === 'string' ? JSON.stringify(value.slice(0, 60)) : String(JSON.stringify(value) ?? value);
+  return `${typeof value} ${text}`;
+}
+
+/**
  * The article schema: what a news article is made of, and nothing else.
  * Parsing any HTML through it (light DOM, paste, loadArticle) keeps text,
  * structure, emphasis and safe links, and drops scripts, styles, event
@@ -31,7 +63,7 @@ export const articleSchema = new Schema({
     heading: {
       group: 'block',
       content: 'inline*',
-      attrs: { level: { default: 2 } },
+      attrs: { level: { default: 2, validate: validateHeadingLevel } },
       defining: true,
       parseDOM: HEADING_LEVELS.map((level) => ({ tag: `h${level}`, attrs: { level: Math.min(level, 6) } })),
       toDOM: (node): DOMOutputSpec => [`h${node.attrs.level as number}`, 0],
@@ -52,13 +84,13 @@ export const articleSchema = new Schema({
     ordered_list: {
       group: 'block',
       content: 'list_item+',
-      attrs: { start: { default: 1 } },
+      attrs: { start: { default: 1, validate: validateListStart } },
       parseDOM: [
         {
           tag: 'ol',
           getAttrs: (dom: HTMLElement) => {
             const start = Number.parseInt(dom.getAttribute('start') ?? '1', 10);
-            return { start: Number.isFinite(start) ? start : 1 };
+            return { start: Number.isSafeInteger(start) && Math.abs(start) <= MAX_LIST_START ? start : 1 };
           },
         },
       ],
@@ -83,7 +115,7 @@ export const articleSchema = new Schema({
   },
   marks: {
     link: {
-      attrs: { href: {} },
+      attrs: { href: { validate: validateHref } },
       inclusive: false,
       parseDOM: [
         {
@@ -96,7 +128,7 @@ export const articleSchema = new Schema({
       ],
       toDOM: (mark: Mark): DOMOutputSpec => [
         'a',
-        { href: safeHref(mark.attrs.href as string) ?? '#', rel: 'noopener noreferrer nofollow' },
+        { href: mark.attrs.href as string, rel: 'noopener noreferrer nofollow' },
         0,
       ],
     },

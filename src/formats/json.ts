@@ -2,6 +2,7 @@ import type { Annotation } from '../model/annotation.js';
 import { validateTaxonomy, type Tag } from '../model/taxonomy.js';
 import { failed, ok, type ExportSource, type Format, type ImportedAnnotation, type ParsedImport } from './format.js';
 import { FieldReader, isObject, readJson } from './read-json.js';
+import { readArticleJSON } from '../editor/article.js';
 
 export const NATIVE_FORMAT = 'claim-provenance';
 export const NATIVE_VERSION = 1;
@@ -92,7 +93,12 @@ export const jsonFormat: Format<ParsedImport> = {
         const text = reader.string('text', true, Number.POSITIVE_INFINITY);
         const title = reader.string('title') ?? '';
         const id = reader.string('id');
-        if (text !== undefined) document = { ...(id ? { id } : {}), title, text, content: file.document.content };
+        if (text !== undefined) {
+          // The article is checked against the schema here, before anything is built from it.
+          const article = readArticleJSON(file.document.content, text);
+          if (article.ok) document = { ...(id ? { id } : {}), title, text, content: article.doc.toJSON() };
+          else errors.push(`document.content: the article cannot be read: ${article.error}.`);
+        }
       }
     }
     let taxonomy: Tag[] | undefined;

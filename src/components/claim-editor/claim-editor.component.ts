@@ -10,7 +10,7 @@ import { annotationsOf, recordsFromAnnotations, resolveInput, toAnnotation } fro
 import { annotationList } from '../../editor/annotation-list.js';
 import { getAnnotationState } from '../../editor/annotation-plugin.js';
 import { AnnotationStep } from '../../editor/annotation-step.js';
-import { articleFromJSON, articleFromText, deriveTitle, emptyArticle, parseArticleDOM, parseArticleHTML } from '../../editor/article.js';
+import { articleFromText, deriveTitle, emptyArticle, parseArticleDOM, parseArticleHTML, readArticleJSON } from '../../editor/article.js';
 import { applyWithCheckpoints } from '../../editor/checkpoint.js';
 import {
   addAnnotationTransaction,
@@ -356,9 +356,11 @@ export class ClaimEditor extends LitElement {
     const file = parsed.value;
     const taxonomy = this.withAddedTags(file, options.addTags ?? []);
     const restoring = file.document !== undefined && this.text.trim() === '';
-    const doc = restoring ? articleFromJSON(file.document!.content, file.document!.text) : this.editorState.doc;
+    const article = restoring ? readArticleJSON(file.document!.content, file.document!.text) : { ok: true as const, doc: this.editorState.doc };
+    if (!article.ok) return this.rejectImport([`document.content: the article cannot be read: ${article.error}.`]);
+    const doc = article.doc;
     const { records, report } = planImport(this.editorState, doc, taxonomy, file.annotations, options);
-    if (report.unknownTags) return this.rejectImport(report.errors, report);
+    if (report.errors.length > 0) return this.rejectImport(report.errors, report);
     if (taxonomy !== this.taxonomyValue) {
       this.taxonomy = taxonomy;
       this.commit(this.editorState.apply(updateSettings(this.editorState.tr, this.settings())), this.editorState.tr);

@@ -339,4 +339,51 @@ describe('<claim-editor> exportAs / importAnnotations', () => {
       expect(editor.annotations).to.deep.equal([original]);
     });
   });
+
+  describe('ids and characters a file gets wrong', () => {
+    it('rejects a file that gives one id to two annotations, naming the id, and changes nothing', async () => {
+      const editor = await articleEditor();
+      const kept = editor.addAnnotation({ tag: 'reported-fact', quote: CROSSINGS });
+      const file = {
+        format: 'claim-provenance',
+        version: 1,
+        annotations: [
+          { id: 'twice', tag: 'reported-fact', quote: NO_COMMENT },
+          { id: 'once', tag: 'analyst-opinion', quote: ANALYST },
+          { id: 'twice', tag: 'state-media-claim', quote: STATE_CLAIM },
+        ],
+      };
+      const errors = collectEvents<ClaimErrorDetail>(editor, 'claim-error');
+      const report = await editor.importAnnotations(file);
+      errors.stop();
+      expect(report).to.include({ added: 0, updated: 0 });
+      expect(report.errors.join(' ')).to.include('"twice" (annotations 0, 2)');
+      expect(errors.details.map((d) => d.kind)).to.deep.equal(['import-rejected']);
+      expect(editor.annotations).to.deep.equal([kept]);
+    });
+
+    it('widens offsets that would cut an emoji in two, by API and by import; no export shows U+FFFD', async () => {
+      const editor = await emptyEditor();
+      await editor.loadArticle({ text: 'Fans waved flags 🎉 outside the stadium. The club said nothing.' });
+      const emoji = editor.text.indexOf('🎉');
+      const byApi = editor.addAnnotation({ tag: 'reported-fact', start: 0, end: emoji + 1 });
+      expect(byApi.quote).to.equal('Fans waved flags 🎉');
+      expect(byApi).to.include({ start: 0, end: emoji + 2 });
+
+      const report = await editor.importAnnotations({
+        format: 'claim-provenance',
+        version: 1,
+        annotations: [{ id: 'half', tag: 'analyst-opinion', start: emoji + 1, end: editor.text.indexOf(' outside') }],
+      });
+      expect(report.errors).to.deep.equal([]);
+      const imported = editor.annotations.find((a) => a.id === 'half');
+      expect(imported).to.include({ start: emoji, quote: '🎉' });
+      const loneHalf = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\\ud[89a-f][0-9a-f]{2}/i;
+      for (const format of ['html', 'w3c', 'json', 'csv'] as ExportFormat[]) {
+        const exported = editor.exportAs(format);
+        expect(exported, format).to.not.include('\ufffd');
+        expect(loneHalf.test(exported), `${format} holds half a character`).to.equal(false);
+      }
+    });
+  });
 });
