@@ -1,4 +1,5 @@
 import type { Annotation } from '../model/annotation.js';
+import { readAnnotationFields } from '../model/annotation-reader.js';
 import { validateTaxonomy, type Tag } from '../model/taxonomy.js';
 import { failed, ok, type ExportSource, type Format, type ImportedAnnotation, type ParsedImport } from './format.js';
 import { FieldReader, isObject, readJson } from './read-json.js';
@@ -15,38 +16,6 @@ export interface NativeFile {
   document: ExportSource['document'];
   taxonomy: Tag[];
   annotations: Annotation[];
-}
-
-function readAnnotation(value: unknown, index: number, errors: string[]): ImportedAnnotation | undefined {
-  const path = `annotations[${index}]`;
-  if (!isObject(value)) {
-    errors.push(`${path}: expected an object.`);
-    return undefined;
-  }
-  const before = errors.length;
-  const read = new FieldReader(value, path, errors);
-  const annotation: ImportedAnnotation = {
-    id: read.string('id', true),
-    tag: read.string('tag', true) ?? '',
-    start: read.offset('start'),
-    end: read.offset('end'),
-    quote: read.string('quote'),
-    prefix: read.string('prefix'),
-    suffix: read.string('suffix'),
-    source: read.string('source'),
-    note: read.string('note'),
-    verdict: read.string('verdict'),
-    creator: read.string('creator'),
-    created: read.date('created'),
-    modified: read.date('modified'),
-  };
-  const status = value.status;
-  if (status === 'anchored' || status === 'reanchored' || status === 'orphaned') annotation.status = status;
-  else if (status !== undefined) errors.push(`${path}.status: expected anchored, reanchored or orphaned, got ${JSON.stringify(status)}.`);
-  if (annotation.start !== undefined && annotation.end !== undefined && annotation.end < annotation.start) {
-    errors.push(`${path}: end (${annotation.end}) is before start (${annotation.start}).`);
-  }
-  return errors.length === before ? annotation : undefined;
 }
 
 /**
@@ -83,7 +52,7 @@ export const jsonFormat: Format<ParsedImport> = {
     if (!Array.isArray(file.annotations)) return failed('annotations: expected a list.');
     const errors: string[] = [];
     const annotations = file.annotations
-      .map((value, index) => readAnnotation(value, index, errors))
+      .map((value, index) => readAnnotationFields(value, `annotations[${index}]`, errors))
       .filter((annotation): annotation is ImportedAnnotation => !!annotation);
     let document: ExportSource['document'] | undefined;
     if (file.document !== undefined) {

@@ -314,8 +314,8 @@ describe('ClaimStore', () => {
 
       const store = await open();
 
-      expect(await databaseVersion(name)).to.equal(3);
-      expect((await storeNames(name)).sort()).to.deep.equal(['annotationPacks', 'annotationSequences', 'annotations', 'documents']);
+      expect(await databaseVersion(name)).to.equal(4);
+      expect((await storeNames(name)).sort()).to.deep.equal(['annotationPacks', 'annotationSequences', 'annotations', 'deletions', 'documents', 'setAside']);
       const documents = await allRecords<Record<string, unknown>>(name, 'documents');
       expect(documents).to.have.length(3);
       for (const document of documents) expect(document, `document ${String(document.id)}`).not.to.have.property('annotations');

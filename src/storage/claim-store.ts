@@ -1,10 +1,12 @@
 import { openDB, type IDBPDatabase, type IDBPObjectStore, type StoreNames } from 'idb';
 import { DB_VERSION, upgrade, type AnnotationPack, type ClaimDB, type StoredAnnotation, type StoredDocument } from './db-schema.js';
+import { readPack, readStoredAnnotation, readStoredDocument, type UnreadableRecord } from './record-reader.js';
+import { SyncChannel } from './sync-channel.js';
 
 export const DEFAULT_DB_NAME = 'claim-provenance';
 
 /** What went wrong with storage, as `claim-error` reports it. */
-export type StorageErrorKind = 'storage-unavailable' | 'storage-blocked' | 'storage-full' | 'storage-failed';
+export type StorageErrorKind = 'storage-unavailable' | 'storage-blocked' | 'storage-full' | 'storage-failed' | 'storage-deleted';
 
 export class StorageError extends Error {
   constructor(
@@ -14,6 +16,27 @@ export class StorageError extends Error {
   ) {
     super(message, options);
     this.name = 'StorageError';
+  }
+}
+
+/**
+ * A write found its document's record gone. `deliberate`: it was deleted
+ * with {@link deleteDocument}; otherwise the database was wiped from under
+ * the editor (another tab, the browser's "clear site data"), and what the
+ * editor holds is all that is left.
+ */
+export class DocumentGoneError extends StorageError {
+  constructor(
+    readonly documentId: string,
+    readonly deliberate: boolean,
+  ) {
+    super(
+      deliberate ? 'storage-deleted' : 'storage-failed',
+      deliberate
+        ? 'This article was deleted from this browser in another tab: changes here are no longer saved.'
+        : 'The saved copy of this article was removed from this browser (by another tab or by clearing site data).',
+    );
+    this.name = 'DocumentGoneError';
   }
 }
 
@@ -31,8 +54,11 @@ export function classifyStorageError(error: unknown): StorageError {
 export interface OpenOptions {
   /** Another tab holds an older version open; the open waits until it closes. */
   onBlocked?: () => void;
-  /** This connection stands in the way of a newer version elsewhere; it has been closed. */
-  onClosed?: () => void;
+  /**
+   * The connection was closed: it stood in the way of a newer version or of
+   * the database being deleted (`deleted`) elsewhere, or the browser ended it.
+   */
+  onClosed?: (deleted: boolean) => void;
 }
 
 /** Annotations to write and to delete for one document, with the document itself when its content changed. */
@@ -42,6 +68,15 @@ export interface ChangeSet {
   put: StoredAnnotation[];
   remove: string[];
 }
+
+/** A saved document as read back; see {@link ClaimStore.load}. */
+export interface LoadedDocument {
+  document?: StoredDocument;
+  annotations: StoredAnnotation[];
+  unreadable: UnreadableRecord[];
+}
+
+export type { UnreadableRecord };
 
 /** What a write found already stored that was newer than the change: kept, and returned for the editor to adopt. */
 export interface WriteResult {
@@ -78,23 +113,52 @@ function unpack(pack: AnnotationPack, since: StoredAnnotation[], keys: [string, 
 
 type Store<Name extends StoreNames<ClaimDB>> = IDBPObjectStore<ClaimDB, ArrayLike<StoreNames<ClaimDB>>, Name, IDBTransactionMode>;
 
+/** A document's annotations as read, and the records among them that could not be. */
+interface AnnotationsRead {
+  annotations: StoredAnnotation[];
+  packed: boolean;
+  unreadable: UnreadableRecord[];
+}
+
+/** Keeps the readable records of `documentId`; the others go to `unreadable`. */
+function readRecords(values: unknown[], documentId: string, unreadable: UnreadableRecord[]): StoredAnnotation[] {
+  const annotations: StoredAnnotation[] = [];
+  for (const value of values) {
+    const read = readStoredAnnotation(value, documentId);
+    if (read.ok) annotations.push(read.value);
+    else {
+      const id = (value as { id?: unknown } | null)?.id;
+      unreadable.push({ store: 'annotations', key: [documentId, String(id)], record: value, problems: read.problems });
+    }
+  }
+  return annotations;
+}
+
 /**
  * A document's annotations, read in the transaction `records` and `packs`
  * belong to: from its pack and the records written since, or, with no pack
- * (or one that cannot account for every record), from every record.
+ * (or one that cannot account for every record, or cannot be read), from
+ * every record. Each record is read like an import; one that cannot be is
+ * listed as unreadable, and the rest still load.
  */
-async function readAnnotations(
-  records: Store<'annotations'>,
-  packs: Store<'annotationPacks'>,
-  documentId: string,
-): Promise<{ annotations: StoredAnnotation[]; packed: boolean }> {
-  const [pack, keys] = await Promise.all([packs.get(documentId), records.index('by-document').getAllKeys(documentId)]);
-  if (pack) {
-    const since = await records.index('by-sequence').getAll(IDBKeyRange.bound([documentId, pack.seq], [documentId, Infinity], true));
-    const annotations = unpack(pack, since, keys);
-    if (annotations) return { annotations, packed: true };
+async function readAnnotations(records: Store<'annotations'>, packs: Store<'annotationPacks'>, documentId: string): Promise<AnnotationsRead> {
+  const unreadable: UnreadableRecord[] = [];
+  const [storedPack, keys] = await Promise.all([packs.get(documentId), records.index('by-document').getAllKeys(documentId)]);
+  if (storedPack !== undefined) {
+    const pack = readPack(storedPack, documentId);
+    if (pack.ok) {
+      const since = await records.index('by-sequence').getAll(IDBKeyRange.bound([documentId, pack.value.seq], [documentId, Infinity], true));
+      const written = readRecords(since, documentId, unreadable);
+      // A record the pack cannot stand in for (unreadable, or written by a closing page) sends the load to the records.
+      const annotations = unreadable.length === 0 ? unpack(pack.value, written, keys) : null;
+      if (annotations) return { annotations, packed: true, unreadable };
+      unreadable.length = 0;
+    } else {
+      unreadable.push({ store: 'annotationPacks', key: documentId, record: storedPack, problems: pack.problems });
+    }
   }
-  return { annotations: await records.index('by-document').getAll(documentId), packed: false };
+  const annotations = readRecords(await records.index('by-document').getAll(documentId), documentId, unreadable);
+  return { annotations, packed: false, unreadable };
 }
 
 /**
@@ -114,11 +178,11 @@ export class ClaimStore {
       const db = await openDB<ClaimDB>(name, DB_VERSION, {
         upgrade: (database, oldVersion, _newVersion, tx) => upgrade(database, oldVersion, tx),
         blocked: () => options.onBlocked?.(),
-        blocking: () => {
+        blocking: (_currentVersion, blockedVersion) => {
           store?.close();
-          options.onClosed?.();
+          options.onClosed?.(blockedVersion === null);
         },
-        terminated: () => options.onClosed?.(),
+        terminated: () => options.onClosed?.(false),
       });
       store = new ClaimStore(db);
       return store;
@@ -132,24 +196,50 @@ export class ClaimStore {
     this.db.close();
   }
 
-  async load(documentId: string): Promise<{ document: StoredDocument; annotations: StoredAnnotation[] } | undefined> {
+  /**
+   * Reads a saved document and its annotations. Records that cannot be read
+   * are listed in `unreadable` (to be set aside with {@link setAside}) and
+   * everything else still loads; `document` is missing when its own record
+   * is unreadable. Undefined when nothing is saved under `documentId`.
+   */
+  async load(documentId: string): Promise<LoadedDocument | undefined> {
     const tx = this.db.transaction(['documents', 'annotations', 'annotationPacks'], 'readonly');
-    const [document, { annotations, packed }] = await Promise.all([
+    const [storedDocument, { annotations, packed, unreadable }] = await Promise.all([
       tx.objectStore('documents').get(documentId),
       readAnnotations(tx.objectStore('annotations'), tx.objectStore('annotationPacks'), documentId),
     ]);
     await tx.done;
-    if (!document) return undefined;
-    if (!packed && annotations.length >= PACK_MIN) void this.pack(documentId).catch(() => {});
-    return { document, annotations: annotations.map(withoutSeq) };
+    if (storedDocument === undefined) return undefined;
+    const document = readStoredDocument(storedDocument);
+    if (!document.ok) unreadable.push({ store: 'documents', key: documentId, record: storedDocument, problems: document.problems });
+    if (!packed && unreadable.length === 0 && annotations.length >= PACK_MIN) void this.pack(documentId).catch(() => {});
+    return { ...(document.ok ? { document: document.value } : {}), annotations: annotations.map(withoutSeq), unreadable };
   }
 
-  /** Reads some annotations of a document (those another tab says it changed). */
+  /**
+   * Moves unreadable records of a document out of the way, into the
+   * `setAside` store, in one transaction: kept for whoever can repair them,
+   * never loaded again, never deleted.
+   */
+  async setAside(documentId: string, records: readonly UnreadableRecord[]): Promise<void> {
+    const tx = this.db.transaction(['documents', 'annotations', 'annotationPacks', 'setAside'], 'readwrite', { durability: 'strict' });
+    const found = new Date().toISOString();
+    const work: Promise<unknown>[] = [];
+    for (const { store, key, record, problems } of records) {
+      work.push(tx.objectStore('setAside').add({ documentId, store, key, record, problems, found }));
+      if (store === 'annotations') work.push(tx.objectStore('annotations').delete(key as [string, string]));
+      else if (store === 'annotationPacks') work.push(tx.objectStore('annotationPacks').delete(key as string));
+      else work.push(tx.objectStore('documents').delete(key as string));
+    }
+    await Promise.all([...work, tx.done]);
+  }
+
+  /** Reads some annotations of a document (those another tab says it changed); unreadable ones are left for the next load to set aside. */
   async getAnnotations(documentId: string, ids: readonly string[]): Promise<StoredAnnotation[]> {
     const tx = this.db.transaction('annotations', 'readonly');
     const found = await Promise.all(ids.map((id) => tx.store.get([documentId, id])));
     await tx.done;
-    return found.filter((annotation): annotation is StoredAnnotation => !!annotation).map(withoutSeq);
+    return readRecords(found.filter((value) => value !== undefined), documentId, []).map(withoutSeq);
   }
 
   /**
@@ -161,11 +251,22 @@ export class ClaimStore {
    */
   async write(changes: ChangeSet, { unloading = false } = {}): Promise<WriteResult> {
     const { documentId } = changes;
-    const tx = this.db.transaction(['documents', 'annotations', 'annotationPacks', 'annotationSequences'], 'readwrite', { durability: 'strict' });
+    const tx = this.db.transaction(['documents', 'annotations', 'annotationPacks', 'annotationSequences', 'deletions'], 'readwrite', {
+      durability: 'strict',
+    });
     const annotations = tx.objectStore('annotations');
     const newer: StoredAnnotation[] = [];
     const work: Promise<unknown>[] = [];
-    if (changes.document) work.push(tx.objectStore('documents').put(changes.document));
+    if (changes.document) {
+      work.push(tx.objectStore('documents').put(changes.document), tx.objectStore('deletions').delete(documentId));
+    } else if (!unloading) {
+      // Annotations without their article would be lost on the next load: a document deleted meanwhile is told, not half-written.
+      work.push(
+        Promise.all([tx.objectStore('documents').getKey(documentId), tx.objectStore('deletions').getKey(documentId)]).then(([exists, deletion]) => {
+          if (exists === undefined) throw new DocumentGoneError(documentId, deletion !== undefined);
+        }),
+      );
+    }
     if (unloading) {
       // No read can be waited for: the records go without a `seq`, and the pack, which would hide them, goes.
       for (const annotation of changes.put) work.push(annotations.put(withoutSeq(annotation)));
@@ -189,7 +290,13 @@ export class ClaimStore {
     }
     for (const id of changes.remove) work.push(annotations.delete([documentId, id]));
     if (unloading) tx.commit();
-    await Promise.all([...work, tx.done]);
+    try {
+      await Promise.all([...work, tx.done]);
+    } catch (error) {
+      // Nothing of a change set whose document is gone is written.
+      if (error instanceof DocumentGoneError) tx.abort();
+      throw error;
+    }
     if (!unloading && changes.put.length >= PACK_MIN) await this.packIfStale(documentId);
     return { newer };
   }
@@ -259,10 +366,14 @@ export class ClaimStore {
     return documents.reverse().map(({ id, title, created, modified }) => ({ id, title, created, modified }));
   }
 
+  /** Deletes a document and its annotations, and notes that it was deleted on purpose (see {@link DocumentGoneError}). */
   async delete(documentId: string): Promise<void> {
-    const tx = this.db.transaction(['documents', 'annotations', 'annotationPacks', 'annotationSequences'], 'readwrite', { durability: 'strict' });
+    const tx = this.db.transaction(['documents', 'annotations', 'annotationPacks', 'annotationSequences', 'deletions'], 'readwrite', {
+      durability: 'strict',
+    });
     const store = tx.objectStore('annotations');
     const work: Promise<unknown>[] = [
+      tx.objectStore('deletions').put({ documentId, deleted: new Date().toISOString() }),
       tx.objectStore('documents').delete(documentId),
       tx.objectStore('annotationPacks').delete(documentId),
       tx.objectStore('annotationSequences').delete(documentId),
@@ -286,7 +397,7 @@ export async function listDocuments(dbName: string = DEFAULT_DB_NAME) {
   }
 }
 
-/** Deletes a saved article and its annotations. */
+/** Deletes a saved article and its annotations; editors that have it open in other tabs are told. */
 export async function deleteDocument(documentId: string, dbName: string = DEFAULT_DB_NAME): Promise<void> {
   const store = await ClaimStore.open(dbName);
   try {
@@ -294,4 +405,7 @@ export async function deleteDocument(documentId: string, dbName: string = DEFAUL
   } finally {
     store.close();
   }
+  const channel = new SyncChannel(dbName, documentId, () => {});
+  channel.post({ documentId, annotationIds: [], removedIds: [], deleted: true });
+  channel.close();
 }

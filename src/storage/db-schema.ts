@@ -45,6 +45,27 @@ export interface AnnotationSequence {
   packedAt?: number;
 }
 
+/** A record found unreadable on load, moved here so that it is kept but never loaded again. */
+export interface SetAsideRecord {
+  documentId: string;
+  store: 'documents' | 'annotations' | 'annotationPacks';
+  key: string | [string, string];
+  record: unknown;
+  problems: string[];
+  /** When it was set aside (ISO 8601). */
+  found: string;
+}
+
+/**
+ * A document deleted on purpose (`deleteDocument`): a tab that still has it
+ * open is told so instead of writing it back, as it does when the whole
+ * database was wiped from under it.
+ */
+export interface Deletion {
+  documentId: string;
+  deleted: string;
+}
+
 /** Version 1 kept a document's annotations inside its record; version 2 gives each its own. */
 interface DocumentV1 extends StoredDocument {
   annotations?: Annotation[];
@@ -69,9 +90,18 @@ export interface ClaimDB extends DBSchema {
     key: string;
     value: AnnotationSequence;
   };
+  setAside: {
+    key: number;
+    value: SetAsideRecord;
+    indexes: { 'by-document': string };
+  };
+  deletions: {
+    key: string;
+    value: Deletion;
+  };
 }
 
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 type UpgradeTransaction = IDBPTransaction<ClaimDB, StoreNames<ClaimDB>[], 'versionchange'>;
 
@@ -101,5 +131,9 @@ export async function upgrade(db: IDBPDatabase<ClaimDB>, oldVersion: number, tx:
     tx.objectStore('annotations').createIndex('by-sequence', ['documentId', 'seq']);
     db.createObjectStore('annotationPacks', { keyPath: 'documentId' });
     db.createObjectStore('annotationSequences', { keyPath: 'documentId' });
+  }
+  if (oldVersion < 4) {
+    db.createObjectStore('setAside', { autoIncrement: true }).createIndex('by-document', 'documentId');
+    db.createObjectStore('deletions', { keyPath: 'documentId' });
   }
 }

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { annotationOf } from '../test-support/formats-helpers.js';
 import { deleteDatabase, freshDbName, until } from '../test-support/storage-helpers.js';
-import { ClaimStore, StorageError, type ChangeSet } from './claim-store.js';
+import { ClaimStore, DocumentGoneError, StorageError, type ChangeSet } from './claim-store.js';
 import type { StoredAnnotation, StoredDocument } from './db-schema.js';
 import { DocumentSaver, type SaveSource, type SaverCallbacks } from './document-saver.js';
 
@@ -56,6 +56,7 @@ interface Recorded {
   saved: Parameters<SaverCallbacks['saved']>[0][];
   failed: { error: StorageError; retryInMs: number }[];
   adopted: StoredAnnotation[][];
+  gone: DocumentGoneError[];
 }
 
 describe('DocumentSaver', () => {
@@ -77,6 +78,7 @@ describe('DocumentSaver', () => {
         saved: (written) => recorded.saved.push(written),
         failed: (error, retryInMs) => recorded.failed.push({ error, retryInMs }),
         adopt: (newer) => recorded.adopted.push(newer),
+        gone: (error) => recorded.gone.push(error),
       },
       delayMs,
     );
@@ -103,7 +105,7 @@ describe('DocumentSaver', () => {
     };
     failWith = undefined;
     source = new FakeSource();
-    recorded = { saved: [], failed: [], adopted: [] };
+    recorded = { saved: [], failed: [], adopted: [], gone: [] };
   });
 
   afterEach(async () => {
@@ -134,6 +136,7 @@ describe('DocumentSaver', () => {
   });
 
   it('writes the values current at write time, not those at mark time', async () => {
+    await (await freshStore()).write({ documentId: DOC_ID, document: source.document(), put: [], remove: [] });
     const saver = makeSaver();
     const a = source.add(quoteAnnotation('Insurance rates for the route rose by a third last month.', 'reported-fact'));
     saver.markAnnotations([a.id]);
@@ -156,7 +159,7 @@ describe('DocumentSaver', () => {
 
     expect(saver.pending).to.equal(false);
     const loaded = await (await freshStore()).load(DOC_ID);
-    expect(loaded?.document.text).to.equal(TEXT);
+    expect(loaded?.document?.text).to.equal(TEXT);
     expect(loaded?.annotations.map((x) => x.id).sort()).to.deep.equal([a.id, b.id].sort());
     expect(recorded.saved).to.have.length(1);
   });
@@ -206,11 +209,51 @@ describe('DocumentSaver', () => {
     const saver = makeSaver();
     const a = source.add(quoteAnnotation('Insurance rates for the route rose by a third last month.', 'reported-fact'));
     const theirs = { ...a, note: 'Changed in another tab.', modified: '2024-05-02T09:00:00.000Z' };
-    await (await freshStore()).write({ documentId: DOC_ID, put: [theirs], remove: [] });
+    await (await freshStore()).write({ documentId: DOC_ID, document: source.document(), put: [theirs], remove: [] });
     saver.markAnnotations([a.id]);
     await saver.flush();
     expect(recorded.adopted).to.deep.equal([[theirs]]);
     expect((await store.getAnnotations(DOC_ID, [a.id]))[0].note).to.equal('Changed in another tab.');
+  });
+
+  describe('when the document’s record is gone', () => {
+    it('wiped with the database: writes the document and every annotation again, and says so', async () => {
+      const saver = makeSaver();
+      const a = source.add(quoteAnnotation('Grain barges left the river port of Ostra at dawn, the shipping board said.', 'state-media-claim'));
+      const b = source.add(quoteAnnotation('Insurance rates for the route rose by a third last month.', 'reported-fact'));
+      saver.markAnnotations([b.id]);
+      await saver.flush();
+
+      expect(recorded.gone.map((error) => error.deliberate)).to.deep.equal([false]);
+      const loaded = await (await freshStore()).load(DOC_ID);
+      expect(loaded?.document?.text, 'the article written back').to.equal(TEXT);
+      expect(loaded?.annotations.map((x) => x.id).sort()).to.deep.equal([a.id, b.id].sort());
+      expect(recorded.saved, 'saved is said only of the write that stored it').to.have.length(1);
+    });
+
+    it('deleted on purpose: writes nothing, holds the change, and flush() rejects', async () => {
+      const other = await freshStore();
+      await other.write({ documentId: DOC_ID, document: source.document(), put: [], remove: [] });
+      await other.delete(DOC_ID);
+      const saver = makeSaver();
+      const a = source.add(quoteAnnotation('Insurance rates for the route rose by a third last month.', 'reported-fact'));
+      saver.markAnnotations([a.id]);
+
+      let failure: unknown;
+      await saver.flush().catch((error: unknown) => (failure = error));
+      expect(failure).to.be.instanceOf(DocumentGoneError);
+      expect((failure as DocumentGoneError).kind).to.equal('storage-deleted');
+      expect(recorded.gone.map((error) => error.deliberate)).to.deep.equal([true]);
+      expect(recorded.saved).to.deep.equal([]);
+      expect(saver.pending, 'the change is kept').to.equal(true);
+      expect(await (await freshStore()).load(DOC_ID)).to.equal(undefined);
+      expect(await (await freshStore()).getAnnotations(DOC_ID, [a.id])).to.deep.equal([]);
+
+      saver.markAll();
+      saver.release();
+      await saver.flush();
+      expect((await (await freshStore()).load(DOC_ID))?.annotations.map((x) => x.id)).to.deep.equal([a.id]);
+    });
   });
 
   describe('while storage fails', () => {
@@ -244,7 +287,7 @@ describe('DocumentSaver', () => {
       await saver.flush();
 
       const loaded = await (await freshStore()).load(DOC_ID);
-      expect(loaded?.document.id, 'the document was kept pending too').to.equal(DOC_ID);
+      expect(loaded?.document?.id, 'the document was kept pending too').to.equal(DOC_ID);
       expect(loaded?.annotations.map((x) => x.id).sort()).to.deep.equal([a.id, b.id, c.id].sort());
       expect(saver.pending).to.equal(false);
     });

@@ -1,4 +1,4 @@
-import { classifyStorageError, type ClaimStore, type StorageError } from './claim-store.js';
+import { classifyStorageError, DocumentGoneError, type ClaimStore, type StorageError } from './claim-store.js';
 import type { StoredAnnotation, StoredDocument } from './db-schema.js';
 
 /** Where the saver reads the current values when it writes (never a stale copy). */
@@ -22,6 +22,12 @@ export interface SaverCallbacks {
   failed(error: StorageError, retryInMs: number): void;
   /** Another tab changed these annotations later than we did: theirs were kept. */
   adopt(newer: StoredAnnotation[]): void;
+  /**
+   * The document's record was gone when a write came. Wiped with the
+   * database: everything is written again at once. Deleted on purpose:
+   * nothing is written until {@link DocumentSaver.release}.
+   */
+  gone(error: DocumentGoneError): void;
 }
 
 const RETRY_DELAYS_MS = [500, 1000, 2000, 5000, 10000, 30000];
@@ -44,6 +50,8 @@ export class DocumentSaver {
   private writing: Promise<void> = Promise.resolve();
   private stopped = false;
   private held = false;
+  /** What the write under way carries: not durable until it commits. */
+  private inFlight?: { ids: string[]; document: boolean };
 
   constructor(
     private readonly documentId: string,
@@ -66,6 +74,11 @@ export class DocumentSaver {
 
   get pending(): boolean {
     return this.documentPending || this.pendingIds.size > 0;
+  }
+
+  /** Changes not yet known to be durable: pending, or in a write that has not committed. */
+  get unconfirmed(): boolean {
+    return this.pending || this.inFlight !== undefined;
   }
 
   isPending(annotationId: string): boolean {
@@ -106,13 +119,16 @@ export class DocumentSaver {
    */
   flushForUnload() {
     clearTimeout(this.debounce);
+    // A write under way may be cut off with the page: what it carries goes again, in the closing transaction.
+    this.repend(this.inFlight);
     if (this.pending && !this.stopped && !this.held) void this.writeOnce(true).catch(() => undefined);
   }
 
-  /** What is marked and not yet written: annotation ids, and whether the document is. */
+  /** What is not yet known to be durable (marked, or in a write under way): annotation ids, and whether the document is. */
   pendingChanges(): { annotationIds: string[]; document: boolean } {
     this.collectMoved();
-    return { annotationIds: [...this.pendingIds], document: this.documentPending };
+    const ids = new Set([...this.pendingIds, ...(this.inFlight?.ids ?? [])]);
+    return { annotationIds: [...ids], document: this.documentPending || !!this.inFlight?.document };
   }
 
   /** Retries now instead of waiting for the next scheduled attempt. */
@@ -145,6 +161,11 @@ export class DocumentSaver {
     for (const id of this.source.movedAnnotationIds?.() ?? []) this.pendingIds.add(id);
   }
 
+  private repend(changes: { ids: string[]; document: boolean } | undefined) {
+    for (const id of changes?.ids ?? []) this.pendingIds.add(id);
+    this.documentPending ||= !!changes?.document;
+  }
+
   private async writeOnce(unloading = false): Promise<void> {
     if (!this.pending || this.stopped || this.held) return;
     this.collectMoved();
@@ -152,6 +173,8 @@ export class DocumentSaver {
     const withDocument = this.documentPending;
     this.pendingIds.clear();
     this.documentPending = false;
+    const carried = { ids, document: withDocument };
+    this.inFlight = carried;
     const put: StoredAnnotation[] = [];
     const removedIds: string[] = [];
     for (const id of ids) {
@@ -163,12 +186,20 @@ export class DocumentSaver {
     try {
       const store = await this.store();
       const { newer } = await store.write({ documentId: this.documentId, document, put, remove: removedIds }, { unloading });
+      if (this.inFlight === carried) this.inFlight = undefined;
       this.failures = 0;
       if (newer.length > 0) this.callbacks.adopt(newer);
       this.callbacks.saved({ documentId: this.documentId, annotationIds: put.map((a) => a.id), removedIds, revision: document?.revision });
     } catch (cause) {
-      for (const id of ids) this.pendingIds.add(id);
-      this.documentPending ||= withDocument;
+      if (this.inFlight === carried) this.inFlight = undefined;
+      this.repend(carried);
+      if (cause instanceof DocumentGoneError) {
+        if (cause.deliberate) this.hold();
+        else this.markAll();
+        this.callbacks.gone(cause);
+        if (cause.deliberate) throw cause;
+        return;
+      }
       const error = classifyStorageError(cause);
       const delay = RETRY_DELAYS_MS[Math.min(this.failures, RETRY_DELAYS_MS.length - 1)];
       this.failures += 1;

@@ -6,6 +6,27 @@ export interface SyncMessage {
   removedIds: string[];
   /** Set when the document's content was written, at this revision. */
   revision?: number;
+  /** The document was deleted on purpose. */
+  deleted?: boolean;
+}
+
+function isStringList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string');
+}
+
+/** Another tab's message, checked before anything is read because of it. */
+function isSyncMessage(value: unknown): value is SyncMessage {
+  const message = value as Partial<SyncMessage> | null;
+  return (
+    typeof message === 'object' &&
+    message !== null &&
+    typeof message.sender === 'string' &&
+    typeof message.documentId === 'string' &&
+    isStringList(message.annotationIds) &&
+    isStringList(message.removedIds) &&
+    (message.revision === undefined || Number.isSafeInteger(message.revision)) &&
+    (message.deleted === undefined || typeof message.deleted === 'boolean')
+  );
 }
 
 /**
@@ -19,8 +40,9 @@ export class SyncChannel {
   constructor(dbName: string, documentId: string, onMessage: (message: SyncMessage) => void) {
     if (typeof BroadcastChannel === 'undefined') return;
     this.channel = new BroadcastChannel(`claim-provenance:${dbName}:${documentId}`);
-    this.channel.onmessage = (event: MessageEvent<SyncMessage>) => {
-      if (event.data?.sender !== this.tabId && event.data?.documentId === documentId) onMessage(event.data);
+    this.channel.onmessage = (event: MessageEvent<unknown>) => {
+      const message = event.data;
+      if (isSyncMessage(message) && message.sender !== this.tabId && message.documentId === documentId) onMessage(message);
     };
   }
 

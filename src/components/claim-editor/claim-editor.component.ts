@@ -38,7 +38,6 @@ import {
 } from '../../editor/suggestion-commands.js';
 import { getSuggestionState, restoreRejected, suggestionAtSelection } from '../../editor/suggestion-plugin.js';
 import { suggestProvenance, type Lexicon } from '../../editor/suggest/suggest-provenance.js';
-import { articleSchema } from '../../editor/schema.js';
 import { TextIndex } from '../../editor/text-index.js';
 import { DEFAULT_DB_NAME, type StorageErrorKind } from '../../storage/claim-store.js';
 import type { StoredDocument } from '../../storage/db-schema.js';
@@ -178,6 +177,8 @@ export class ClaimEditor extends LitElement {
   @state() private formDisabled = false;
 
   @state() private storageStatus: StorageStatus = { state: 'idle' };
+  /** What the user should know about the saved copy (records set aside, the copy written back), until dismissed. */
+  @state() private storageNotice?: string;
   @state() private importReport: ImportReport | null = null;
   @state() private importedFile: File | null = null;
 
@@ -205,6 +206,7 @@ export class ClaimEditor extends LitElement {
       return initial;
     },
     showStorageStatus: (status) => (this.storageStatus = status),
+    showStorageNotice: (message) => (this.storageNotice = message),
   });
 
   private readonly formField = new FormController(this, this.attachInternals(), {
@@ -501,20 +503,14 @@ export class ClaimEditor extends LitElement {
     let doc = empty ? emptyArticle() : this.editorState.doc;
     if (empty) this.articleTitle = '';
     if (document) {
-      try {
-        doc = articleSchema.nodeFromJSON(document.content);
-        doc.check();
-        this.articleTitle = document.title;
-      } catch (error) {
-        this.dispatchEvent(
-          new CustomEvent('claim-error', {
-            detail: { kind: 'storage-corrupt', message: `The saved article could not be read (${String(error)}); the open article is kept.` },
-            bubbles: true,
-            composed: true,
-          }),
-        );
+      const article = readArticleJSON(document.content, document.text);
+      if (!article.ok) {
+        const message = `The saved article could not be read (${article.error}); the open article is kept.`;
+        this.dispatchEvent(new CustomEvent('claim-error', { detail: { kind: 'storage-corrupt', message }, bubbles: true, composed: true }));
         return;
       }
+      doc = article.doc;
+      this.articleTitle = document.title;
     }
     const records = recordsFromAnnotations(doc, annotations);
     let state = createArticleState({ doc, settings: this.settings(), records });
@@ -747,9 +743,18 @@ export class ClaimEditor extends LitElement {
       return html`<p class="save-status" data-state=${status.state}>${label}</p>`;
     }
     const retry = status.retryInMs ? ` Retrying in ${Math.round(status.retryInMs / 1000) || 1} s.` : '';
+    const deleted = status.kind === 'storage-deleted';
     return html`<div class="storage-error" role="alert" data-kind=${status.kind}>
       <p><strong>Not saved:</strong> ${status.message} Your work stays in this tab.${retry}</p>
-      <button type="button" @click=${this.onStorageRetry}>Retry now</button>
+      <button type="button" @click=${this.onStorageRetry}>${deleted ? 'Save it again' : 'Retry now'}</button>
+    </div>`;
+  }
+
+  private renderStorageNotice() {
+    if (!this.storageNotice) return nothing;
+    return html`<div class="storage-notice" role="alert">
+      <p>${this.storageNotice}</p>
+      <button type="button" @click=${() => (this.storageNotice = undefined)}>Dismiss</button>
     </div>`;
   }
 
@@ -811,7 +816,7 @@ export class ClaimEditor extends LitElement {
             ? nothing
             : html`<button type="button" class="mode" aria-pressed=${this.mode === 'edit' ? 'true' : 'false'}
                 @click=${() => { this.mode = this.mode === 'edit' ? 'annotate' : 'edit'; this.view?.focus(); }}>Edit text</button>`}
-          ${this.renderHelp()} ${this.renderStorageStatus()}
+          ${this.renderHelp()} ${this.renderStorageStatus()} ${this.renderStorageNotice()}
         </div>
         <div part="editor" class="editor" @keydown=${this.onEditorKeydown} @dragover=${this.onDragOver}></div>
         <div part="sidebar" class="sidebar">

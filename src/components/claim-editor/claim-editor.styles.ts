@@ -155,7 +155,8 @@ export const editorStyles = css`
     font-size: 0.8rem;
     color: var(--_muted);
   }
-  .storage-error {
+  .storage-error,
+  .storage-notice {
     flex-basis: 100%;
     display: flex;
     flex-wrap: wrap;
@@ -167,7 +168,13 @@ export const editorStyles = css`
     border: 1px solid var(--claim-error-color, #5f1410);
     border-radius: var(--_radius);
   }
-  .storage-error p {
+  .storage-notice {
+    color: var(--_text);
+    background: var(--_surface);
+    border-color: var(--claim-warning-color, #7a4b00);
+  }
+  .storage-error p,
+  .storage-notice p {
     margin: 0;
     flex: 1;
   }

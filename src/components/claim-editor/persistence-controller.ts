@@ -1,12 +1,23 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { EditorState } from 'prosemirror-state';
 import type { Annotation } from '../../model/annotation.js';
+import { readAnnotation } from '../../model/annotation-reader.js';
+import { articleFromText, readArticleJSON } from '../../editor/article.js';
 import { toAnnotation } from '../../editor/annotation-api.js';
 import { sameRecord } from '../../editor/annotation-record.js';
 import { getAnnotationState } from '../../editor/annotation-plugin.js';
 import { getSuggestionState } from '../../editor/suggestion-plugin.js';
 import { TextIndex } from '../../editor/text-index.js';
-import { ClaimStore, DEFAULT_DB_NAME, StorageError, type StorageErrorKind } from '../../storage/claim-store.js';
+import {
+  ClaimStore,
+  DEFAULT_DB_NAME,
+  DocumentGoneError,
+  StorageError,
+  type LoadedDocument,
+  type StorageErrorKind,
+  type UnreadableRecord,
+} from '../../storage/claim-store.js';
+import { readStoredDocument } from '../../storage/record-reader.js';
 import type { StoredAnnotation, StoredDocument } from '../../storage/db-schema.js';
 import { DocumentSaver, TYPING_DELAY_MS } from '../../storage/document-saver.js';
 import { SyncChannel, type SyncMessage } from '../../storage/sync-channel.js';
@@ -27,6 +38,15 @@ export interface PersistenceBridge {
   /** True once, for the light-DOM article the element started with. */
   takeInitialArticle(): boolean;
   showStorageStatus(status: StorageStatus): void;
+  /** Something about the saved copy the user should know, though nothing is lost (undefined: nothing to tell). */
+  showStorageNotice(message: string | undefined): void;
+}
+
+/** A saved document as the editor may use it: every record read, the article checked against the schema. */
+interface Saved {
+  /** Missing when its record could not be read at all. */
+  document?: StoredDocument;
+  annotations: StoredAnnotation[];
 }
 
 export type StorageStatus =
@@ -57,6 +77,8 @@ export class PersistenceController implements ReactiveController {
   private owedLoad?: { documentId: string; lightDom: boolean; localArticle: boolean; localIds: Set<string> };
   private loadRetry?: ReturnType<typeof setTimeout>;
   private loadFailures = 0;
+  /** The document was deleted on purpose (elsewhere): nothing is written until the user saves it again. */
+  private deletedOnPurpose?: DocumentGoneError;
 
   constructor(
     private readonly element: ReactiveControllerHost & HTMLElement,
@@ -86,6 +108,8 @@ export class PersistenceController implements ReactiveController {
     this.saver = undefined;
     this.channel = undefined;
     this.owedLoad = undefined;
+    this.deletedOnPurpose = undefined;
+    this.host.showStorageNotice(undefined);
     clearTimeout(this.loadRetry);
     this.loading = (async () => {
       await previous.saver?.flush().catch(() => undefined);
@@ -108,6 +132,7 @@ export class PersistenceController implements ReactiveController {
     if (this.owedLoad) {
       throw this.lastError ?? new StorageError('storage-unavailable', 'The saved document could not be read yet.');
     }
+    if (this.deletedOnPurpose) throw this.deletedOnPurpose;
     await this.saver?.flush();
   }
 
@@ -140,9 +165,19 @@ export class PersistenceController implements ReactiveController {
   }
 
   retryNow() {
+    if (this.deletedOnPurpose) return this.saveAgain();
     if (!this.store || this.blocked) this.closeStore();
     if (this.owedLoad) void this.completeLoad();
     else this.saver?.retryNow();
+  }
+
+  /** After a deliberate deletion elsewhere, the user chose to keep this article: it is written again, whole. */
+  private saveAgain() {
+    this.deletedOnPurpose = undefined;
+    this.lastError = undefined;
+    this.saver?.markAll();
+    this.saver?.release();
+    this.showPending();
   }
 
   /** "Saving…", unless storage is failing: then the error stays up until a write succeeds. */
@@ -154,7 +189,8 @@ export class PersistenceController implements ReactiveController {
   private readonly onHide = (event: Event) => {
     if (event.type !== 'pagehide' && document.visibilityState !== 'hidden') return;
     const saver = this.saver;
-    if (!saver?.pending) return;
+    // A write under way is not durable until it commits, and a closing page may cut it off.
+    if (!saver?.unconfirmed) return;
     this.keepSafetyCopy();
     saver.flushForUnload();
   };
@@ -201,14 +237,15 @@ export class PersistenceController implements ReactiveController {
   private takeSafetyCopy(): SafetyCopy | undefined {
     const key = this.safetyKey();
     if (!key) return undefined;
+    let value: unknown;
     try {
       const text = localStorage.getItem(key);
       localStorage.removeItem(key);
-      const copy = text ? (JSON.parse(text) as SafetyCopy) : undefined;
-      return copy && Array.isArray(copy.annotations) && Array.isArray(copy.removed) ? copy : undefined;
+      value = text ? JSON.parse(text) : undefined;
     } catch {
       return undefined;
     }
+    return readSafetyCopy(value);
   }
 
   private closeStore() {
@@ -228,8 +265,9 @@ export class PersistenceController implements ReactiveController {
             new StorageError('storage-blocked', 'Another tab has an older version of this editor open: close or reload it to save. Your work is kept here meanwhile.'),
           );
         },
-        onClosed: () => {
+        onClosed: (deleted) => {
           if (this.store === opening) this.store = undefined;
+          if (deleted) this.onDatabaseDeleted();
         },
       });
       this.store = opening;
@@ -256,12 +294,34 @@ export class PersistenceController implements ReactiveController {
     void navigator.storage?.persist?.().catch(() => false);
   }
 
+  /** The whole database was deleted elsewhere: everything this tab holds is written back at once. */
+  private onDatabaseDeleted() {
+    if (!this.saver || this.owedLoad) return;
+    this.saver.markAll();
+    this.onGone(new DocumentGoneError(this.host.documentId() ?? '', false));
+  }
+
+  /** The document's record is gone: wiped (it is being written back) or deleted on purpose (nothing is written). */
+  private onGone(error: DocumentGoneError) {
+    if (error.deliberate) {
+      this.saver?.hold();
+      this.deletedOnPurpose = error;
+      this.reportError(error);
+      return;
+    }
+    const message = `${error.message} Everything open here is being saved again from this tab.`;
+    this.host.showStorageNotice(message);
+    this.element.dispatchEvent(new CustomEvent('claim-error', { detail: { kind: 'storage-deleted', message }, bubbles: true, composed: true }));
+    this.showPending();
+  }
+
   private async load(documentId: string) {
     const lightDom = this.host.takeInitialArticle();
     const saver = new DocumentSaver(documentId, () => this.openStore(), this.source(documentId), {
       saved: (written) => this.onSaved(written),
       failed: (error, retryInMs) => this.reportError(error, retryInMs),
       adopt: (newer) => this.host.applyRemote(newer.map(stripDocumentId), []),
+      gone: (error) => this.onGone(error),
     });
     // Nothing is written before the saved document has been read: a write could overwrite it.
     saver.hold();
@@ -282,9 +342,9 @@ export class PersistenceController implements ReactiveController {
     const saver = this.saver;
     if (!owed || !saver) return;
     clearTimeout(this.loadRetry);
-    let saved: Awaited<ReturnType<ClaimStore['load']>>;
+    let loaded: LoadedDocument | undefined;
     try {
-      saved = await (await this.openStore()).load(owed.documentId);
+      loaded = await (await this.openStore()).load(owed.documentId);
     } catch (error) {
       if (this.owedLoad !== owed) return;
       const failure = error instanceof StorageError ? error : new StorageError('storage-unavailable', String(error));
@@ -296,27 +356,33 @@ export class PersistenceController implements ReactiveController {
       return;
     }
     if (this.owedLoad !== owed || this.saver !== saver) return;
+    const checked = await this.checkSaved(owed.documentId, loaded);
+    if (this.owedLoad !== owed || this.saver !== saver) return;
     this.owedLoad = undefined;
+    let saved = checked.saved;
     const leftover = this.takeSafetyCopy();
     if (leftover) saved = mergeSafetyCopy(saved, leftover, owed.documentId);
-    this.revision = saved?.document.revision ?? 0;
-    this.created = saved?.document.created ?? new Date().toISOString();
+    this.revision = saved?.document?.revision ?? 0;
+    this.created = saved?.document?.created ?? new Date().toISOString();
     // Only what was done to this document while it was loading; the rest on screen belongs to the previous one.
     const local = this.localAnnotations(owed.lightDom || owed.localArticle ? undefined : owed.localIds);
     const localIds = new Set(local.map((annotation) => annotation.id));
     const fromStorage = (saved?.annotations ?? []).map(stripDocumentId).filter((annotation) => !localIds.has(annotation.id));
     const keepLocalArticle = owed.lightDom || owed.localArticle;
-    const rejected = saved?.document.rejectedSuggestions ?? [];
-    if (saved && !keepLocalArticle) {
+    const rejected = saved?.document?.rejectedSuggestions ?? [];
+    if (saved?.document && !keepLocalArticle) {
       this.host.restore({ document: saved.document, annotations: [...fromStorage, ...local], rejected });
     } else if (saved || local.length > 0) {
-      this.host.restore({ annotations: [...fromStorage, ...local], rejected });
+      // A saved article that cannot be read at all leaves its annotations nothing to anchor to but an empty article.
+      this.host.restore({ annotations: [...fromStorage, ...local], rejected, empty: !!saved && !saved.document && !keepLocalArticle });
     } else if (!keepLocalArticle) {
       this.host.restore({ annotations: [], empty: true });
     }
-    if (keepLocalArticle && (!saved || TextIndex.of(this.host.editorState().doc).text !== saved.document.text || owed.localArticle)) {
+    if (keepLocalArticle && (!saved?.document || TextIndex.of(this.host.editorState().doc).text !== saved.document.text || owed.localArticle)) {
       saver.markAll();
     } else {
+      // An article read back from its plain text is written again, readable.
+      if (checked.repaired) saver.markDocument();
       saver.markAnnotations(localIds);
       // Saved annotations that moved or were lost on the way in get their new status written.
       const { records } = getAnnotationState(this.host.editorState());
@@ -329,6 +395,45 @@ export class PersistenceController implements ReactiveController {
     saver.release();
     if (saver.pending) this.showPending();
     else this.host.showStorageStatus({ state: saved ? 'saved' : 'idle' });
+  }
+
+  /**
+   * Checks a loaded document before the editor uses it: its article against
+   * the schema (unreadable formatting: the article comes back from its plain
+   * text). Records that cannot be read are set aside, kept but never loaded
+   * again, and reported; everything else loads.
+   */
+  private async checkSaved(documentId: string, loaded: LoadedDocument | undefined): Promise<{ saved?: Saved; repaired: boolean }> {
+    if (!loaded) return { repaired: false };
+    const unreadable = [...loaded.unreadable];
+    let document = loaded.document;
+    let repaired = false;
+    if (document) {
+      const article = readArticleJSON(document.content, document.text);
+      if (!article.ok) {
+        unreadable.push({ store: 'documents', key: documentId, record: document, problems: [`document.content: ${article.error}.`] });
+        document = { ...document, content: articleFromText(document.text).toJSON() };
+        repaired = true;
+      }
+    }
+    if (unreadable.length > 0) await this.setAside(documentId, unreadable, repaired);
+    return { saved: { ...(document ? { document } : {}), annotations: loaded.annotations }, repaired };
+  }
+
+  /** Moves unreadable records out of the way and tells the user what was kept aside and why. */
+  private async setAside(documentId: string, unreadable: UnreadableRecord[], repaired: boolean) {
+    let kept = 'They are kept aside in this browser’s storage.';
+    try {
+      await (await this.openStore()).setAside(documentId, unreadable);
+    } catch {
+      kept = 'They stay where they are.';
+    }
+    const described = unreadable.slice(0, 3).map(describeUnreadable).join(' ');
+    const more = unreadable.length > 3 ? ` (and ${unreadable.length - 3} more)` : '';
+    const recovered = repaired ? ' The article was restored from its saved text.' : '';
+    const message = `${unreadable.length} saved record${unreadable.length === 1 ? '' : 's'} of this article could not be read and ${unreadable.length === 1 ? 'was' : 'were'} not loaded: ${described}${more} ${kept}${recovered} Everything else was loaded.`;
+    this.host.showStorageNotice(message);
+    this.element.dispatchEvent(new CustomEvent('claim-error', { detail: { kind: 'storage-corrupt', message }, bubbles: true, composed: true }));
   }
 
   /**
@@ -396,7 +501,7 @@ export class PersistenceController implements ReactiveController {
 
   private onSaved(written: { documentId: string; annotationIds: string[]; removedIds: string[]; revision?: number }) {
     this.lastError = undefined;
-    if (!this.saver?.pending) this.dropSafetyCopy();
+    if (!this.saver?.unconfirmed) this.dropSafetyCopy();
     this.channel?.post(written);
     if (!this.saver?.pending) this.host.showStorageStatus({ state: 'saved' });
     this.element.dispatchEvent(
@@ -420,13 +525,18 @@ export class PersistenceController implements ReactiveController {
   private async onRemote(message: SyncMessage) {
     const documentId = this.host.documentId();
     if (!documentId || message.documentId !== documentId) return;
+    if (message.deleted) {
+      this.onGone(new DocumentGoneError(documentId, true));
+      return;
+    }
     try {
       const store = await this.openStore();
       if (message.revision !== undefined && message.revision > this.revision) {
         // Unsaved changes of ours are newer: they are written next, and the other tab reloads then.
         if (this.saver?.pending) return;
-        const saved = await store.load(documentId);
-        if (!saved) return;
+        const { saved, repaired } = await this.checkSaved(documentId, await store.load(documentId));
+        if (!saved?.document) return;
+        if (repaired) this.saver?.markDocument();
         this.revision = saved.document.revision;
         this.host.restore({
           document: saved.document,
@@ -457,11 +567,7 @@ interface SafetyCopy {
 }
 
 /** The saved document with a closed page's unsaved changes on top (they are newer). */
-function mergeSafetyCopy(
-  saved: { document: StoredDocument; annotations: StoredAnnotation[] } | undefined,
-  copy: SafetyCopy,
-  documentId: string,
-): { document: StoredDocument; annotations: StoredAnnotation[] } | undefined {
+function mergeSafetyCopy(saved: Saved | undefined, copy: SafetyCopy, documentId: string): Saved | undefined {
   const document = copy.document ?? saved?.document;
   if (!document) return saved;
   const byId = new Map((saved?.annotations ?? []).map((a) => [a.id, a]));
@@ -471,6 +577,25 @@ function mergeSafetyCopy(
     if (!stored || stored.modified <= annotation.modified) byId.set(annotation.id, { ...annotation, documentId });
   }
   return { document, annotations: [...byId.values()] };
+}
+
+/**
+ * A closing page's copy, read like an import: annotations that cannot be read
+ * are left out, and so is an article whose content does not fit the schema.
+ */
+function readSafetyCopy(value: unknown): SafetyCopy | undefined {
+  const copy = value as Partial<Record<keyof SafetyCopy, unknown>> | null;
+  if (typeof copy !== 'object' || copy === null || !Array.isArray(copy.annotations) || !Array.isArray(copy.removed)) return undefined;
+  const annotations = copy.annotations.flatMap((item, index) => readAnnotation(item, `annotations[${index}]`, []) ?? []);
+  const removed = copy.removed.filter((id): id is string => typeof id === 'string');
+  const document = copy.document === undefined ? undefined : readStoredDocument(copy.document);
+  const readable = document?.ok && readArticleJSON(document.value.content, document.value.text).ok ? document.value : undefined;
+  return { annotations, removed, ...(readable ? { document: readable } : {}) };
+}
+
+function describeUnreadable({ store, key, problems }: UnreadableRecord): string {
+  const what = store === 'documents' ? 'the article' : store === 'annotationPacks' ? 'the annotation pack' : `annotation ${JSON.stringify((key as [string, string])[1])}`;
+  return `${what} (${problems.slice(0, 2).join(' ')})`;
 }
 
 function stripDocumentId({ documentId: _documentId, ...annotation }: StoredAnnotation): Annotation {
