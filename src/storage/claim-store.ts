@@ -127,8 +127,9 @@ function readRecords(values: unknown[], documentId: string, unreadable: Unreadab
     const read = readStoredAnnotation(value, documentId);
     if (read.ok) annotations.push(read.value);
     else {
-      const id = (value as { id?: unknown } | null)?.id;
-      unreadable.push({ store: 'annotations', key: [documentId, String(id)], record: value, problems: read.problems });
+      // Read back by its document's index, so the record has a key; its id part may be of any type.
+      const id = (value as { id: IDBValidKey }).id;
+      unreadable.push({ store: 'annotations', key: [documentId, id], record: value, problems: read.problems });
     }
   }
   return annotations;
@@ -227,9 +228,8 @@ export class ClaimStore {
     const work: Promise<unknown>[] = [];
     for (const { store, key, record, problems } of records) {
       work.push(tx.objectStore('setAside').add({ documentId, store, key, record, problems, found }));
-      if (store === 'annotations') work.push(tx.objectStore('annotations').delete(key as [string, string]));
-      else if (store === 'annotationPacks') work.push(tx.objectStore('annotationPacks').delete(key as string));
-      else work.push(tx.objectStore('documents').delete(key as string));
+      // The typed stores expect well-formed keys; these are whatever the unreadable record was stored under.
+      work.push(tx.objectStore(store).delete(key as never));
     }
     await Promise.all([...work, tx.done]);
   }

@@ -49,7 +49,7 @@ export interface AnnotationSequence {
 export interface SetAsideRecord {
   documentId: string;
   store: 'documents' | 'annotations' | 'annotationPacks';
-  key: string | [string, string];
+  key: IDBValidKey;
   record: unknown;
   problems: string[];
   /** When it was set aside (ISO 8601). */

@@ -5,8 +5,8 @@ import type { AnnotationPack, StoredAnnotation, StoredDocument } from './db-sche
 /** A saved record that could not be read: kept aside, never loaded, never deleted. */
 export interface UnreadableRecord {
   store: 'documents' | 'annotations' | 'annotationPacks';
-  /** The record's key in its store. */
-  key: string | [string, string];
+  /** The record's key in its store, as stored (an unreadable record may have a key of any type). */
+  key: IDBValidKey;
   record: unknown;
   problems: string[];
 }

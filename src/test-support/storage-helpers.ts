@@ -78,6 +78,18 @@ export function countRecords(name: string, storeName: string): Promise<number> {
   return withDatabase(name, (db) => requestResult(db.transaction(storeName, 'readonly').objectStore(storeName).count()));
 }
 
+/** Puts records into an object store as they are, in a raw transaction: what a bug, an old version or a hand edit could leave. */
+export function putRaw(name: string, storeName: string, records: unknown[]): Promise<void> {
+  return withDatabase(name, (db) => {
+    const tx = db.transaction(storeName, 'readwrite');
+    for (const record of records) tx.objectStore(storeName).put(record);
+    return new Promise<void>((resolve, reject) => {
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+  });
+}
+
 export async function storedDocuments(name: string): Promise<StoredDocument[]> {
   return allRecords<StoredDocument>(name, 'documents');
 }

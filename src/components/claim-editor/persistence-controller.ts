@@ -594,7 +594,7 @@ function readSafetyCopy(value: unknown): SafetyCopy | undefined {
 }
 
 function describeUnreadable({ store, key, problems }: UnreadableRecord): string {
-  const what = store === 'documents' ? 'the article' : store === 'annotationPacks' ? 'the annotation pack' : `annotation ${JSON.stringify((key as [string, string])[1])}`;
+  const what = store === 'documents' ? 'the article' : store === 'annotationPacks' ? 'the annotation pack' : `annotation ${JSON.stringify((key as IDBValidKey[])[1])}`;
   return `${what} (${problems.slice(0, 2).join(' ')})`;
 }
 

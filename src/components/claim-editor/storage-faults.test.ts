@@ -1,0 +1,219 @@
+/**
+ * What storage can do to a fact-checker's work behind the editor's back:
+ * records that cannot be read, and a database or document deleted while the
+ * article is open. Nothing readable is lost, and "saved" is said only of
+ * what is stored.
+ */
+import { expect, fixture, fixtureCleanup } from '@open-wc/testing';
+import '../../define.js';
+import { readArticleJSON } from '../../editor/article.js';
+import { deleteDocument } from '../../storage/claim-store.js';
+import type { SetAsideRecord, StoredAnnotation, StoredDocument } from '../../storage/db-schema.js';
+import { shadowOf } from '../../test-support/editor-helpers.js';
+import {
+  allRecords,
+  countRecords,
+  deleteDatabase,
+  freshDbName,
+  nextEvent,
+  putRaw,
+  storedAnnotations,
+  storedDocument,
+  until,
+} from '../../test-support/storage-helpers.js';
+import type { ClaimEditor, ClaimErrorDetail } from './claim-editor.component.js';
+
+declare global {
+  interface Window {
+    /** Set by a stored article's script, if it ever runs. */
+    __claimStoredScript?: number;
+  }
+}
+
+/** Invented wire copy; nothing here is real reporting. */
+const HEADLINE = 'Salt flats lithium plan draws questions';
+const PLAN = 'The national mining agency said the Orvat salt flats would yield ten thousand tonnes of lithium a year.';
+const DOUBT = 'A geologist at Tessin University said the brine was too dilute for that figure.';
+const PERMITS = 'Three drilling permits were issued in April.';
+const WATER = 'Farmers near the flats have complained about falling water tables.';
+const ARTICLE_HTML = `<h2>${HEADLINE}</h2><p>${PLAN} ${DOUBT}</p><p>${PERMITS} ${WATER}</p>`;
+const ARTICLE_TEXT = `${HEADLINE}\n${PLAN} ${DOUBT}\n${PERMITS} ${WATER}`;
+
+type ErrorEvent = CustomEvent<ClaimErrorDetail>;
+
+describe('<claim-editor> storage faults', () => {
+  let dbName: string;
+  let errors: ClaimErrorDetail[];
+  const onError = (event: Event) => errors.push((event as ErrorEvent).detail);
+
+  async function mount(documentId: string, article = ''): Promise<ClaimEditor> {
+    const editor = await fixture<ClaimEditor>(`<claim-editor document-id="${documentId}" db-name="${dbName}">${article}</claim-editor>`);
+    await editor.updateComplete;
+    return editor;
+  }
+
+  async function mountLoaded(documentId: string, article = ''): Promise<ClaimEditor> {
+    const editor = await mount(documentId, article);
+    await editor.flush();
+    return editor;
+  }
+
+  /** A saved article with three annotations; the editor that saved it is gone. */
+  async function savedArticle(documentId: string): Promise<StoredAnnotation[]> {
+    const editor = await mountLoaded(documentId, ARTICLE_HTML);
+    editor.addAnnotation({ tag: 'state-media-claim', quote: PLAN, source: 'National mining agency' });
+    editor.addAnnotation({ tag: 'analyst-opinion', quote: DOUBT });
+    editor.addAnnotation({ tag: 'reported-fact', quote: PERMITS });
+    await editor.flush();
+    editor.remove();
+    return storedAnnotations(dbName, documentId);
+  }
+
+  function notice(editor: ClaimEditor): string {
+    return shadowOf(editor).querySelector('.storage-notice')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+  }
+
+  beforeEach(() => {
+    dbName = freshDbName();
+    errors = [];
+    document.addEventListener('claim-error', onError);
+  });
+
+  afterEach(async () => {
+    document.removeEventListener('claim-error', onError);
+    fixtureCleanup();
+    delete window.__claimStoredScript;
+    await deleteDatabase(dbName);
+  });
+
+  describe('records that cannot be read', () => {
+    it('loads every good annotation, sets the bad ones aside and says which and why', async () => {
+      const [plan, doubt, permits] = (await savedArticle('flats')).sort((a, b) => a.start - b.start);
+      await putRaw(dbName, 'annotations', [
+        { ...doubt, quote: 42 },
+        { ...permits, id: 'weird-status', status: 'weird' },
+        { ...permits, id: 'object-note', note: { text: 'not text' } },
+        { ...permits, id: 7 },
+      ]);
+
+      const editor = await mountLoaded('flats');
+      await editor.updateComplete;
+
+      expect(editor.annotations.map((a) => a.id).sort()).to.deep.equal([plan.id, permits.id].sort());
+      expect(editor.text).to.equal(ARTICLE_TEXT);
+      const corrupt = errors.filter((e) => e.kind === 'storage-corrupt');
+      expect(corrupt).to.have.length(1);
+      expect(corrupt[0].message).to.include('4 saved records').and.include(`annotation "${doubt.id}"`).and.include('quote: expected text');
+      expect(notice(editor)).to.include('kept aside');
+
+      const setAside = await allRecords<SetAsideRecord>(dbName, 'setAside');
+      expect(setAside.map((r) => (r.record as { id: unknown }).id).sort()).to.deep.equal([7, doubt.id, 'object-note', 'weird-status'].sort());
+      expect(setAside.every((r) => r.documentId === 'flats' && r.problems.length > 0)).to.equal(true);
+      expect((await storedAnnotations(dbName, 'flats')).map((a) => a.id).sort(), 'the good records stay').to.deep.equal([plan.id, permits.id].sort());
+      expect(editor.exportAs('json')).to.not.include('weird');
+
+      editor.remove();
+      errors = [];
+      const again = await mountLoaded('flats');
+      expect(again.annotations.map((a) => a.id).sort(), 'the next load is clean').to.deep.equal([plan.id, permits.id].sort());
+      expect(errors).to.deep.equal([]);
+    });
+
+    it('a malformed pack does not hide a single record: the records are read instead', async () => {
+      const sentences = Array.from({ length: 70 }, (_, i) => `Well ${i + 1} was capped in May.`);
+      const editor = await mountLoaded('packed', `<p>${sentences.join(' ')}</p>`);
+      for (const sentence of sentences) editor.addAnnotation({ tag: 'reported-fact', quote: sentence });
+      await editor.flush();
+      await until(async () => (await countRecords(dbName, 'annotationPacks')) === 1, 'the document to be packed');
+      editor.remove();
+      await putRaw(dbName, 'annotationPacks', [{ documentId: 'packed', seq: 'late', annotations: 'all of them' }]);
+
+      const reopened = await mountLoaded('packed');
+      expect(reopened.annotations).to.have.length(70);
+      expect(errors.map((e) => e.kind)).to.deep.equal(['storage-corrupt']);
+      expect(errors[0].message).to.include('the annotation pack');
+    });
+
+    it('an article whose stored formatting is hostile: nothing runs, the article comes back from its text, annotations intact', async () => {
+      const saved = await savedArticle('hostile');
+      const record = (await storedDocument(dbName, 'hostile'))!;
+      const hostile: StoredDocument = {
+        ...record,
+        content: {
+          type: 'doc',
+          content: [
+            { type: 'heading', attrs: { level: 'ttp://www.w3.org/1999/xhtml script' }, content: [{ type: 'text', text: HEADLINE }] },
+            { type: 'paragraph', content: [{ type: 'text', text: `${PLAN} ${DOUBT}` }] },
+            { type: 'paragraph', content: [{ type: 'text', text: `${PERMITS} ${WATER}` }] },
+          ],
+        },
+      };
+      await putRaw(dbName, 'documents', [hostile]);
+
+      const editor = await mountLoaded('hostile');
+      await editor.updateComplete;
+      expect(window.__claimStoredScript).to.equal(undefined);
+      expect(shadowOf(editor).querySelector('script')).to.equal(null);
+      expect(editor.text).to.equal(ARTICLE_TEXT);
+      expect(editor.annotations.map((a) => [a.id, a.status]).sort()).to.deep.equal(saved.map((a) => [a.id, 'anchored']).sort());
+      expect(errors.map((e) => e.kind)).to.deep.equal(['storage-corrupt']);
+      expect(errors[0].message).to.include('the article').and.include('restored from its saved text');
+
+      const rewritten = (await storedDocument(dbName, 'hostile'))!;
+      expect(readArticleJSON(rewritten.content, rewritten.text).ok, 'the stored article is readable again').to.equal(true);
+      const setAside = await allRecords<SetAsideRecord>(dbName, 'setAside');
+      expect(setAside.map((r) => r.store)).to.deep.equal(['documents']);
+      expect(setAside[0].record).to.deep.equal(hostile);
+    });
+  });
+
+  describe('deleted while open', () => {
+    it('the whole database deleted by another tab: told, and everything this tab holds is written back', async () => {
+      const editor = await mountLoaded('wiped', ARTICLE_HTML);
+      const first = editor.addAnnotation({ tag: 'state-media-claim', quote: PLAN });
+      await editor.flush();
+
+      const told = nextEvent<ErrorEvent>(document, 'claim-error', (e) => e.detail.kind === 'storage-deleted');
+      await deleteDatabase(dbName);
+      await told;
+      const second = editor.addAnnotation({ tag: 'reported-fact', quote: WATER });
+      await editor.flush();
+      await editor.updateComplete;
+      expect(notice(editor)).to.include('saved again');
+
+      expect((await storedDocument(dbName, 'wiped'))?.text).to.equal(ARTICLE_TEXT);
+      expect((await storedAnnotations(dbName, 'wiped')).map((a) => a.id).sort()).to.deep.equal([first.id, second.id].sort());
+    });
+
+    it('the document deleted on purpose: nothing is written or called saved until the user saves it again', async () => {
+      const editor = await mountLoaded('deleted', ARTICLE_HTML);
+      const first = editor.addAnnotation({ tag: 'state-media-claim', quote: PLAN });
+      await editor.flush();
+
+      const told = nextEvent<ErrorEvent>(document, 'claim-error', (e) => e.detail.kind === 'storage-deleted');
+      await deleteDocument('deleted', dbName);
+      await told;
+      const saves: unknown[] = [];
+      editor.addEventListener('claim-save', (event) => saves.push(event));
+      const second = editor.addAnnotation({ tag: 'reported-fact', quote: WATER });
+
+      let failure: unknown;
+      await editor.flush().catch((error: unknown) => (failure = error));
+      expect((failure as { kind?: string } | undefined)?.kind).to.equal('storage-deleted');
+      expect(saves).to.deep.equal([]);
+      expect(await storedDocument(dbName, 'deleted')).to.equal(undefined);
+      expect(await storedAnnotations(dbName, 'deleted')).to.deep.equal([]);
+      await editor.updateComplete;
+      const alert = shadowOf(editor).querySelector('.storage-error');
+      expect(alert?.textContent).to.include('deleted');
+      const saveAgain = [...(alert?.querySelectorAll('button') ?? [])].find((b) => b.textContent?.trim() === 'Save it again');
+      expect(saveAgain, 'a way to keep the article').to.not.equal(undefined);
+
+      saveAgain!.click();
+      await editor.flush();
+      expect(saves.length).to.be.greaterThan(0);
+      expect((await storedDocument(dbName, 'deleted'))?.text).to.equal(ARTICLE_TEXT);
+      expect((await storedAnnotations(dbName, 'deleted')).map((a) => a.id).sort()).to.deep.equal([first.id, second.id].sort());
+    });
+  });
+});
