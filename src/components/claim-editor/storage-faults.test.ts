@@ -7,7 +7,7 @@
 import { expect, fixture, fixtureCleanup } from '@open-wc/testing';
 import '../../define.js';
 import { readArticleJSON } from '../../editor/article.js';
-import { deleteDocument } from '../../storage/claim-store.js';
+import { ClaimStore, deleteDocument, type ChangeSet } from '../../storage/claim-store.js';
 import type { SetAsideRecord, StoredAnnotation, StoredDocument } from '../../storage/db-schema.js';
 import { shadowOf } from '../../test-support/editor-helpers.js';
 import {
@@ -16,6 +16,7 @@ import {
   deleteDatabase,
   freshDbName,
   nextEvent,
+  Patches,
   putRaw,
   storedAnnotations,
   storedDocument,
@@ -44,6 +45,7 @@ type ErrorEvent = CustomEvent<ClaimErrorDetail>;
 describe('<claim-editor> storage faults', () => {
   let dbName: string;
   let errors: ClaimErrorDetail[];
+  const patches = new Patches();
   const onError = (event: Event) => errors.push((event as ErrorEvent).detail);
 
   async function mount(documentId: string, article = ''): Promise<ClaimEditor> {
@@ -80,6 +82,7 @@ describe('<claim-editor> storage faults', () => {
   });
 
   afterEach(async () => {
+    patches.restore();
     document.removeEventListener('claim-error', onError);
     fixtureCleanup();
     delete window.__claimStoredScript;
@@ -164,6 +167,33 @@ describe('<claim-editor> storage faults', () => {
       const setAside = await allRecords<SetAsideRecord>(dbName, 'setAside');
       expect(setAside.map((r) => r.store)).to.deep.equal(['documents']);
       expect(setAside[0].record).to.deep.equal(hostile);
+    });
+  });
+
+  describe('the page closing while a write is under way', () => {
+    it('keeps what the unfinished write carries in the safety copy and writes it again in the closing transaction', async () => {
+      const editor = await mountLoaded('closing', ARTICLE_HTML);
+      const write = ClaimStore.prototype.write;
+      const writes: { changes: ChangeSet; unloading: boolean }[] = [];
+      patches.replace(ClaimStore.prototype, 'write', function (this: ClaimStore, changes: ChangeSet, options: { unloading?: boolean } = {}) {
+        writes.push({ changes, unloading: !!options.unloading });
+        // The first write never finishes, as one cut off by a closing page would not.
+        return writes.length === 1 ? new Promise(() => {}) : write.call(this, changes, options);
+      });
+      const tagged = editor.addAnnotation({ tag: 'state-media-claim', quote: PLAN });
+      await until(() => writes.length === 1, 'the debounced write to start');
+
+      window.dispatchEvent(new PageTransitionEvent('pagehide'));
+
+      const copy = JSON.parse(localStorage.getItem(`claim-provenance:unsaved:${dbName}:closing`) ?? 'null') as { annotations: { id: string }[] } | null;
+      expect(copy?.annotations.map((a) => a.id), 'the safety copy').to.deep.equal([tagged.id]);
+      await until(() => writes.length === 2, 'the closing transaction to start');
+      expect(writes.map((w) => [w.unloading, w.changes.put.map((a) => a.id)]), 'the closing transaction').to.deep.equal([
+        [false, [tagged.id]],
+        [true, [tagged.id]],
+      ]);
+      await until(async () => (await storedAnnotations(dbName, 'closing')).length === 1, 'the closing write to land');
+      localStorage.removeItem(`claim-provenance:unsaved:${dbName}:closing`);
     });
   });
 
