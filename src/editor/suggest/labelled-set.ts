@@ -625,4 +625,88 @@ export const LABELLED_PARAGRAPHS: readonly LabelledParagraph[] = [
     [opinion(`The Atlantic Conflict Monitor, a Washington-based think tank, said Russian forces were likely to intensify attacks in the area in the coming weeks.`)],
     [fact(`Neither side's battlefield claims could be independently verified.`)],
   ]),
+  // Issue 19: roles that mention media, opinion without a verb of saying, one name per person.
+  ...story('tune-20', 'tuning', [
+    [none(`Pyongyang's new slogan puzzles Seoul`)],
+    [none(`SEOUL, May 14`)],
+    [
+      state(`North Korea's state media introduced a new slogan on Tuesday urging citizens to "defend the socialist homeland with the rifle and the pen."`),
+      state(`The Rodong Sinmun printed the phrase in red above its masthead, the first such change in a decade.`),
+    ],
+    [
+      opinion(`Prof. Lena Varga, who studies official media at the University of Szeged, said the slogan borrowed from wartime propaganda of the 1950s.`),
+      opinion(`"The vocabulary is old, but the timing is new," Varga said.`),
+    ],
+    [
+      opinion(`Several analysts read the timing as a reply to Seoul's latest leaflet campaign.`),
+      opinion(`Outside observers believe the change was planned for months.`),
+    ],
+    [opinion(`According to a researcher who tracks state television for a Seoul think tank, the slogan has already appeared in 40 broadcasts.`)],
+    [fact(`An official at the Unification Ministry, which monitors North Korean media, said the ministry had no comment.`)],
+  ]),
+  // Issue 19: attribution carried to the actor's following sentences and to material the state released.
+  ...story('tune-21', 'tuning', [
+    [none(`KIM URGES FARMERS TO MEET GRAIN TARGETS`)],
+    [
+      state(`North Korean leader Kim Jong Un visited farms in South Hwanghae province on Wednesday, the official Korean Central News Agency said.`),
+      state(`He told farm managers that the harvest was "a matter of life and death," the agency said.`),
+      state(`The leader repeated the message at two other farms, calling for more fertiliser from factories in the capital.`),
+    ],
+    [
+      state(`Photos released by Pyongyang showed Kim walking through a rice field in rubber boots.`),
+      state(`Footage released by North Korea's government showed crowds of farmers applauding him.`),
+    ],
+    [
+      fact(`The region suffered severe flooding last summer.`),
+      fact(`The World Food Programme says about 40 percent of North Koreans are undernourished.`),
+    ],
+  ]),
+  ...story('tune-22', 'tuning', [
+    [none(`BEIJING, January 9`)],
+    [
+      state(`Chinese President Xi Jinping inspected a naval base in Hainan on Monday, according to CCTV.`),
+      state(`The president urged sailors to "dare to fight and dare to win," the broadcaster said.`),
+      state(`The Chinese leader also met families of officers who died on duty.`),
+    ],
+    [state(`Pictures released by Beijing showed Xi on the deck of an aircraft carrier.`)],
+    [fact(`The Pentagon said in a report last month that China's navy is the world's largest by number of ships.`)],
+    [
+      opinion(`Chen Wei-lin, a defence analyst at the Taipei Institute for Security Research, said the visit was aimed at officers as much as at foreign audiences.`),
+      opinion(`Chen reads the trip as a sign that Xi worries about morale.`),
+    ],
+    [fact(`Photos released by the U.S. Navy showed two Chinese destroyers shadowing an American ship in the South China Sea.`)],
+  ]),
+  // Issue 19: canonical sources (generic state media of a known country, a surname after the full name).
+  ...story('tune-23', 'tuning', [
+    [none(`MOSCOW, June 30`)],
+    [
+      state(`Russia's state media reported on Sunday that a new bridge to the Crimean peninsula would open in the autumn.`),
+      state(`The Rossiyskaya Gazeta, the government's official newspaper, said construction was "ahead of schedule."`),
+    ],
+    [
+      state(`Deputy Prime Minister Marat Khusnullin told TASS that the bridge would carry both road and rail traffic.`),
+      fact(`Ukraine has attacked the existing Kerch bridge twice since 2022.`),
+    ],
+    [
+      opinion(`Pavel Grekov, a senior fellow at the Baltic Centre for Security Studies, said the project was "a statement of permanence."`),
+      opinion(`Grekov said the new crossing would be just as exposed to drones as the old one.`),
+    ],
+    [state(`State media said engineers from 14 regions were working on the project.`)],
+  ]),
+  // Issue 19: opinion verbs and judgement markers with generic experts; officials' readings stay reported.
+  ...story('tune-24', 'tuning', [
+    [none(`Iran unveils new drone at Tehran parade`)],
+    [
+      state(`Iran displayed a long-range attack drone at a military parade in Tehran on Friday, the official IRNA news agency reported.`),
+      state(`IRNA said the drone could fly 2,500 kilometres carrying a 300-kilogram warhead.`),
+    ],
+    [
+      opinion(`Western experts doubt that the drone has the range Tehran claims.`),
+      opinion(`Many Iran watchers consider the parade a message to Israel after last month's strikes.`),
+    ],
+    [
+      fact(`U.S. officials see the unveiling as an attempt to project strength.`),
+      fact(`Israel's military declined to comment.`),
+    ],
+  ]),
 ];
