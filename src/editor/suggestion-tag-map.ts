@@ -50,7 +50,7 @@ export function resolveSuggestionTags(map: unknown, taxonomy: Taxonomy): Suggest
 
 /**
  * Says which roles are not suggested and why, for the toolbar and screen
- * readers ("Analyst opinions are not suggested: no tag mapped."); undefined
+ * readers ("Not suggested: analyst opinions (no tag mapped)…"); undefined
  * when every role is.
  */
 export function unmappedRolesMessage({ tags, unmapped, unknownKeys }: SuggestionTags): string | undefined {
@@ -62,6 +62,5 @@ export function unmappedRolesMessage({ tags, unmapped, unknownKeys }: Suggestion
     return `No suggestions: none of the provenance roles (${PROVENANCE_ROLES.join(', ')}) maps to a tag of this taxonomy; set suggestionTagMap.${unknown}`;
   }
   const list = unmapped.map(({ role, reason }) => `${ROLE_NAMES[role]} (${reason})`).join(', ');
-  const subject = list.charAt(0).toUpperCase() + list.slice(1);
-  return `${subject} ${unmapped.length === 1 ? 'is' : 'are'} not suggested; map ${unmapped.length === 1 ? 'it' : 'them'} in suggestionTagMap.${unknown}`;
+  return `Not suggested: ${list}. Set suggestionTagMap to offer them.${unknown}`;
 }
