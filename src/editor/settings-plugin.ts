@@ -10,7 +10,7 @@ import { AnnotationStep } from './annotation-step.js';
  */
 export type EditorMode = 'annotate' | 'edit' | 'readonly';
 
-/** Proposes tags for the sentences of a text (offsets into it); see `suggestProvenance`. */
+/** Proposes a provenance role for sentences of a text (offsets into it); see `suggestProvenance`. */
 export type Suggester = (text: string) => Suggestion[];
 
 export interface EditorSettings {
