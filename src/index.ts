@@ -15,4 +15,14 @@ export type {
 export { listDocuments, deleteDocument, DEFAULT_DB_NAME, StorageError, type StorageErrorKind } from './storage/claim-store.js';
 export type { ImportReport, ImportOptions } from './editor/import-annotations.js';
 export type { ExportFormat } from './formats/registry.js';
-export { suggestProvenance, DEFAULT_LEXICON, type Lexicon, type Suggestion, type SuggestOptions } from './editor/suggest/suggest-provenance.js';
+export {
+  suggestProvenance,
+  canonicalOutlet,
+  DEFAULT_LEXICON,
+  PROVENANCE_ROLES,
+  type Lexicon,
+  type ProvenanceRole,
+  type Suggestion,
+  type SuggestOptions,
+} from './editor/suggest/suggest-provenance.js';
+export { DEFAULT_SUGGESTION_TAG_MAP, type SuggestionTagMap } from './editor/suggestion-tag-map.js';

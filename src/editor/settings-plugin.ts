@@ -1,6 +1,7 @@
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import { DEFAULT_TAXONOMY, type Taxonomy } from '../model/taxonomy.js';
 import type { Suggestion } from './suggest/suggest-provenance.js';
+import type { SuggestionTagMap } from './suggestion-tag-map.js';
 import { AnnotationStep } from './annotation-step.js';
 
 /**
@@ -9,7 +10,7 @@ import { AnnotationStep } from './annotation-step.js';
  */
 export type EditorMode = 'annotate' | 'edit' | 'readonly';
 
-/** Proposes tags for the sentences of a text (offsets into it); see `suggestProvenance`. */
+/** Proposes a provenance role for sentences of a text (offsets into it); see `suggestProvenance`. */
 export type Suggester = (text: string) => Suggestion[];
 
 export interface EditorSettings {
@@ -19,6 +20,8 @@ export interface EditorSettings {
   annotator?: string;
   /** What the Suggest action (key S) runs; none: no suggestions. */
   suggest?: Suggester;
+  /** The tag each suggested role becomes; absent: the three built-in tags. */
+  suggestionTagMap?: SuggestionTagMap;
 }
 
 export const settingsKey = new PluginKey<EditorSettings>('claim-settings');

@@ -5,7 +5,7 @@ import { getAnnotationState } from './annotation-plugin.js';
 import { AnnotationStep } from './annotation-step.js';
 import { newRecord, systemClock, type RecordClock } from './commands.js';
 import { getSettings } from './settings-plugin.js';
-import type { Suggestion } from './suggest/suggest-provenance.js';
+import type { ProvenanceRole, Suggestion } from './suggest/suggest-provenance.js';
 import {
   getSuggestionState,
   rejectSuggestions,
@@ -14,6 +14,7 @@ import {
   suggestionAtSelection,
   type SuggestionRecord,
 } from './suggestion-plugin.js';
+import { DEFAULT_SUGGESTION_TAG_MAP, resolveSuggestionTags, unmappedRolesMessage } from './suggestion-tag-map.js';
 import { TextIndex } from './text-index.js';
 
 
@@ -28,33 +29,43 @@ function label(state: EditorState, tag: string): string {
 
 /**
  * Shows suggestions for the sentences that have none of their text tagged
- * yet, were not rejected before, and carry a tag of the taxonomy.
+ * yet and were not rejected before, each with the tag its role maps to
+ * (`suggestionTagMap`); roles without a tag of the taxonomy are not shown,
+ * and the announcement says why.
  */
 export function showSuggestionsTransaction(state: EditorState, found: readonly Suggestion[], clock: RecordClock = systemClock): Transaction {
   const index = TextIndex.of(state.doc);
   const { records } = getAnnotationState(state);
   const { rejected } = getSuggestionState(state);
-  const { taxonomy } = getSettings(state);
+  const { taxonomy, suggestionTagMap } = getSettings(state);
+  const mapping = resolveSuggestionTags(suggestionTagMap ?? DEFAULT_SUGGESTION_TAG_MAP, taxonomy);
   const tagged = [...records.values()].filter((r) => r.from < r.to).sort((a, b) => a.from - b.from);
   const overlapsTagged = (from: number, to: number) => tagged.some((r) => r.from < to && from < r.to);
   const suggestions: SuggestionRecord[] = [];
+  const withheld = new Set<ProvenanceRole>();
   for (const s of found) {
-    if (!findTag(taxonomy, s.tag) || rejected.has(rejectionKey(index.text.slice(s.start, s.end)))) continue;
+    if (rejected.has(rejectionKey(index.text.slice(s.start, s.end)))) continue;
     const from = index.offsetToPos(s.start, 'start');
     const to = index.offsetToPos(s.end, 'end');
     if (from >= to || overlapsTagged(from, to)) continue;
-    suggestions.push({ id: clock.newId(), from, to, tag: s.tag, confidence: s.confidence, cue: s.cue, ...(s.source ? { source: s.source } : {}) });
+    const tag = mapping.tags.get(s.role);
+    if (tag === undefined) {
+      withheld.add(s.role);
+      continue;
+    }
+    suggestions.push({ id: clock.newId(), from, to, tag, confidence: s.confidence, cue: s.cue, ...(s.source ? { source: s.source } : {}) });
   }
   const tr = setSuggestions(state.tr, suggestions);
   const byTag = new Map<string, number>();
   for (const s of suggestions) byTag.set(s.tag, (byTag.get(s.tag) ?? 0) + 1);
   const summary = [...byTag].map(([tag, n]) => `${n} ${label(state, tag)}`).join(', ');
-  return announce(
-    tr,
-    suggestions.length
-      ? `${suggestions.length} suggestion${suggestions.length === 1 ? '' : 's'}: ${summary}. Move to a sentence; Enter accepts, X rejects, a tag key accepts with that tag.`
-      : 'No suggestions: every sentence is tagged, rejected or without a cue.',
-  );
+  const why = withheld.size > 0 ? unmappedRolesMessage({ ...mapping, unmapped: mapping.unmapped.filter((u) => withheld.has(u.role)) }) : undefined;
+  const shown = suggestions.length
+    ? `${suggestions.length} suggestion${suggestions.length === 1 ? '' : 's'}: ${summary}. Move to a sentence; Enter accepts, X rejects, a tag key accepts with that tag.`
+    : why
+      ? ''
+      : 'No suggestions: every sentence is tagged, rejected or without a cue.';
+  return announce(tr, [shown, why].filter(Boolean).join(' '));
 }
 
 function acceptInto(tr: Transaction, state: EditorState, suggestion: SuggestionRecord, tag: string, clock: RecordClock) {

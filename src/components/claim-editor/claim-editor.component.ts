@@ -38,6 +38,7 @@ import {
 } from '../../editor/suggestion-commands.js';
 import { getSuggestionState, restoreRejected, suggestionAtSelection } from '../../editor/suggestion-plugin.js';
 import { suggestProvenance, type Lexicon } from '../../editor/suggest/suggest-provenance.js';
+import { DEFAULT_SUGGESTION_TAG_MAP, resolveSuggestionTags, unmappedRolesMessage, type SuggestionTagMap } from '../../editor/suggestion-tag-map.js';
 import { TextIndex } from '../../editor/text-index.js';
 import { DEFAULT_DB_NAME, type StorageErrorKind } from '../../storage/claim-store.js';
 import type { StoredDocument } from '../../storage/db-schema.js';
@@ -166,6 +167,14 @@ export class ClaimEditor extends LitElement {
 
   /** Extra words for the suggestions (outlets, expert roles, cues), merged into the built-in lexicon. */
   @property({ attribute: false }) suggestionLexicon?: Partial<Lexicon>;
+
+  /**
+   * The tag of `taxonomy` each suggested provenance role becomes, by id:
+   * `{'state-media': …, analyst: …, reported: …}`. Defaults to the three
+   * built-in tags. A role without a tag of the taxonomy here is not
+   * suggested, and the toolbar says so beside *Suggest tags*.
+   */
+  @property({ attribute: false }) suggestionTagMap: SuggestionTagMap = DEFAULT_SUGGESTION_TAG_MAP;
 
   /** The confidence (0–100) at or above which "Accept suggestions" takes them all. */
   @state() private acceptThreshold = 80;
@@ -462,6 +471,7 @@ export class ClaimEditor extends LitElement {
       taxonomy: this.taxonomyValue ?? DEFAULT_TAXONOMY,
       annotator: this.annotator || undefined,
       suggest: (text: string) => suggestProvenance(text, lexicon ? { lexicon } : {}),
+      suggestionTagMap: this.suggestionTagMap,
     };
   }
 
@@ -586,6 +596,7 @@ export class ClaimEditor extends LitElement {
       changed.has('formDisabled' as keyof ClaimEditor) ||
       changed.has('annotator') ||
       changed.has('suggestionLexicon') ||
+      changed.has('suggestionTagMap') ||
       changed.has('taxonomy' as keyof ClaimEditor)
     ) {
       const settings = this.settings();
@@ -594,7 +605,8 @@ export class ClaimEditor extends LitElement {
         current.mode !== settings.mode ||
         current.taxonomy !== settings.taxonomy ||
         current.annotator !== settings.annotator ||
-        changed.has('suggestionLexicon')
+        changed.has('suggestionLexicon') ||
+        changed.has('suggestionTagMap')
       ) {
         this.commit(this.editorState.apply(updateSettings(this.editorState.tr, settings)), this.editorState.tr);
         if (changed.has('mode') && this.hasUpdated) this.announce(settings.mode === 'edit' ? 'Edit mode: the text can be changed' : 'Annotate mode: the text is fixed');
@@ -714,8 +726,11 @@ export class ClaimEditor extends LitElement {
         dispatch(showSuggestionsTransaction(state, getSettings(state).suggest?.(TextIndex.of(state.doc).text) ?? []));
         return true;
       });
+    const unmapped = unmappedRolesMessage(resolveSuggestionTags(this.suggestionTagMap, this.taxonomyValue));
+    const note = unmapped ? html`<span class="suggest-note" id="suggest-note">${unmapped}</span>` : nothing;
     if (suggestions.length === 0) {
-      return html`<button type="button" class="suggest" aria-keyshortcuts="S" @click=${suggest}>Suggest tags <kbd>S</kbd></button>`;
+      return html`<button type="button" class="suggest" aria-keyshortcuts="S" aria-describedby=${unmapped ? 'suggest-note' : nothing}
+        @click=${suggest}>Suggest tags <kbd>S</kbd></button>${note}`;
     }
     const above = suggestions.filter((s) => s.confidence * 100 >= this.acceptThreshold).length;
     const here = suggestionAtSelection(this.editorState);
@@ -732,6 +747,7 @@ export class ClaimEditor extends LitElement {
       <button type="button" class="accept-suggestions" ?disabled=${above === 0}
         @click=${() => this.run(acceptSuggestionsAbove(this.acceptThreshold / 100))}>Accept ${above}</button>
       <button type="button" aria-keyshortcuts="Shift+S" @click=${() => this.run(clearSuggestions)}>Clear</button>
+      ${note}
     </span>`;
   }
 

@@ -210,6 +210,11 @@ export const editorStyles = css`
     width: 3.5em;
     font: inherit;
   }
+  .suggest-note {
+    font-size: 0.85em;
+    color: var(--_muted);
+    max-width: 40ch;
+  }
   .sidebar {
     grid-area: sidebar;
     align-self: start;

@@ -7,12 +7,17 @@
  * Labelling policy, the same for every story:
  * - `state-media-claim`: the content comes from a state-controlled outlet,
  *   attributed to it in the sentence ("…, KCNA said", "according to TASS",
- *   "told the Global Times", "state television showed") or continuing, with
- *   the same subject in the same paragraph, a passage attributed to one.
- *   People quoted by, or speaking to, a state outlet count as the outlet.
+ *   "told the Global Times", "state television showed") or continuing, about
+ *   the same actor in the same paragraph ("He…", "Kim…", "The leader…"), a
+ *   passage attributed to one. People quoted by, or speaking to, a state
+ *   outlet count as the outlet, and so does material a state with such
+ *   outlets released itself ("photos released by Pyongyang showed …").
  * - `analyst-opinion`: a judgement, forecast or interpretation voiced by an
- *   expert (analyst, academic, scientist, think tank, former official), named
- *   or not, including the expert's follow-on sentences and quotations.
+ *   expert (analyst, academic, scientist, think tank, former official,
+ *   outside observers), named or not, with or without a verb of saying
+ *   ("Analysts believe", "Several analysts read the timing as"), including
+ *   the expert's follow-on sentences and quotations. An expert whose field
+ *   is the media ("who studies official media") is an expert, not an outlet.
  * - `reported-fact`: stated on the outlet's own authority. This includes what
  *   officials, governments, police, companies, monitors and witnesses said as
  *   reported by a non-state outlet (the outlet reports that they said it),
@@ -20,11 +25,16 @@
  *   voices it.
  * - `none`: headlines, datelines and unattributed questions.
  *
- * The whole stories `held-1` … `held-4` (41 of 207 sentences, about one
- * fifth) are held out: they were written before any rule existed and were
- * never looked at while the rules and lexicon were tuned; only their total
- * score was read, once, at the end. Everything else (`tune-01` … `tune-19`)
- * is the tuning set.
+ * Three parts, by whole stories:
+ * - `held-out` (`held-5` … `held-10`): the stories the evaluation is judged
+ *   by, written in other styles (Xinhua-, TASS-, IRNA- and KCNA-relayed
+ *   claims, think-tank analysis, official statements, datelines from several
+ *   countries, quotations over several sentences) before the rules of issue
+ *   19 were written, and never looked at while they were tuned.
+ * - `earlier-held-out` (`held-1` … `held-4`): the first held-out part,
+ *   written before any rule existed; its score has been read since, so it
+ *   is reported beside the new part, not instead of it.
+ * - `tuning` (`tune-01` …): what the rules and lexicon were tuned on.
  */
 
 export type GoldLabel = 'state-media-claim' | 'analyst-opinion' | 'reported-fact' | 'none';
@@ -34,10 +44,12 @@ export interface LabelledSentence {
   label: GoldLabel;
 }
 
+export type LabelledPart = 'tuning' | 'held-out' | 'earlier-held-out';
+
 export interface LabelledParagraph {
   /** `<story>.<paragraph>`, e.g. `tune-03.2`. */
   id: string;
-  heldOut: boolean;
+  part: LabelledPart;
   sentences: LabelledSentence[];
 }
 
@@ -46,13 +58,161 @@ const opinion = (text: string): LabelledSentence => ({ text, label: 'analyst-opi
 const fact = (text: string): LabelledSentence => ({ text, label: 'reported-fact' });
 const none = (text: string): LabelledSentence => ({ text, label: 'none' });
 
-function story(name: string, heldOut: boolean, paragraphs: LabelledSentence[][]): LabelledParagraph[] {
-  return paragraphs.map((sentences, index) => ({ id: `${name}.${index + 1}`, heldOut, sentences }));
+function story(name: string, part: LabelledPart, paragraphs: LabelledSentence[][]): LabelledParagraph[] {
+  return paragraphs.map((sentences, index) => ({ id: `${name}.${index + 1}`, part, sentences }));
 }
 
 export const LABELLED_PARAGRAPHS: readonly LabelledParagraph[] = [
-  // ---- Held out: not used for tuning. ----
-  ...story('held-1', true, [
+  // ---- Held-out part (issue 19): written before its rules, never tuned on. ----
+  ...story('held-5', 'held-out', [
+    [none(`China pledges aid for grain farmers after floods`)],
+    [none(`BEIJING, July 22`)],
+    [
+      state(`China will allocate 4.2 billion yuan to help farmers in flood-hit provinces replant their crops, Xinhua news agency said on Monday, citing the Ministry of Finance.`),
+      state(`The money will go mainly to Henan, Anhui and Hubei, where heavy rain has destroyed rice and corn fields since early July, the agency said.`),
+    ],
+    [
+      state(`Premier Li Qiang told a State Council meeting that food security was "the foundation of national stability," according to a Xinhua report.`),
+      state(`He called on local governments to repair irrigation channels before the autumn planting season.`),
+    ],
+    [
+      fact(`Floods in the Yangtze basin have killed at least 38 people this month, according to figures from the Ministry of Emergency Management.`),
+      fact(`Corn futures on the Dalian Commodity Exchange rose for a fifth straight session.`),
+    ],
+    [
+      opinion(`Wei Jianguo, an agricultural economist at the Jiangnan Academy of Rural Affairs, said the sum was modest compared with the losses.`),
+      opinion(`"It will help families plant again, but it will not make up for a lost harvest," Wei said.`),
+      opinion(`"The real test is whether insurance payouts arrive before winter."`),
+    ],
+    [
+      opinion(`Several analysts see the announcement as an effort to calm markets ahead of the harvest.`),
+      fact(`China imported a record 160 million tonnes of grain last year.`),
+    ],
+  ]),
+  ...story('held-6', 'held-out', [
+    [none(`MOSCOW, November 3`)],
+    [
+      state(`Russian air defences destroyed 27 Ukrainian drones over the Belgorod and Kursk regions overnight, TASS reported, citing the Defence Ministry.`),
+      state(`It said no one was hurt and that a power substation near Belgorod had been damaged.`),
+    ],
+    [
+      fact(`Ukraine's military did not comment on the claim.`),
+      fact(`Kyiv has stepped up drone attacks on Russian refineries and power plants in recent months.`),
+    ],
+    [state(`Kremlin spokesman Dmitry Peskov told RIA Novosti that the attacks would "not go unanswered."`)],
+    [
+      opinion(`Military analysts in Moscow, speaking on condition of anonymity, said the air-defence figures were impossible to verify and probably overstated.`),
+      opinion(`"Both sides count every drone they shoot down, and both sides round up," one of them said.`),
+    ],
+    [fact(`Belgorod's governor, Vyacheslav Gladkov, said on Telegram that two houses had been damaged in a village near the border.`)],
+  ]),
+  ...story('held-7', 'held-out', [
+    [none(`Iran agrees to talks with IAEA on camera access`)],
+    [none(`TEHRAN, April 17`)],
+    [
+      state(`Iran and the International Atomic Energy Agency have agreed to hold technical talks on restoring surveillance cameras at nuclear sites, the official Islamic Republic News Agency reported on Wednesday.`),
+      state(`IRNA quoted Foreign Ministry spokesman Nasser Kanaani as saying that Tehran was ready to cooperate "within the framework of its obligations."`),
+    ],
+    [
+      fact(`The IAEA's director general said last month that the agency had lost "continuity of knowledge" about Iran's stockpile of enriched uranium.`),
+      fact(`Inspectors have not had access to the camera footage since 2022.`),
+    ],
+    [
+      opinion(`"Tehran is offering a little transparency to avoid a censure resolution in June.`),
+      opinion(`It has done this before, and it usually ends the same way," said Roya Farahani, a nonproliferation researcher at the Vienna Centre for Arms Control.`),
+      opinion(`Farahani expects the talks to drag on until after the agency's board has met.`),
+    ],
+    [
+      state(`Iranian state television broadcast an interview with a senior negotiator who said Western "pressure" would only harden Iran's position.`),
+      fact(`The IAEA Board of Governors meets in Vienna on June 3.`),
+    ],
+  ]),
+  ...story('held-8', 'held-out', [
+    [none(`North Korea's Kim tours munitions plants, calls for 'war readiness'`)],
+    [none(`SEOUL, March 8`)],
+    [
+      state(`North Korean leader Kim Jong Un inspected a munitions factory and called for a sharp increase in the production of artillery shells, the state-run Korean Central News Agency said on Friday.`),
+      state(`Kim told workers that the country must be "fully ready for war" at any moment, the agency said.`),
+      state(`The leader later visited a second plant that makes launchers for multiple rocket systems.`),
+    ],
+    [
+      state(`Photos released by KCNA showed Kim, flanked by military officers, examining rows of shells on a factory floor.`),
+      state(`In one image, he is seen firing a rifle at an indoor range.`),
+    ],
+    [
+      fact(`The visit came as South Korean and U.S. troops began their annual Freedom Shield exercises.`),
+      fact(`Seoul's Unification Ministry said it was watching the North's arms industry closely.`),
+    ],
+    [
+      opinion(`Yoon Hae-jin, a senior fellow at the Namsan Forum for Strategic Studies, said the factory tours were meant to show Moscow that Pyongyang could keep supplying shells.`),
+      opinion(`Outside experts believe North Korea has shipped millions of rounds to Russia since 2023, though both countries deny it.`),
+      opinion(`Yoon said the North was also likely seeking satellite technology in return.`),
+    ],
+    [fact(`North Korea and Russia signed a mutual defence treaty in June 2024.`)],
+  ]),
+  ...story('held-9', 'held-out', [
+    [none(`BRUSSELS, October 14`)],
+    [
+      fact(`European Union foreign ministers agreed on Monday to extend sanctions on 12 Belarusian officials for another year, the EU Council said in a statement.`),
+      fact(`The measures include asset freezes and travel bans.`),
+    ],
+    [
+      fact(`"We will not look away while political prisoners are mistreated," the bloc's foreign policy chief told reporters after the meeting.`),
+      fact(`Hungary had threatened to block the extension but dropped its objection late on Sunday, two diplomats said.`),
+    ],
+    [state(`Belarus's Foreign Ministry called the decision "another hostile step," according to the state news agency BelTA.`)],
+    [
+      opinion(`The European Policy Lab, a Brussels-based think tank, said in a report last week that the sanctions had done little to change Minsk's behaviour.`),
+      opinion(`Its authors argue that targeting the potash trade would have more effect.`),
+      opinion(`Many observers doubt that the bloc has the unity for such a step.`),
+    ],
+    [fact(`Belarus is Europe's second-largest producer of potash after Russia.`)],
+  ]),
+  ...story('held-10', 'held-out', [
+    [none(`NAIROBI, February 26`)],
+    [
+      fact(`Kenya and China signed an agreement on Tuesday to extend the Standard Gauge Railway from Naivasha to the Ugandan border, Kenya's transport ministry said.`),
+      state(`China Daily said the extension would "open a new chapter" in trade between East Africa and China.`),
+    ],
+    [
+      state(`The project will create more than 40,000 local jobs, according to Xinhua.`),
+      state(`The agency described the railway as a "flagship" of the Belt and Road Initiative.`),
+    ],
+    [
+      fact(`The original line, which opened in 2017, cost about $3.6 billion, most of it borrowed from Chinese state banks.`),
+      fact(`Kenya's Treasury has struggled to repay the loans, and the line has run at a loss in most years.`),
+    ],
+    [
+      opinion(`"The numbers have never added up for this railway," said Peter Otieno, a transport economist at the Rift Valley Policy Institute.`),
+      opinion(`"Extending it without fixing the freight contracts only adds to the debt."`),
+      opinion(`Others point out that the first section did halve travel times between Nairobi and Mombasa.`),
+    ],
+    [
+      none(`What happens if Kenya cannot pay?`),
+      fact(`The loan agreement has not been made public.`),
+    ],
+  ]),
+  ...story('held-11', 'held-out', [
+    [none(`Moscow says Arctic shipping hit record`)],
+    [
+      state(`Cargo shipped along the Northern Sea Route reached a record 38 million tonnes last year, RIA Novosti reported, citing the state nuclear corporation Rosatom.`),
+      state(`Rosatom chief Alexei Likhachev told the agency that year-round navigation would be possible by 2030.`),
+    ],
+    [
+      state(`Russia's state-owned Channel One showed icebreakers escorting a convoy of tankers through the Kara Sea.`),
+      fact(`Most of the cargo was liquefied natural gas and crude oil bound for China and India.`),
+    ],
+    [
+      opinion(`Ingrid Solberg, a polar shipping specialist at the Tromso Institute of Marine Policy, said the 2030 target was "a political date, not an engineering one."`),
+      opinion(`She noted that the route still depends on a small fleet of ageing icebreakers.`),
+    ],
+    [
+      fact(`Western sanctions bar several shipyards from delivering ice-class vessels to Russian buyers.`),
+      fact(`Three tankers ordered from a South Korean yard were cancelled in 2022.`),
+    ],
+  ]),
+  // ---- Earlier held-out part: not used for tuning. ----
+  ...story('held-1', 'earlier-held-out', [
     [none(`Grain corridor talks stall as Moscow sets conditions`)],
     [none(`MOSCOW, March 14`)],
     [
@@ -73,7 +233,7 @@ export const LABELLED_PARAGRAPHS: readonly LabelledParagraph[] = [
       fact(`Egypt, the world's largest wheat importer, bought 240,000 tonnes from Romanian suppliers last week.`),
     ],
   ]),
-  ...story('held-2', true, [
+  ...story('held-2', 'earlier-held-out', [
     [none(`TYPHOON SHUTS PORTS ALONG SOUTHERN COAST`)],
     [
       fact(`Typhoon Haikui made landfall near the city of Shanwei on Friday afternoon, bringing winds of up to 160 kilometres per hour.`),
@@ -94,7 +254,7 @@ export const LABELLED_PARAGRAPHS: readonly LabelledParagraph[] = [
       fact(`Schools in Shenzhen will stay closed on Monday, the city's education bureau said.`),
     ],
   ]),
-  ...story('held-3', true, [
+  ...story('held-3', 'earlier-held-out', [
     [none(`TEHRAN, June 2`)],
     [
       state(`Iran has begun enriching uranium at a second underground site, the official IRNA news agency reported on Sunday.`),
@@ -114,7 +274,7 @@ export const LABELLED_PARAGRAPHS: readonly LabelledParagraph[] = [
       fact(`Iran insists its nuclear programme is peaceful.`),
     ],
   ]),
-  ...story('held-4', true, [
+  ...story('held-4', 'earlier-held-out', [
     [none(`Vietnam raises minimum wage`)],
     [
       state(`Vietnam will raise the regional minimum wage by 6 percent from July, the Vietnam News Agency said on Tuesday.`),
@@ -133,7 +293,7 @@ export const LABELLED_PARAGRAPHS: readonly LabelledParagraph[] = [
   ]),
 
   // ---- Tuning set. ----
-  ...story('tune-01', false, [
+  ...story('tune-01', 'tuning', [
     [none(`North Korea tests new cruise missile, state media says`)],
     [none(`SEOUL, April 9`)],
     [
@@ -157,7 +317,7 @@ export const LABELLED_PARAGRAPHS: readonly LabelledParagraph[] = [
       fact(`The launches have drawn condemnation from the United Nations Security Council, though China and Russia have blocked new sanctions.`),
     ],
   ]),
-  ...story('tune-02', false, [
+  ...story('tune-02', 'tuning', [
     [none(`Beijing vows 'firm countermeasures' over chip export curbs`)],
     [
       fact(`China will take "firm countermeasures" if the Netherlands goes ahead with new restrictions on exports of chipmaking equipment, the Commerce Ministry said on Wednesday.`),
@@ -178,7 +338,7 @@ export const LABELLED_PARAGRAPHS: readonly LabelledParagraph[] = [
       fact(`The company said it did not expect the rules to have a material impact on its 2024 results.`),
     ],
   ]),
-  ...story('tune-03', false, [
+  ...story('tune-03', 'tuning', [
     [none(`BEIRUT, October 3`)],
     [
       state(`Israeli airstrikes hit two airports in Syria early on Tuesday, putting both out of service, Syria's state news agency SANA reported.`),
@@ -197,7 +357,7 @@ export const LABELLED_PARAGRAPHS: readonly LabelledParagraph[] = [
       opinion(`"Israel sees a window while Russia is distracted, and it is likely to keep using it," she said.`),
     ],
   ]),
-  ...story('tune-04', false, [
+  ...story('tune-04', 'tuning', [
     [none(`KREMLIN HAILS TURNOUT IN REGIONAL VOTES`)],
     [
       state(`Turnout in Sunday’s regional elections reached 43 percent, the highest in a decade, RIA Novosti reported, citing the Central Election Commission.`),
@@ -217,7 +377,7 @@ export const LABELLED_PARAGRAPHS: readonly LabelledParagraph[] = [
       state(`RT, the state-funded broadcaster, dismissed such criticism as “Western propaganda.”`),
     ],
   ]),
-  ...story('tune-05', false, [
+  ...story('tune-05', 'tuning', [
     [none(`HAVANA, November 21`)],
     [
       fact(`Power was restored to most of Havana on Monday after a four-day blackout that left millions of Cubans without electricity.`),
@@ -236,7 +396,7 @@ export const LABELLED_PARAGRAPHS: readonly LabelledParagraph[] = [
       opinion(`Without foreign financing, he warned, blackouts will probably become more frequent.`),
     ],
   ]),
-  ...story('tune-06', false, [
+  ...story('tune-06', 'tuning', [
     [none(`Iran says it foiled plot against oil facilities`)],
     [
       state(`Iranian security forces arrested 14 people accused of planning attacks on oil facilities in the southwest, the official IRNA news agency said on Saturday.`),
@@ -255,7 +415,7 @@ export const LABELLED_PARAGRAPHS: readonly LabelledParagraph[] = [
       fact(`Most of the crude is shipped to China.`),
     ],
   ]),
-  ...story('tune-07', false, [
+  ...story('tune-07', 'tuning', [
     [none(`Record heat grips southern Europe`)],
     [fact(`Temperatures reached 46.3 degrees Celsius in the Spanish city of Cordoba on Thursday, the highest ever recorded in August, the national weather agency AEMET said.`)],
     [
@@ -271,7 +431,7 @@ export const LABELLED_PARAGRAPHS: readonly LabelledParagraph[] = [
       opinion(`Scientists at the Mediterranean Climate Observatory estimated in a study last year that extreme heat days in the region had tripled since 1980.`),
     ],
   ]),
-  ...story('tune-08', false, [
+  ...story('tune-08', 'tuning', [
     [none(`ISTANBUL, February 12`)],
     [
       fact(`A magnitude 5.8 earthquake struck eastern Turkey early on Sunday, damaging dozens of buildings in the province of Malatya.`),
@@ -286,7 +446,7 @@ export const LABELLED_PARAGRAPHS: readonly LabelledParagraph[] = [
       opinion(`"Aftershocks of this size can continue for years, and old buildings weakened last year are especially at risk," she told reporters.`),
     ],
   ]),
-  ...story('tune-09', false, [
+  ...story('tune-09', 'tuning', [
     [none(`China's factory activity expands for third month`)],
     [
       fact(`China's official manufacturing purchasing managers' index rose to 50.8 in June from 50.2 in May, the National Bureau of Statistics said on Friday.`),
@@ -302,7 +462,7 @@ export const LABELLED_PARAGRAPHS: readonly LabelledParagraph[] = [
     ],
     [fact(`The yuan weakened slightly against the dollar after the release.`)],
   ]),
-  ...story('tune-10', false, [
+  ...story('tune-10', 'tuning', [
     [none(`SEOUL, January 2`)],
     [
       state(`Kim Jong Un vowed to launch three more military spy satellites this year and to "exponentially" expand the country's nuclear arsenal, state media reported on Monday.`),
@@ -319,7 +479,7 @@ export const LABELLED_PARAGRAPHS: readonly LabelledParagraph[] = [
       opinion(`Other experts caution that it is too early to draw conclusions.`),
     ],
   ]),
-  ...story('tune-11', false, [
+  ...story('tune-11', 'tuning', [
     [none(`City council approves new tram line`)],
     [
       fact(`The city council of Lyon voted 41 to 18 on Tuesday to approve a new tram line linking the airport to the central station.`),
@@ -338,7 +498,7 @@ export const LABELLED_PARAGRAPHS: readonly LabelledParagraph[] = [
       fact(`The rest will come from the city and a European Union fund.`),
     ],
   ]),
-  ...story('tune-12', false, [
+  ...story('tune-12', 'tuning', [
     [none(`Moscow and Beijing hold joint naval drills`)],
     [
       fact(`Russian and Chinese warships began a week of joint exercises in the Sea of Japan on Monday, Russia's Defence Ministry said.`),
@@ -358,7 +518,7 @@ export const LABELLED_PARAGRAPHS: readonly LabelledParagraph[] = [
       opinion(`He predicted the drills would become an annual event.`),
     ],
   ]),
-  ...story('tune-13', false, [
+  ...story('tune-13', 'tuning', [
     [none(`SEOUL, July 29`)],
     [
       state(`Kim Yo Jong, the powerful sister of North Korea’s leader, warned on Tuesday that Pyongyang would respond to any new U.S. sanctions with “overwhelming” measures.`),
@@ -374,7 +534,7 @@ export const LABELLED_PARAGRAPHS: readonly LabelledParagraph[] = [
       opinion(`“Kim Yo Jong’s statements usually come right before a provocation,” said Park So-yeon, a professor of North Korean studies at Daehan University.`),
     ],
   ]),
-  ...story('tune-14', false, [
+  ...story('tune-14', 'tuning', [
     [none(`CAIRO, May 5`)],
     [
       state(`Egypt will raise the price of subsidised bread for the first time in more than three decades, the state-owned Middle East News Agency reported on Sunday.`),
@@ -391,7 +551,7 @@ export const LABELLED_PARAGRAPHS: readonly LabelledParagraph[] = [
     ],
     [state(`Al-Ahram, the state-owned daily, said the poorest families would receive extra cash support.`)],
   ]),
-  ...story('tune-15', false, [
+  ...story('tune-15', 'tuning', [
     [none(`Chipmaker to build $20 billion plant in Ohio`)],
     [
       fact(`Solvane Semiconductor said on Thursday it would build a $20 billion chip plant near Columbus, Ohio, creating about 3,000 jobs.`),
@@ -405,7 +565,7 @@ export const LABELLED_PARAGRAPHS: readonly LabelledParagraph[] = [
     ],
     [fact(`Solvane shares rose 4 percent in after-hours trading.`)],
   ]),
-  ...story('tune-16', false, [
+  ...story('tune-16', 'tuning', [
     [none(`TAIPEI, August 19`)],
     [
       fact(`China's military launched drills around Taiwan on Saturday, a day after the island's vice president returned from a trip to the United States.`),
@@ -421,7 +581,7 @@ export const LABELLED_PARAGRAPHS: readonly LabelledParagraph[] = [
       opinion(`"These drills are smaller than last year's, which suggests China wants to send a message without escalating," said Chen Yi-ting, a fellow at the Formosa Strategy Forum.`),
     ],
   ]),
-  ...story('tune-17', false, [
+  ...story('tune-17', 'tuning', [
     [none(`Belarus frees political prisoners ahead of holiday`)],
     [
       state(`Belarusian President Alexander Lukashenko pardoned 18 people convicted of "extremism," the state news agency BelTA said on Wednesday.`),
@@ -436,7 +596,7 @@ export const LABELLED_PARAGRAPHS: readonly LabelledParagraph[] = [
       opinion(`"Lukashenko releases prisoners when he wants something, and he takes new ones when he needs leverage," she said.`),
     ],
   ]),
-  ...story('tune-18', false, [
+  ...story('tune-18', 'tuning', [
     [none(`Bridge closed after barge collision`)],
     [
       fact(`A cargo barge struck a support pillar of the Kessler Bridge late on Monday, forcing officials to close the crossing to all traffic.`),
@@ -452,7 +612,7 @@ export const LABELLED_PARAGRAPHS: readonly LabelledParagraph[] = [
     ],
     [fact(`The barge operator, Great Lakes Haulage, said it was cooperating with investigators.`)],
   ]),
-  ...story('tune-19', false, [
+  ...story('tune-19', 'tuning', [
     [none(`KYIV, September 10`)],
     [
       state(`Russia's Defence Ministry said its forces had captured the village of Krasnohorivka in eastern Ukraine, TASS reported on Tuesday.`),
@@ -464,5 +624,89 @@ export const LABELLED_PARAGRAPHS: readonly LabelledParagraph[] = [
     ],
     [opinion(`The Atlantic Conflict Monitor, a Washington-based think tank, said Russian forces were likely to intensify attacks in the area in the coming weeks.`)],
     [fact(`Neither side's battlefield claims could be independently verified.`)],
+  ]),
+  // Issue 19: roles that mention media, opinion without a verb of saying, one name per person.
+  ...story('tune-20', 'tuning', [
+    [none(`Pyongyang's new slogan puzzles Seoul`)],
+    [none(`SEOUL, May 14`)],
+    [
+      state(`North Korea's state media introduced a new slogan on Tuesday urging citizens to "defend the socialist homeland with the rifle and the pen."`),
+      state(`The Rodong Sinmun printed the phrase in red above its masthead, the first such change in a decade.`),
+    ],
+    [
+      opinion(`Prof. Lena Varga, who studies official media at the University of Szeged, said the slogan borrowed from wartime propaganda of the 1950s.`),
+      opinion(`"The vocabulary is old, but the timing is new," Varga said.`),
+    ],
+    [
+      opinion(`Several analysts read the timing as a reply to Seoul's latest leaflet campaign.`),
+      opinion(`Outside observers believe the change was planned for months.`),
+    ],
+    [opinion(`According to a researcher who tracks state television for a Seoul think tank, the slogan has already appeared in 40 broadcasts.`)],
+    [fact(`An official at the Unification Ministry, which monitors North Korean media, said the ministry had no comment.`)],
+  ]),
+  // Issue 19: attribution carried to the actor's following sentences and to material the state released.
+  ...story('tune-21', 'tuning', [
+    [none(`KIM URGES FARMERS TO MEET GRAIN TARGETS`)],
+    [
+      state(`North Korean leader Kim Jong Un visited farms in South Hwanghae province on Wednesday, the official Korean Central News Agency said.`),
+      state(`He told farm managers that the harvest was "a matter of life and death," the agency said.`),
+      state(`The leader repeated the message at two other farms, calling for more fertiliser from factories in the capital.`),
+    ],
+    [
+      state(`Photos released by Pyongyang showed Kim walking through a rice field in rubber boots.`),
+      state(`Footage released by North Korea's government showed crowds of farmers applauding him.`),
+    ],
+    [
+      fact(`The region suffered severe flooding last summer.`),
+      fact(`The World Food Programme says about 40 percent of North Koreans are undernourished.`),
+    ],
+  ]),
+  ...story('tune-22', 'tuning', [
+    [none(`BEIJING, January 9`)],
+    [
+      state(`Chinese President Xi Jinping inspected a naval base in Hainan on Monday, according to CCTV.`),
+      state(`The president urged sailors to "dare to fight and dare to win," the broadcaster said.`),
+      state(`The Chinese leader also met families of officers who died on duty.`),
+    ],
+    [state(`Pictures released by Beijing showed Xi on the deck of an aircraft carrier.`)],
+    [fact(`The Pentagon said in a report last month that China's navy is the world's largest by number of ships.`)],
+    [
+      opinion(`Chen Wei-lin, a defence analyst at the Taipei Institute for Security Research, said the visit was aimed at officers as much as at foreign audiences.`),
+      opinion(`Chen reads the trip as a sign that Xi worries about morale.`),
+    ],
+    [fact(`Photos released by the U.S. Navy showed two Chinese destroyers shadowing an American ship in the South China Sea.`)],
+  ]),
+  // Issue 19: canonical sources (generic state media of a known country, a surname after the full name).
+  ...story('tune-23', 'tuning', [
+    [none(`MOSCOW, June 30`)],
+    [
+      state(`Russia's state media reported on Sunday that a new bridge to the Crimean peninsula would open in the autumn.`),
+      state(`The Rossiyskaya Gazeta, the government's official newspaper, said construction was "ahead of schedule."`),
+    ],
+    [
+      state(`Deputy Prime Minister Marat Khusnullin told TASS that the bridge would carry both road and rail traffic.`),
+      fact(`Ukraine has attacked the existing Kerch bridge twice since 2022.`),
+    ],
+    [
+      opinion(`Pavel Grekov, a senior fellow at the Baltic Centre for Security Studies, said the project was "a statement of permanence."`),
+      opinion(`Grekov said the new crossing would be just as exposed to drones as the old one.`),
+    ],
+    [state(`State media said engineers from 14 regions were working on the project.`)],
+  ]),
+  // Issue 19: opinion verbs and judgement markers with generic experts; officials' readings stay reported.
+  ...story('tune-24', 'tuning', [
+    [none(`Iran unveils new drone at Tehran parade`)],
+    [
+      state(`Iran displayed a long-range attack drone at a military parade in Tehran on Friday, the official IRNA news agency reported.`),
+      state(`IRNA said the drone could fly 2,500 kilometres carrying a 300-kilogram warhead.`),
+    ],
+    [
+      opinion(`Western experts doubt that the drone has the range Tehran claims.`),
+      opinion(`Many Iran watchers consider the parade a message to Israel after last month's strikes.`),
+    ],
+    [
+      fact(`U.S. officials see the unveiling as an attempt to project strength.`),
+      fact(`Israel's military declined to comment.`),
+    ],
   ]),
 ];

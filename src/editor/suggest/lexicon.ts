@@ -14,6 +14,18 @@
 export interface Outlet {
   name: string;
   aliases: string[];
+  /** For a state outlet: the `name` of its entry in `stateCountries`. */
+  country?: string;
+}
+
+/** A state whose media the lexicon lists as state-controlled. */
+export interface StateCountry {
+  /** "North Korea". */
+  name: string;
+  /** "North Korean": generic state media of this country are named "North Korean state media". */
+  adjective: string;
+  /** Other names of the state or its government: "Pyongyang", "DPRK", "the North". Matched case-sensitively. */
+  aliases: string[];
 }
 
 export interface Lexicon {
@@ -24,6 +36,12 @@ export interface Lexicon {
    * an anaphor ("the agency said") after one refers to it, not to state media.
    */
   otherOutlets: Outlet[];
+  /**
+   * States with state-controlled media. Material such a state releases itself
+   * ("photos released by Pyongyang") is read as state media, and generic state
+   * media of a known country get one name ("North Korean state media").
+   */
+  stateCountries: StateCountry[];
   /** Phrases that name state media without naming the outlet: "state media", "official news agency". */
   stateMediaCues: string[];
   /** Adjectives that make a following `mediaNouns` word state media: "state-run" + "newspaper". */
@@ -43,10 +61,22 @@ export interface Lexicon {
   formerRoles: string[];
   /** Singular or plural as listed. Make a speaker an official: reported fact, never state media by itself. */
   officialRoles: string[];
+  /**
+   * Titles that, after "the", name the actor of the sentences before ("The
+   * leader also visited…"), so a state-media account carries on to them.
+   */
+  actorTitles: string[];
   /** Verbs of saying, lower-case, in every form to match: "said", "says", "told". ("according to" is built in.) */
   attributionVerbs: string[];
   /** Further verbs that make an outlet a source when it is their subject: "showed", "aired". */
   mediaVerbs: string[];
+  /**
+   * Verbs of judgement, not of saying: with an expert as subject they make an
+   * opinion ("Several analysts read the timing as…", "Many observers doubt…").
+   */
+  opinionVerbs: string[];
+  /** What a state releases that speaks for it: "photos", "footage" (in "photos released by Pyongyang"). */
+  releasedMaterials: string[];
   /**
    * Phrases before an outlet that attribute to it: "according to TASS",
    * "carried by KCNA", "told the Global Times". Up to four words may come
@@ -62,45 +92,45 @@ export interface Lexicon {
 /** The built-in rules, deeply frozen: extend them through `SuggestOptions.lexicon`. */
 export const DEFAULT_LEXICON: Lexicon = deepFreeze<Lexicon>({
   stateOutlets: [
-    { name: 'KCNA', aliases: ['Korean Central News Agency', 'KCNA'] },
-    { name: 'Rodong Sinmun', aliases: ['Rodong Sinmun', 'Rodong Shinmun'] },
-    { name: 'KCTV', aliases: ['Korean Central Television', 'KCTV'] },
-    { name: 'Uriminzokkiri', aliases: ['Uriminzokkiri'] },
-    { name: 'Xinhua', aliases: ['Xinhua News Agency', 'Xinhua'] },
-    { name: "People's Daily", aliases: ["People's Daily", 'Renmin Ribao'] },
-    { name: 'Global Times', aliases: ['Global Times', 'Huanqiu Shibao'] },
-    { name: 'China Daily', aliases: ['China Daily'] },
-    { name: 'CCTV', aliases: ['China Central Television', 'CCTV'] },
-    { name: 'CGTN', aliases: ['China Global Television Network', 'CGTN'] },
-    { name: 'China News Service', aliases: ['China News Service'] },
-    { name: 'TASS', aliases: ['TASS', 'ITAR-TASS', 'Tass'] },
-    { name: 'RIA Novosti', aliases: ['RIA Novosti', 'RIA'] },
-    { name: 'RT', aliases: ['Russia Today', 'RT'] },
-    { name: 'Sputnik', aliases: ['Sputnik News', 'Sputnik'] },
-    { name: 'Rossiya 1', aliases: ['Rossiya 1', 'Rossiya-1', 'Channel One Russia', 'Perviy Kanal'] },
-    { name: 'Rossiyskaya Gazeta', aliases: ['Rossiyskaya Gazeta'] },
-    { name: 'BelTA', aliases: ['Belarusian Telegraph Agency', 'BelTA'] },
-    { name: 'IRNA', aliases: ['Islamic Republic News Agency', 'IRNA'] },
-    { name: 'Press TV', aliases: ['Press TV', 'PressTV'] },
-    { name: 'IRIB', aliases: ['Islamic Republic of Iran Broadcasting', 'IRIB'] },
-    { name: 'SANA', aliases: ['Syrian Arab News Agency', 'SANA'] },
-    { name: 'MENA', aliases: ['Middle East News Agency', 'MENA'] },
-    { name: 'Al-Ahram', aliases: ['Al-Ahram', 'Al Ahram'] },
-    { name: 'SPA', aliases: ['Saudi Press Agency', 'SPA'] },
-    { name: 'WAM', aliases: ['Emirates News Agency', 'WAM'] },
-    { name: 'KUNA', aliases: ['Kuwait News Agency', 'KUNA'] },
-    { name: 'Anadolu', aliases: ['Anadolu Agency', 'Anadolu'] },
-    { name: 'TRT', aliases: ['Turkish Radio and Television', 'TRT World', 'TRT'] },
-    { name: 'Prensa Latina', aliases: ['Prensa Latina'] },
-    { name: 'Granma', aliases: ['Granma'] },
-    { name: 'Cubadebate', aliases: ['Cubadebate'] },
-    { name: 'VTV', aliases: ['Venezolana de Televisión', 'VTV'] },
-    { name: 'Telesur', aliases: ['Telesur', 'teleSUR'] },
-    { name: 'VNA', aliases: ['Vietnam News Agency', 'VNA'] },
-    { name: 'Nhan Dan', aliases: ['Nhan Dan', 'Nhân Dân'] },
-    { name: 'KPL', aliases: ['Lao News Agency', 'KPL'] },
-    { name: 'MRTV', aliases: ['Myanma Radio and Television', 'MRTV', 'Global New Light of Myanmar'] },
-    { name: 'Eri-TV', aliases: ['Eri-TV'] },
+    { name: 'KCNA', aliases: ['Korean Central News Agency', 'KCNA'], country: 'North Korea' },
+    { name: 'Rodong Sinmun', aliases: ['Rodong Sinmun', 'Rodong Shinmun'], country: 'North Korea' },
+    { name: 'KCTV', aliases: ['Korean Central Television', 'KCTV'], country: 'North Korea' },
+    { name: 'Uriminzokkiri', aliases: ['Uriminzokkiri'], country: 'North Korea' },
+    { name: 'Xinhua', aliases: ['Xinhua News Agency', 'Xinhua'], country: 'China' },
+    { name: "People's Daily", aliases: ["People's Daily", 'Renmin Ribao'], country: 'China' },
+    { name: 'Global Times', aliases: ['Global Times', 'Huanqiu Shibao'], country: 'China' },
+    { name: 'China Daily', aliases: ['China Daily'], country: 'China' },
+    { name: 'CCTV', aliases: ['China Central Television', 'CCTV'], country: 'China' },
+    { name: 'CGTN', aliases: ['China Global Television Network', 'CGTN'], country: 'China' },
+    { name: 'China News Service', aliases: ['China News Service'], country: 'China' },
+    { name: 'TASS', aliases: ['TASS', 'ITAR-TASS', 'Tass'], country: 'Russia' },
+    { name: 'RIA Novosti', aliases: ['RIA Novosti', 'RIA'], country: 'Russia' },
+    { name: 'RT', aliases: ['Russia Today', 'RT'], country: 'Russia' },
+    { name: 'Sputnik', aliases: ['Sputnik News', 'Sputnik'], country: 'Russia' },
+    { name: 'Rossiya 1', aliases: ['Rossiya 1', 'Rossiya-1', 'Channel One Russia', 'Perviy Kanal'], country: 'Russia' },
+    { name: 'Rossiyskaya Gazeta', aliases: ['Rossiyskaya Gazeta'], country: 'Russia' },
+    { name: 'BelTA', aliases: ['Belarusian Telegraph Agency', 'BelTA'], country: 'Belarus' },
+    { name: 'IRNA', aliases: ['Islamic Republic News Agency', 'IRNA'], country: 'Iran' },
+    { name: 'Press TV', aliases: ['Press TV', 'PressTV'], country: 'Iran' },
+    { name: 'IRIB', aliases: ['Islamic Republic of Iran Broadcasting', 'IRIB'], country: 'Iran' },
+    { name: 'SANA', aliases: ['Syrian Arab News Agency', 'SANA'], country: 'Syria' },
+    { name: 'MENA', aliases: ['Middle East News Agency', 'MENA'], country: 'Egypt' },
+    { name: 'Al-Ahram', aliases: ['Al-Ahram', 'Al Ahram'], country: 'Egypt' },
+    { name: 'SPA', aliases: ['Saudi Press Agency', 'SPA'], country: 'Saudi Arabia' },
+    { name: 'WAM', aliases: ['Emirates News Agency', 'WAM'], country: 'United Arab Emirates' },
+    { name: 'KUNA', aliases: ['Kuwait News Agency', 'KUNA'], country: 'Kuwait' },
+    { name: 'Anadolu', aliases: ['Anadolu Agency', 'Anadolu'], country: 'Turkey' },
+    { name: 'TRT', aliases: ['Turkish Radio and Television', 'TRT World', 'TRT'], country: 'Turkey' },
+    { name: 'Prensa Latina', aliases: ['Prensa Latina'], country: 'Cuba' },
+    { name: 'Granma', aliases: ['Granma'], country: 'Cuba' },
+    { name: 'Cubadebate', aliases: ['Cubadebate'], country: 'Cuba' },
+    { name: 'VTV', aliases: ['Venezolana de Televisión', 'VTV'], country: 'Venezuela' },
+    { name: 'Telesur', aliases: ['Telesur', 'teleSUR'], country: 'Venezuela' },
+    { name: 'VNA', aliases: ['Vietnam News Agency', 'VNA'], country: 'Vietnam' },
+    { name: 'Nhan Dan', aliases: ['Nhan Dan', 'Nhân Dân'], country: 'Vietnam' },
+    { name: 'KPL', aliases: ['Lao News Agency', 'KPL'], country: 'Laos' },
+    { name: 'MRTV', aliases: ['Myanma Radio and Television', 'MRTV', 'Global New Light of Myanmar'], country: 'Myanmar' },
+    { name: 'Eri-TV', aliases: ['Eri-TV'], country: 'Eritrea' },
   ],
   otherOutlets: [
     { name: 'Reuters', aliases: ['Reuters'] },
@@ -121,6 +151,25 @@ export const DEFAULT_LEXICON: Lexicon = deepFreeze<Lexicon>({
     { name: 'dpa', aliases: ['Deutsche Presse-Agentur', 'dpa'] },
     { name: 'EFE', aliases: ['EFE'] },
     { name: 'ANSA', aliases: ['ANSA'] },
+  ],
+  stateCountries: [
+    { name: 'North Korea', adjective: 'North Korean', aliases: ['North Korea', 'North Korean', 'Pyongyang', 'DPRK', 'the North'] },
+    { name: 'China', adjective: 'Chinese', aliases: ['China', 'Chinese', 'Beijing', 'PRC'] },
+    { name: 'Russia', adjective: 'Russian', aliases: ['Russia', 'Russian', 'Moscow', 'the Kremlin'] },
+    { name: 'Belarus', adjective: 'Belarusian', aliases: ['Belarus', 'Belarusian', 'Minsk'] },
+    { name: 'Iran', adjective: 'Iranian', aliases: ['Iran', 'Iranian', 'Tehran'] },
+    { name: 'Syria', adjective: 'Syrian', aliases: ['Syria', 'Syrian', 'Damascus'] },
+    { name: 'Egypt', adjective: 'Egyptian', aliases: ['Egypt', 'Egyptian', 'Cairo'] },
+    { name: 'Saudi Arabia', adjective: 'Saudi', aliases: ['Saudi Arabia', 'Saudi', 'Riyadh'] },
+    { name: 'United Arab Emirates', adjective: 'Emirati', aliases: ['United Arab Emirates', 'UAE', 'Emirati', 'Abu Dhabi'] },
+    { name: 'Kuwait', adjective: 'Kuwaiti', aliases: ['Kuwait', 'Kuwaiti'] },
+    { name: 'Turkey', adjective: 'Turkish', aliases: ['Turkey', 'Türkiye', 'Turkish', 'Ankara'] },
+    { name: 'Cuba', adjective: 'Cuban', aliases: ['Cuba', 'Cuban', 'Havana'] },
+    { name: 'Venezuela', adjective: 'Venezuelan', aliases: ['Venezuela', 'Venezuelan', 'Caracas'] },
+    { name: 'Vietnam', adjective: 'Vietnamese', aliases: ['Vietnam', 'Vietnamese', 'Hanoi'] },
+    { name: 'Laos', adjective: 'Lao', aliases: ['Laos', 'Lao', 'Vientiane'] },
+    { name: 'Myanmar', adjective: 'Myanmar', aliases: ['Myanmar', 'Burma', 'Naypyitaw', 'Naypyidaw'] },
+    { name: 'Eritrea', adjective: 'Eritrean', aliases: ['Eritrea', 'Eritrean', 'Asmara'] },
   ],
   stateMediaCues: [
     'state media',
@@ -214,6 +263,9 @@ export const DEFAULT_LEXICON: Lexicon = deepFreeze<Lexicon>({
     'think tank',
     'think-tank',
     'specialist',
+    'observer',
+    'watcher',
+    'Prof.',
   ],
   expertOrganisations: ['institute', 'university', 'think tank', 'think-tank', 'academy', 'polytechnic', 'studies', 'research centre', 'research center', 'research group'],
   formerRoles: ['ambassador', 'official', 'diplomat', 'attache', 'attaché', 'envoy', 'negotiator', 'minister', 'general', 'commander', 'officer', 'adviser', 'advisor', 'intelligence'],
@@ -273,6 +325,11 @@ export const DEFAULT_LEXICON: Lexicon = deepFreeze<Lexicon>({
     'general staff',
     'command',
   ],
+  actorTitles: [
+    'leader', 'supreme leader', 'president', 'premier', 'prime minister', 'chairman', 'chairwoman', 'general secretary',
+    'minister', 'foreign minister', 'defence minister', 'defense minister', 'king', 'emir', 'crown prince', 'spokesman',
+    'spokeswoman', 'spokesperson', 'commander', 'general', 'envoy', 'ambassador',
+  ],
   attributionVerbs: [
     'said', 'says', 'say',
     'told', 'tells', 'tell',
@@ -308,6 +365,13 @@ export const DEFAULT_LEXICON: Lexicon = deepFreeze<Lexicon>({
     'denounced', 'dismissed', 'slammed', 'criticised', 'criticized', 'condemned', 'lauded',
     'accused', 'blamed', 'urged', 'stressed', 'alleged', 'described', 'called', 'branded',
   ],
+  opinionVerbs: [
+    'read', 'reads', 'see', 'sees', 'saw', 'view', 'views', 'viewed', 'interpret', 'interprets', 'interpreted',
+    'regard', 'regards', 'regarded', 'consider', 'considers', 'considered', 'attribute', 'attributes', 'attributed',
+    'doubt', 'doubts', 'doubted', 'question', 'questions', 'questioned', 'suspected',
+    'link', 'links', 'linked', 'dismiss', 'dismisses', 'dismissed',
+  ],
+  releasedMaterials: ['photos', 'photo', 'photographs', 'pictures', 'images', 'footage', 'video', 'videos', 'stills', 'satellite images'],
   attributionPrepositions: [
     'according to',
     'carried by',
@@ -335,6 +399,7 @@ export const DEFAULT_LEXICON: Lexicon = deepFreeze<Lexicon>({
     'in my view', 'in our view', 'I think', 'we think', 'my sense',
     'cautious', 'sceptical', 'skeptical', 'optimistic', 'pessimistic', 'doubtful',
     'too early', 'remains to be seen',
+    'a sign', 'a signal', 'aimed at', 'meant to', 'designed to', 'intended to', 'an attempt', 'a bid to', 'a message to',
   ],
   speakerPronouns: ['he', 'she', 'it', 'they', 'others', 'some'],
 });
@@ -349,6 +414,7 @@ export function resolveLexicon(extra: Partial<Lexicon> | undefined, replace = fa
   return {
     stateOutlets: [...base.stateOutlets, ...(extra.stateOutlets ?? [])],
     otherOutlets: [...base.otherOutlets, ...(extra.otherOutlets ?? [])],
+    stateCountries: [...base.stateCountries, ...(extra.stateCountries ?? [])],
     stateMediaCues: [...base.stateMediaCues, ...(extra.stateMediaCues ?? [])],
     stateAdjectives: [...base.stateAdjectives, ...(extra.stateAdjectives ?? [])],
     mediaNouns: [...base.mediaNouns, ...(extra.mediaNouns ?? [])],
@@ -357,8 +423,11 @@ export function resolveLexicon(extra: Partial<Lexicon> | undefined, replace = fa
     expertOrganisations: [...base.expertOrganisations, ...(extra.expertOrganisations ?? [])],
     formerRoles: [...base.formerRoles, ...(extra.formerRoles ?? [])],
     officialRoles: [...base.officialRoles, ...(extra.officialRoles ?? [])],
+    actorTitles: [...base.actorTitles, ...(extra.actorTitles ?? [])],
     attributionVerbs: [...base.attributionVerbs, ...(extra.attributionVerbs ?? [])],
     mediaVerbs: [...base.mediaVerbs, ...(extra.mediaVerbs ?? [])],
+    opinionVerbs: [...base.opinionVerbs, ...(extra.opinionVerbs ?? [])],
+    releasedMaterials: [...base.releasedMaterials, ...(extra.releasedMaterials ?? [])],
     attributionPrepositions: [...base.attributionPrepositions, ...(extra.attributionPrepositions ?? [])],
     opinionMarkers: [...base.opinionMarkers, ...(extra.opinionMarkers ?? [])],
     speakerPronouns: [...base.speakerPronouns, ...(extra.speakerPronouns ?? [])],
@@ -377,6 +446,7 @@ function emptyLexicon(): Lexicon {
   return {
     stateOutlets: [],
     otherOutlets: [],
+    stateCountries: [],
     stateMediaCues: [],
     stateAdjectives: [],
     mediaNouns: [],
@@ -385,8 +455,11 @@ function emptyLexicon(): Lexicon {
     expertOrganisations: [],
     formerRoles: [],
     officialRoles: [],
+    actorTitles: [],
     attributionVerbs: [],
     mediaVerbs: [],
+    opinionVerbs: [],
+    releasedMaterials: [],
     attributionPrepositions: [],
     opinionMarkers: [],
     speakerPronouns: [],

@@ -1,26 +1,40 @@
 import { segmentSentences, type SentenceRange } from '../sentences.js';
-import { resolveLexicon, type Lexicon } from './lexicon.js';
+import { resolveLexicon, type Lexicon, type StateCountry } from './lexicon.js';
 
 export { DEFAULT_LEXICON } from './lexicon.js';
-export type { Lexicon, Outlet } from './lexicon.js';
+export type { Lexicon, Outlet, StateCountry } from './lexicon.js';
 
-/** A proposed provenance tag for one whole sentence of the text. */
+/**
+ * What a suggestion says about a sentence: relayed from state media, the
+ * opinion of an analyst or expert, or reported by the outlet itself. The
+ * editor maps each role to a tag of its taxonomy.
+ */
+export type ProvenanceRole = 'state-media' | 'analyst' | 'reported';
+
+export const PROVENANCE_ROLES: readonly ProvenanceRole[] = ['state-media', 'analyst', 'reported'];
+
+/** A proposed provenance role for one whole sentence of the text. */
 export interface Suggestion {
   /** UTF-16 offsets into the text: the sentence as `segmentSentences` returns it. */
   start: number;
   end: number;
-  /** 'state-media-claim' | 'analyst-opinion' | 'reported-fact'. */
-  tag: string;
+  role: ProvenanceRole;
   /** In [0, 1]. Reported facts that no cue decided stay at or below 0.5. */
   confidence: number;
   /**
-   * Exact words of the sentence (a substring of it) that decided the tag:
+   * Exact words of the sentence (a substring of it) that decided the role:
    * the attribution ("the agency said", "according to TASS", "said Dr. Ruiz,
-   * a meteorologist"); for a tag carried over from a neighbouring sentence,
+   * a meteorologist"); for a role carried over from a neighbouring sentence,
    * or for a plain reported fact, the sentence's subject or opening words.
    */
   cue: string;
-  /** The outlet (canonical name, "KCNA") or person or group ("analysts") the sentence is attributed to. */
+  /**
+   * Who the sentence is attributed to, by one canonical name: an outlet by its
+   * lexicon name ("KCNA", whatever alias the text uses), generic state media
+   * by country ("North Korean state media"), a person by the full name of
+   * their first mention in the article ("Park Ji-won" for a later "Park"),
+   * else the speaker as written ("analysts", "the Defense Ministry").
+   */
   source?: string;
 }
 
@@ -33,8 +47,6 @@ export interface SuggestOptions {
   locale?: string;
 }
 
-type Tag = 'state-media-claim' | 'analyst-opinion' | 'reported-fact';
-
 /**
  * Who a sentence's attribution points at. `state`, `expert` and `other`
  * (officials, organisations, free outlets…) are definite and stop carry-over;
@@ -44,19 +56,21 @@ type Kind = 'state' | 'expert' | 'other' | 'person' | 'pronoun';
 
 const PRIORITY: Record<Kind, number> = { state: 5, expert: 4, other: 3, pronoun: 2, person: 1 };
 
-const TAG_OF: Record<Exclude<Kind, 'pronoun'>, Tag> = {
-  state: 'state-media-claim',
-  expert: 'analyst-opinion',
-  other: 'reported-fact',
-  person: 'reported-fact',
+const ROLE_OF: Record<Exclude<Kind, 'pronoun'>, ProvenanceRole> = {
+  state: 'state-media',
+  expert: 'analyst',
+  other: 'reported',
+  person: 'reported',
 };
 
 /** Confidence of each way a sentence gets its tag. */
 const CONFIDENCE = {
   /** "…, KCNA said", "according to TASS". */
   stateNamed: 0.92,
-  /** "state media said", "the agency said" after an outlet named in the paragraph. */
+  /** "state media said", "the agency said" after an outlet named in the paragraph; an outlet as the subject of any verb. */
   stateGeneric: 0.85,
+  /** "Photos released by Pyongyang showed": material a state with state media released. */
+  stateReleased: 0.8,
   /** "the agency said" with the outlet named only in an earlier paragraph. */
   stateAnaphorFar: 0.75,
   /** Lost per sentence when a state attribution is carried back to an earlier sentence. */
@@ -93,6 +107,7 @@ const CONFIDENCE = {
 interface OutletRef {
   name: string;
   state: boolean;
+  country?: StateCountry;
 }
 
 interface Compiled {
@@ -100,6 +115,8 @@ interface Compiled {
   mentions: RegExp;
   /** Alias (normalised) → outlet. */
   outlets: Map<string, OutletRef>;
+  /** Alias (normalised, lower-case) → outlet; null where two outlets share it. */
+  outletsFolded: Map<string, OutletRef | null>;
   /** Outlet or cue as the subject of a verb: "KCNA said", "RT, the …, dismissed" (global). */
   outletVerb: RegExp;
   /** Preposition before an outlet or cue: "according to TASS" (global). */
@@ -111,6 +128,8 @@ interface Compiled {
   /** Generic state-media cue. */
   stateCue: RegExp;
   expert: RegExp;
+  /** `expert`, matching only where `lastIndex` points: "think" in "think tank" is no verb. */
+  expertAt: RegExp;
   official: RegExp;
   /** Whole-phrase anaphor ("the agency"). */
   anaphor: RegExp;
@@ -120,6 +139,22 @@ interface Compiled {
   /** Lower-case words that can end a speaker's noun phrase ("ministry", "analysts", "agency"). */
   heads: Set<string>;
   pronouns: Set<string>;
+  /** Verbs of judgement: an expert subject makes an opinion (global). */
+  opinionVerbs: RegExp;
+  /** "Photos released by ": the agent follows (global). */
+  released: RegExp;
+  /** A state-media country's name, adjective or alias, with an optional "'s". */
+  country: RegExp;
+  /** Alias, name or adjective (normalised) → country. */
+  countries: Map<string, StateCountry>;
+  /** A country right before a cue: "North Korea's official" + "state media". */
+  countryBefore: RegExp;
+  /** A subject that names an actor by title: "The leader", "the Chinese president". */
+  actorTitle: RegExp;
+  /** Words that may surround an outlet's name in a mention of it: "the", "North Korea's official", "news agency". */
+  outletFiller: RegExp;
+  /** Any word of an expert role or organisation, or a relative pronoun: the words before it describe a speaker, not an outlet. */
+  roleOrClause: RegExp;
 }
 
 const B0 = '(?<![\\p{L}\\p{N}])';
@@ -164,18 +199,33 @@ const GENERIC_HEADS = ['source', 'sources', 'witnesses', 'residents', 'company',
 const QUANTIFIERS = ['some', 'many', 'most', 'several', 'other', 'few', 'independent', 'foreign', 'western', 'leading', 'outside'];
 
 function compile(lexicon: Lexicon): Compiled {
+  const countries = new Map<string, StateCountry>();
+  const countryNames: string[] = [];
+  for (const country of lexicon.stateCountries) {
+    for (const alias of [country.name, country.adjective, ...country.aliases]) {
+      countries.set(outletKey(alias), country);
+      countryNames.push(alias);
+    }
+  }
   const outlets = new Map<string, OutletRef>();
   const aliases: string[] = [];
   const register = (list: Lexicon['stateOutlets'], state: boolean) => {
-    for (const { name, aliases: more } of list) {
+    for (const { name, aliases: more, country } of list) {
+      const home = country === undefined ? undefined : countries.get(outletKey(country));
       for (const alias of [name, ...more]) {
-        outlets.set(outletKey(alias), { name, state });
+        outlets.set(outletKey(alias), { name, state, ...(state && home ? { country: home } : {}) });
         aliases.push(alias);
       }
     }
   };
   register(lexicon.otherOutlets, false);
   register(lexicon.stateOutlets, true);
+  const outletsFolded = new Map<string, OutletRef | null>();
+  for (const [alias, outlet] of outlets) {
+    const folded = alias.toLowerCase();
+    const known = outletsFolded.get(folded);
+    outletsFolded.set(folded, known === undefined || known?.name === outlet.name ? outlet : null);
+  }
 
   const outlet = anyOf(aliases, true);
   const mediaNoun = anyOf(lexicon.mediaNouns, false);
@@ -194,6 +244,7 @@ function compile(lexicon: Lexicon): Compiled {
   return {
     mentions: new RegExp(`${B0}(?:${outlet}|${stateCue})${B1}`, 'gu'),
     outlets,
+    outletsFolded,
     outletVerb: new RegExp(
       `${B0}(?:${who}|(?<anaphor>${anaphor})${B1})(?:\\s+${mediaNoun}${B1})?(?:\\s*,[^,;:"“”«»]{1,90},)?\\s+(?:${adverb}\\s+){0,2}${verbs}${B1}`,
       'dgu',
@@ -209,6 +260,7 @@ function compile(lexicon: Lexicon): Compiled {
       `${B0}(?:${roles}(?:s|es)?|${anyOf(lexicon.expertOrganisations, false)}|[Ff]ormer\\s+(?:[\\p{L}'’-]+\\s+){0,3}?${anyOf(lexicon.formerRoles, false)}s?)${B1}`,
       'u',
     ),
+    expertAt: new RegExp(`${B0}(?:${roles}(?:s|es)?|${anyOf(lexicon.expertOrganisations, false)})${B1}`, 'uy'),
     official: new RegExp(`${B0}${anyOf(lexicon.officialRoles, false)}${B1}`, 'u'),
     anaphor: new RegExp(`^${anaphor}$`, 'u'),
     opinion: new RegExp(`${B0}${anyOf(lexicon.opinionMarkers, true)}${B1}`, 'u'),
@@ -218,6 +270,20 @@ function compile(lexicon: Lexicon): Compiled {
     ),
     heads,
     pronouns: new Set(lexicon.speakerPronouns.map((p) => p.toLowerCase())),
+    opinionVerbs: new RegExp(`${B0}${anyOf(lexicon.opinionVerbs, true)}${B1}`, 'gu'),
+    released: new RegExp(
+      `${B0}${anyOf(lexicon.releasedMaterials, false)}(?:\\s+[\\p{L}\\p{N}'’-]+){0,3}?\\s+(?:released|published|distributed|issued|provided|supplied|made\\s+public)\\s+by\\s+`,
+      'gu',
+    ),
+    country: new RegExp(`${B0}(?<country>${anyOf(countryNames, true)})(?:['’]s)?${B1}`, 'u'),
+    countries,
+    countryBefore: new RegExp(`${B0}(?<country>${anyOf(countryNames, true)})(?:['’]s)?\\s+(?:(?:the|official|ruling|main|own|party|communist)\\s+)*$`, 'u'),
+    actorTitle: new RegExp(`^[Tt]he\\s+(?:[\\p{L}\\p{N}'’-]+\\s+){0,2}?${anyOf(lexicon.actorTitles, false)}${B1}`, 'u'),
+    outletFiller: new RegExp(
+      `^(?:[\\s,]|${B0}(?:[Tt]he|an?|${anyOf(['official', 'semi-official', 'state', 'ruling', 'party', 'communist', 'government', 'own', 'main'], false)}|${anyOf(countryNames, true)}|${anyOf(lexicon.stateAdjectives, false)}|${mediaNoun})(?:['’]s)?${B1})*$`,
+      'u',
+    ),
+    roleOrClause: new RegExp(`${B0}(?:who|whose|which|that|${roles}(?:s|es)?|${anyOf(lexicon.expertOrganisations, false)})${B1}`, 'u'),
   };
 }
 
@@ -240,6 +306,43 @@ function compiledFor(options: SuggestOptions): Compiled {
     cache.set(extra, compiled);
   }
   return compiled;
+}
+
+/** The outlet a mention names, also inside a generic cue ("the state-run Anadolu Agency"). */
+function outletIn(mention: string, c: Compiled): OutletRef | undefined {
+  const named = c.outlet.exec(mention);
+  return named ? c.outlets.get(outletKey(named[0])) : undefined;
+}
+
+/**
+ * The canonical name of an outlet written any way the lexicon knows it:
+ * "the KCNA", "Korean Central News Agency", "North Korea's official Korean
+ * Central News Agency" and "kcna" all give "KCNA", as a suggestion's `source`
+ * does. Generic state media give their country's ("Chinese state TV" →
+ * "Chinese state media"; without a country, "state media"). Anything else (a
+ * person, an outlet the lexicon lacks, two outlets) gives undefined.
+ */
+export function canonicalOutlet(text: string, options: Pick<SuggestOptions, 'lexicon' | 'replaceLexicon'> = {}): string | undefined {
+  const c = compiledFor(options);
+  const written = outletKey(text.trim());
+  const whole = c.outlets.get(written) ?? c.outletsFolded.get(written.toLowerCase());
+  if (whole) return whole.name;
+  const found: { name: string; start: number; end: number }[] = [];
+  c.mentions.lastIndex = 0;
+  for (let m = c.mentions.exec(written); m !== null; m = c.mentions.exec(written)) {
+    const outlet = outletIn(m[0], c);
+    const name = outlet ? outlet.name : stateMediaName(written.slice(0, m.index), m[0], { roles: new Map(), people: new Map() }, c).name;
+    found.push({ name, start: m.index, end: m.index + m[0].length });
+  }
+  if (found.length === 0 || found.some((f) => f.name !== found[0].name)) return undefined;
+  let rest = '';
+  let from = 0;
+  for (const f of found) {
+    rest += `${written.slice(from, f.start)} `;
+    from = f.end;
+  }
+  rest += written.slice(from);
+  return c.outletFiller.test(rest) ? found[0].name : undefined;
 }
 
 // ---------------------------------------------------------------------------
@@ -386,7 +489,7 @@ interface Candidate {
   source?: string;
 }
 
-/** An outlet named in a sentence, or a generic cue ("state media", then `name` is the cue's text). */
+/** An outlet named in a sentence, or a generic cue ("state media", then `name` is its canonical name, "North Korean state media"). */
 interface Mention extends OutletRef {
   generic: boolean;
   /** Absolute offset. */
@@ -394,12 +497,30 @@ interface Mention extends OutletRef {
   end: number;
 }
 
-/** What carries across sentences: the last outlet named in the paragraph and in the article, and who is an expert or an official. */
+/** What carries across sentences, until the next heading. */
 interface Context {
+  /** The last outlet named in the paragraph and in the article. */
   paragraphOutlet?: OutletRef;
   articleOutlet?: OutletRef;
-  /** Name token ("Choi", "Peskov") → the role it was introduced with, until the next heading. */
+  /** The country of the last state media named in the article: names a later bare "state media". */
+  stateCountry?: StateCountry;
+  /** Name token ("Choi", "Peskov") → the role it was introduced with. */
   roles: Map<string, 'expert' | 'official'>;
+  /** Name token → the full name it first came with ("Park" → "Park Ji-won"); null when two people share it. */
+  people: Map<string, string | null>;
+}
+
+interface Subject {
+  /** Absolute offsets. */
+  start: number;
+  end: number;
+  /** Token indices of the subject's words. */
+  from: number;
+  to: number;
+  pronoun: boolean;
+  /** Names an actor by title: "The leader", "the Chinese president". */
+  title: boolean;
+  names: Set<string>;
 }
 
 interface SentenceInfo {
@@ -411,7 +532,7 @@ interface SentenceInfo {
   endsInQuote: boolean;
   /** Holds no words outside quotation marks. */
   quoted: boolean;
-  subject?: { start: number; end: number; pronoun: boolean; names: Set<string> };
+  subject?: Subject;
   /** Name tokens anywhere in the sentence, for "same actor" checks. */
   names: Set<string>;
 }
@@ -422,7 +543,7 @@ function nameOf(token: Token): string | undefined {
 }
 
 /** The sentence's grammatical subject, after an opening adverbial ("During the visit, Kim …"). */
-function subjectOf(tokens: Token[], base: number, c: Compiled): SentenceInfo['subject'] {
+function subjectOf(tokens: Token[], masked: string, base: number, c: Compiled): Subject | undefined {
   let k = 0;
   while (k < tokens.length && !tokens[k].word) k++;
   if (k < tokens.length && INTRO_WORDS.has(tokens[k].lower)) {
@@ -432,7 +553,7 @@ function subjectOf(tokens: Token[], base: number, c: Compiled): SentenceInfo['su
   const first = tokens[k];
   if (!first?.word) return undefined;
   if (SUBJECT_PRONOUNS.has(first.lower) || c.pronouns.has(first.lower)) {
-    return { start: base + first.start, end: base + first.end, pronoun: true, names: new Set() };
+    return { start: base + first.start, end: base + first.end, from: k, to: k, pronoun: true, title: false, names: new Set() };
   }
   const names = new Set<string>();
   let to = k;
@@ -444,7 +565,9 @@ function subjectOf(tokens: Token[], base: number, c: Compiled): SentenceInfo['su
       to = j;
     } else if (!(tok.word && CONNECTORS.has(tok.lower) && tokens[j + 1]?.cap)) break;
   }
-  return { start: base + first.start, end: base + tokens[to].end, pronoun: false, names };
+  const title = c.actorTitle.exec(masked.slice(first.start));
+  const end = Math.max(tokens[to].end, title ? first.start + title[0].length : 0);
+  return { start: base + first.start, end: base + end, from: k, to, pronoun: false, title: title !== null, names };
 }
 
 function resolveAnaphor(ctx: Context, mentions: Mention[], before: number): { outlet: OutletRef; near: boolean } | undefined {
@@ -474,6 +597,91 @@ function registerNames(tokens: Token[], [from, to]: [number, number], role: 'exp
 }
 
 /**
+ * The country generic state media belong to: named just before the cue
+ * ("North Korea's state media") or in it, else the country of the last state
+ * media named in the article. Several outlets share a country, so the cue
+ * resolves to the country's state media, never to a guessed outlet.
+ */
+function stateMediaName(before: string, cue: string, ctx: Context, c: Compiled): { name: string; country?: StateCountry } {
+  const named = c.countryBefore.exec(before)?.groups?.country ?? c.country.exec(cue)?.groups?.country;
+  const country = (named === undefined ? undefined : c.countries.get(outletKey(named))) ?? ctx.stateCountry;
+  return country ? { name: `${country.adjective} state media`, country } : { name: 'state media' };
+}
+
+/**
+ * The part of a speaker phrase that says who speaks, before any role or
+ * relative clause: in "Prof. Varga, who studies official media" or "an expert
+ * on state media" the medium is the speaker's field, not the speaker.
+ */
+function speakerIdentity(speaker: string, c: Compiled): string {
+  const role = c.roleOrClause.exec(speaker);
+  return role ? speaker.slice(0, role.index) : speaker;
+}
+
+/** A speaker without a relative clause that describes them: "An official at the ministry, which monitors …" → "An official at the ministry". */
+function withoutClause(speaker: string): string {
+  return speaker.replace(/\s*,\s*(?:who|whose|which)\s[\s\S]*$/u, '');
+}
+
+/** Titles kept before a one-word name: "Dr. Ruiz", "President Xi". */
+const HONORIFICS = new Set(['Mr.', 'Mrs.', 'Ms.', 'Dr.', 'Prof.', 'President', 'Leader', 'General', 'Premier']);
+const ARTICLES = new Set(['the', 'a', 'an']);
+
+function isPersonWord(token: Token, c: Compiled): boolean {
+  return nameOf(token) !== undefined && !/['’]s$/u.test(token.text) && !c.heads.has(token.lower) && !c.official.test(token.text) && !c.expert.test(token.text) && !c.outlet.test(token.text);
+}
+
+/**
+ * The person named by tokens [from, to]: the run of name words ending its
+ * head ("Kremlin spokesman Dmitry Peskov" → "Dmitry Peskov", "Aylin Demirtas
+ * of the … Centre" → "Aylin Demirtas"); none for a description or for an
+ * organisation with an article ("The Hong Kong Observatory").
+ */
+function personIn(tokens: Token[], from: number, to: number, c: Compiled): [number, number] | undefined {
+  let end = from;
+  while (end < to && !PREPOSITIONS.has(tokens[end + 1].lower)) end++;
+  let k = end;
+  while (k >= from && isPersonWord(tokens[k], c)) k--;
+  if (k === end || (k >= from && ARTICLES.has(tokens[k].lower))) return undefined;
+  return [k + 1, end];
+}
+
+/** Remembers a full name under each of its words; a word two people share resolves to neither. */
+function registerPerson(tokens: Token[], [from, to]: [number, number], ctx: Context): void {
+  if (to === from) return;
+  const full = tokens.slice(from, to + 1).map((t) => t.text).join(' ');
+  for (let k = from; k <= to; k++) {
+    const known = ctx.people.get(tokens[k].text);
+    if (known === undefined) ctx.people.set(tokens[k].text, full);
+    else if (known !== full) ctx.people.set(tokens[k].text, null);
+  }
+}
+
+/** The canonical name of the person at tokens [from, to]: a lone surname becomes the full name first given for it. */
+function personName(tokens: Token[], [from, to]: [number, number], ctx: Context): string {
+  if (to > from) {
+    registerPerson(tokens, [from, to], ctx);
+    return tokens.slice(from, to + 1).map((t) => t.text).join(' ');
+  }
+  const word = tokens[from].text;
+  const full = ctx.people.get(word);
+  if (full) return full;
+  const title = tokens[from - 1];
+  const name = title && HONORIFICS.has(title.text) ? `${title.text} ${word}` : word;
+  if (full === undefined && name !== word) ctx.people.set(word, name);
+  return name;
+}
+
+/** The person a speaker phrase names (in its head, or an appositive that is only a name), by canonical name. */
+function speakerPerson(tokens: Token[], np: [number, number], app: [number, number] | undefined, c: Compiled, ctx: Context): string | undefined {
+  const inHead = personIn(tokens, np[0], np[1], c);
+  if (inHead) return personName(tokens, inHead, ctx);
+  if (!app) return undefined;
+  const inApp = personIn(tokens, app[0], app[1], c);
+  return inApp && inApp[0] === app[0] && inApp[1] === app[1] ? personName(tokens, inApp, ctx) : undefined;
+}
+
+/**
  * Classifies a speaker: noun phrase `np`, optional appositive `app`; the cue
  * runs from the speaker to the verb (`verbStart`, `verbEnd`, sentence-relative).
  */
@@ -496,30 +704,35 @@ function classifySpeaker(
   const start = base + Math.min(npStart, verbStart);
   const end = base + Math.max(speakerEnd, verbEnd);
   const speaker = sentence.slice(npStart, speakerEnd);
+  const identity = speakerIdentity(speaker, c);
   const head = sentence.slice(npStart, npEnd).replace(/\s+/g, ' ');
   const appText = app ? sentence.slice(tokens[app[0]].start, tokens[app[1]].end) : '';
   const cue = { start, end };
 
-  const named = c.outlet.exec(speaker);
+  const named = c.outlet.exec(identity);
   if (named) {
     const outlet = c.outlets.get(outletKey(named[0]));
     if (outlet) return { kind: outlet.state ? 'state' : 'other', confidence: outlet.state ? CONFIDENCE.stateNamed : CONFIDENCE.other, ...cue, source: outlet.name };
   }
-  const generic = c.stateCue.exec(speaker);
-  if (generic) return { kind: 'state', confidence: CONFIDENCE.stateGeneric, ...cue, source: generic[0] };
+  const generic = c.stateCue.exec(identity);
+  if (generic) {
+    const { name } = stateMediaName(sentence.slice(0, npStart + generic.index), generic[0], ctx, c);
+    return { kind: 'state', confidence: CONFIDENCE.stateGeneric, ...cue, source: name };
+  }
   if (c.anaphor.test(head)) return anaphorCandidate(head, base + npStart, cue, ctx, mentions);
   if (np[0] === np[1] && c.pronouns.has(tokens[np[0]].lower)) return { kind: 'pronoun', confidence: CONFIDENCE.pronounAlone, ...cue };
   const bonus = hedged ? CONFIDENCE.opinionBonus : 0;
+  const person = speakerPerson(tokens, np, app, c, ctx);
   if (c.expert.test(speaker)) {
     registerNames(tokens, np, 'expert', c, ctx);
     if (app && nameOf(tokens[app[0]])) registerNames(tokens, app, 'expert', c, ctx);
-    return { kind: 'expert', confidence: CONFIDENCE.expert + bonus, ...cue, source: groupName(speaker, np[0] === 0) };
+    return { kind: 'expert', confidence: CONFIDENCE.expert + bonus, ...cue, source: person ?? groupName(speaker, np[0] === 0) };
   }
   const headOf = (text: string) => text.split(/\s(?:of|at|for|with|from|in)\s/u)[0];
   if (c.official.test(headOf(head)) || (appText !== '' && c.official.test(headOf(appText)))) {
     registerNames(tokens, np, 'official', c, ctx);
     if (app && nameOf(tokens[app[0]])) registerNames(tokens, app, 'official', c, ctx);
-    return { kind: 'other', confidence: CONFIDENCE.other, ...cue, source: speaker };
+    return { kind: 'other', confidence: CONFIDENCE.other, ...cue, source: person ?? withoutClause(speaker) };
   }
   let isName = true;
   let known: 'expert' | 'official' | undefined;
@@ -529,20 +742,23 @@ function classifySpeaker(
     const name = nameOf(tok);
     if (name) known = ctx.roles.get(name) ?? known;
   }
-  if (!isName) return { kind: 'other', confidence: CONFIDENCE.other, ...cue, source: speaker };
-  if (known === 'expert') return { kind: 'expert', confidence: CONFIDENCE.expertKnown + bonus, ...cue, source: speaker };
-  if (known === 'official') return { kind: 'other', confidence: CONFIDENCE.other, ...cue, source: speaker };
-  return { kind: 'person', confidence: CONFIDENCE.person, ...cue, source: speaker };
+  const source = person ?? withoutClause(speaker);
+  if (!isName) return { kind: 'other', confidence: CONFIDENCE.other, ...cue, source };
+  if (known === 'expert') return { kind: 'expert', confidence: CONFIDENCE.expertKnown + bonus, ...cue, source };
+  if (known === 'official') return { kind: 'other', confidence: CONFIDENCE.other, ...cue, source };
+  return { kind: 'person', confidence: CONFIDENCE.person, ...cue, source };
 }
 
 const QUANTIFIER_SET = new Set(['some', 'many', 'most', 'several', 'other', 'few']);
 
-/** "Some economists" → "economists"; a sentence-initial capital is lowered unless the word is an acronym. */
+/** "Some economists" → "economists"; a sentence-initial capital is lowered unless the word is an acronym or a quantifier came first. */
 function groupName(speaker: string, sentenceInitial: boolean): string {
   const words = speaker.split(/\s+/);
+  const count = words.length;
   while (words.length > 1 && QUANTIFIER_SET.has(words[0].toLowerCase())) words.shift();
   const text = words.join(' ');
-  if (!sentenceInitial || words.length > 2 || /^\p{Lu}{2}/u.test(text)) return text;
+  // After a dropped "Many", the first word kept its own capital ("Many Iran watchers").
+  if (!sentenceInitial || words.length < count || words.length > 2 || /^\p{Lu}{2}/u.test(text)) return text;
   return words.slice(1).some((w) => CAP_START.test(w)) ? text : text[0].toLowerCase() + text.slice(1);
 }
 
@@ -569,23 +785,29 @@ function analyseSentence(
   const sentence = text.slice(range.start, range.end);
   const tokens = tokenize(masked);
   const hedged = c.opinion.test(sentence);
+  const subject = subjectOf(tokens, masked, base, c);
+  if (subject && !subject.pronoun) {
+    const person = personIn(tokens, subject.from, subject.to, c);
+    if (person && person[0] === subject.from) registerPerson(tokens, person, ctx);
+  }
 
   const mentions: Mention[] = [];
   c.mentions.lastIndex = 0;
   for (let m = c.mentions.exec(masked); m !== null; m = c.mentions.exec(masked)) {
-    const outlet = c.outlets.get(outletKey(m[0]));
+    const outlet = outletIn(m[0], c);
     const at = { start: base + m.index, end: base + m.index + m[0].length };
-    mentions.push(outlet ? { ...outlet, generic: false, ...at } : { name: m[0], state: true, generic: true, ...at });
+    if (outlet) mentions.push({ ...outlet, generic: false, ...at });
+    else mentions.push({ ...stateMediaName(masked.slice(0, m.index), m[0], ctx, c), state: true, generic: true, ...at });
   }
 
   let own: Candidate | undefined;
   const fromWho = (who: string, whoIndex: number, matchStart: number, matchEnd: number): Candidate => {
-    const outlet = c.outlets.get(outletKey(who));
+    const outlet = outletIn(who, c);
     const cue = { start: base + matchStart, end: base + matchEnd };
     if (outlet) return { kind: outlet.state ? 'state' : 'other', confidence: outlet.state ? CONFIDENCE.stateNamed : CONFIDENCE.other, ...cue, source: outlet.name };
     const after = namedAfter(mentions, base + whoIndex + who.length, text);
     if (after) return { kind: after.state ? 'state' : 'other', confidence: after.state ? CONFIDENCE.stateNamed : CONFIDENCE.other, start: Math.min(cue.start, after.start), end: Math.max(cue.end, after.end), source: after.name };
-    return { kind: 'state', confidence: CONFIDENCE.stateGeneric, ...cue, source: who };
+    return { kind: 'state', confidence: CONFIDENCE.stateGeneric, ...cue, source: stateMediaName(masked.slice(0, whoIndex), who, ctx, c).name };
   };
   for (const re of [c.outletVerb, c.prepOutlet]) {
     re.lastIndex = 0;
@@ -597,6 +819,9 @@ function analyseSentence(
       }
       const who = m.groups?.who ?? '';
       const whoIndex = m.indices?.groups?.who?.[0] ?? m.index;
+      // The outlet must be who speaks, not the field of a speaker described before it ("an expert on state media said").
+      const described = re === c.prepOutlet ? masked.slice(m.index, whoIndex) : clauseBefore(masked, whoIndex);
+      if (c.roleOrClause.test(described)) continue;
       own = better(own, fromWho(who, whoIndex, m.index, m.index + m[0].length));
     }
   }
@@ -607,9 +832,20 @@ function analyseSentence(
     const verbEnd = m.index + m[0].length;
     const v = tokens.findIndex((t) => t.start === verbStart);
     const ve = tokens.findIndex((t) => t.end === verbEnd);
-    if (v === -1 || ve === -1) continue;
-    const found = speakerAt(tokens, v, ve, /^according/iu.test(m[0]), c);
+    c.expertAt.lastIndex = verbStart;
+    if (v === -1 || ve === -1 || c.expertAt.test(masked)) continue;
+    const found = speakerAt(tokens, v, ve, /^according/iu.test(m[0]) ? 'according' : 'saying', c);
     if (found) own = better(own, classifySpeaker(sentence, base, tokens, found.np, found.app, verbStart, verbEnd, c, ctx, mentions, hedged));
+  }
+
+  // Verbs of judgement ("Several analysts read the timing as…") make an opinion only for an expert.
+  c.opinionVerbs.lastIndex = 0;
+  for (let m = c.opinionVerbs.exec(masked); m !== null; m = c.opinionVerbs.exec(masked)) {
+    const v = tokens.findIndex((t) => t.start === m.index);
+    const found = v === -1 ? undefined : speakerAt(tokens, v, v, 'judging', c);
+    if (!found) continue;
+    const judged = classifySpeaker(sentence, base, tokens, found.np, found.app, m.index, m.index + m[0].length, c, ctx, mentions, hedged);
+    if (judged.kind === 'expert') own = better(own, judged);
   }
 
   const group = c.groupSubject.exec(masked);
@@ -619,11 +855,46 @@ function analyseSentence(
     own = better(own, { kind: 'expert', confidence: CONFIDENCE.expertGroup, start: base + at, end: base + at + g.length, source: groupName(g, true) });
   }
 
+  // A judgement with an expert known from earlier as its subject: "Varga is sceptical."
+  if (hedged && subject && !subject.pronoun && [...subject.names].some((name) => ctx.roles.get(name) === 'expert')) {
+    const person = personIn(tokens, subject.from, subject.to, c);
+    const source = person ? personName(tokens, person, ctx) : masked.slice(subject.start - base, subject.end - base);
+    own = better(own, { kind: 'expert', confidence: CONFIDENCE.expertKnown, start: subject.start, end: subject.end, source });
+  }
+
+  // Material a state released: "Photos released by Pyongyang showed …".
+  c.released.lastIndex = 0;
+  for (let m = c.released.exec(masked); m !== null; m = c.released.exec(masked)) {
+    const after = m.index + m[0].length;
+    const at = tokens.findIndex((t) => t.start >= after);
+    const np = at === -1 ? undefined : walkForward(tokens, at, c);
+    if (!np) continue;
+    const agent = masked.slice(tokens[np[0]].start, tokens[np[1]].end);
+    const alias = c.country.exec(agent)?.groups?.country;
+    const country = alias === undefined ? undefined : c.countries.get(outletKey(alias));
+    if (!country) continue;
+    const source = outletKey(agent.replace(/^the\s+/iu, '')) === outletKey(alias ?? '') ? country.name : agent;
+    own = better(own, { kind: 'state', confidence: CONFIDENCE.stateReleased, start: base + m.index, end: base + tokens[np[1]].end, source });
+  }
+
+  // An outlet as the subject, whatever the verb: "North Korea's state media introduced a slogan".
+  if (subject && !subject.pronoun) {
+    const first = mentions.find((m) => m.start >= subject.start && c.outletFiller.test(text.slice(subject.start, m.start)));
+    // "KCNA did not say when…" attributes nothing to it.
+    const negated = first !== undefined && tokens.some((t) => t.start >= first.end - base && t.start - (first.end - base) < 20 && NEGATIONS.has(t.lower));
+    if (first && !negated) {
+      const confidence = first.state ? CONFIDENCE.stateGeneric : CONFIDENCE.other;
+      own = better(own, { kind: first.state ? 'state' : 'other', confidence, start: first.start, end: first.end, source: first.name });
+    }
+  }
+
   const last = mentions[mentions.length - 1];
   if (last) {
     ctx.paragraphOutlet = last;
     ctx.articleOutlet = last;
   }
+  const lastCountry = mentions.filter((m) => m.country).pop()?.country;
+  if (lastCountry) ctx.stateCountry = lastCountry;
 
   const names = new Set<string>();
   for (const tok of tokens) {
@@ -637,13 +908,23 @@ function analyseSentence(
     hedged,
     endsInQuote,
     quoted: !LETTER_OR_DIGIT.test(masked),
-    subject: subjectOf(tokens, base, c),
+    subject,
     names,
   };
 }
 
-/** The speaker of the verb spanning tokens v…ve: before it, inverted after it, or after "according to". */
-function speakerAt(tokens: Token[], v: number, ve: number, according: boolean, c: Compiled): { np: [number, number]; app?: [number, number] } | undefined {
+/** The clause of `text` before `index`: from the last comma, semicolon, colon or bracket. */
+function clauseBefore(text: string, index: number): string {
+  const before = text.slice(0, index);
+  return before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(':'), before.lastIndexOf('(')) + 1);
+}
+
+/**
+ * The speaker of the verb spanning tokens v…ve: before it, inverted after it
+ * ("…," said Dr. Ruiz), or after "according to". A verb of judgement
+ * (`judging`) takes only a speaker before it.
+ */
+function speakerAt(tokens: Token[], v: number, ve: number, verb: 'saying' | 'according' | 'judging', c: Compiled): { np: [number, number]; app?: [number, number] } | undefined {
   const forward = (validate: boolean) => {
     const np = walkForward(tokens, ve + 1, c);
     if (!np) return undefined;
@@ -659,7 +940,7 @@ function speakerAt(tokens: Token[], v: number, ve: number, according: boolean, c
     const valid = !validate || follower === undefined || !follower.word ? true : AFTER_INVERTED.has(follower.lower);
     return valid ? { np, app } : undefined;
   };
-  if (according) return forward(false);
+  if (verb === 'according') return forward(false);
 
   let k = v - 1;
   while (k >= 0 && tokens[k].word && (SKIPPED.has(tokens[k].lower) || NEGATIONS.has(tokens[k].lower) || ADVERB.test(tokens[k].text))) {
@@ -667,7 +948,7 @@ function speakerAt(tokens: Token[], v: number, ve: number, according: boolean, c
     k--;
   }
   const before = tokens[k];
-  if (before === undefined || QUOTES.has(before.text) || before.text === ',') {
+  if (verb === 'saying' && (before === undefined || QUOTES.has(before.text) || before.text === ',')) {
     const inverted = forward(true);
     if (inverted) return inverted;
   }
@@ -784,7 +1065,7 @@ function resolveParagraph(text: string, infos: SentenceInfo[]): (Resolved | unde
       return;
     }
     const subject = info.subject;
-    if (prev?.kind === 'state' && !info.question && subject && (subject.pronoun || overlaps(subject.names, infos[i - 1].names))) {
+    if (prev?.kind === 'state' && !info.question && subject && (subject.pronoun || subject.title || overlaps(subject.names, infos[i - 1].names))) {
       out.push(inherit(prev, ownWords(text, info), prev.confidence - CONFIDENCE.forwardStep));
       return;
     }
@@ -816,44 +1097,51 @@ function isHeading(line: string): boolean {
 }
 
 /**
- * Suggests a provenance tag for each sentence of `text` it has an opinion on.
+ * Suggests a provenance role for each sentence of `text` it has an opinion on.
  *
  * Sentences come from `segmentSentences(text, locale)`; a paragraph is a line
  * (text between "\n"). Each sentence is first read on its own, with quoted
  * words blanked out, for an attribution: an outlet as subject of a verb
- * ("KCNA said", "RT … dismissed"), after a preposition ("according to TASS",
- * "carried by KCNA", "told the Global Times"), or the speaker of a verb of
- * saying, before it ("the Commerce Ministry said", "X, an analyst at Y,
- * said"), inverted after it ("…," said Dr. Ruiz, a meteorologist) or after
- * "according to". A speaker is classified, in this order, as a named outlet
- * (state or free), a generic state-media cue ("state media"), an outlet
- * anaphor ("the agency": the last outlet named in the paragraph, else in the
- * article), a pronoun, an expert (role, institute, "former ambassador", or a
- * name introduced earlier in the article with such a role), an official
- * (reported fact), or a bare name. A sentence-initial expert group with an
- * opinion marker ("Economists … were more cautious") is an expert too.
- * State media beats expert beats official when a sentence has several.
+ * ("KCNA said", "RT … dismissed", "state media introduced"), after a
+ * preposition ("according to TASS", "carried by KCNA", "told the Global
+ * Times"), or the speaker of a verb of saying, before it ("the Commerce
+ * Ministry said", "X, an analyst at Y, said"), inverted after it ("…," said
+ * Dr. Ruiz, a meteorologist) or after "according to". A speaker is
+ * classified, in this order, as a named outlet (state or free), a generic
+ * state-media cue ("state media"), an outlet anaphor ("the agency": the last
+ * outlet named in the paragraph, else in the article), a pronoun, an expert
+ * (role, institute, "former ambassador", or a name introduced earlier in the
+ * article with such a role), an official (reported fact), or a bare name. An
+ * outlet inside a speaker's role or relative clause ("Prof. Varga, who
+ * studies official media") is the speaker's field, not the speaker. Material
+ * released by a state with state media ("photos released by Pyongyang") is
+ * state media. An expert as subject of a verb of judgement ("Several analysts
+ * read…"), a sentence-initial expert group with an opinion marker
+ * ("Economists … were more cautious"), or an expert known by name with one
+ * ("Choi is sceptical") is an expert too. State media beats expert beats
+ * official when a sentence has several.
  *
  * Then, within the paragraph: "he said"/"it said"/"others argue" take the
  * previous attributed sentence's source; a sentence wholly inside quotation
  * marks continues the previous one, and one that opens a quotation closed
  * later takes the later one's; an unattributed sentence next to a
- * state-media one (before or after) whose subject continues — a pronoun, or
- * the same name — is state media too, with lower confidence, stopping at any
- * sentence with its own state, expert or official attribution.
+ * state-media one (before or after) whose subject continues — a pronoun, the
+ * same name, or (after it) a title such as "The leader" — is state media
+ * too, with lower confidence, stopping at any sentence with its own state,
+ * expert or official attribution.
  *
  * Everything else that reads as a statement is a reported fact with
  * confidence ≤ 0.5. Headlines and datelines (a one-sentence line without
  * final punctuation of at most 20 words, or in capitals) and unattributed
  * questions get nothing; a heading also starts a new article (forgets the
- * outlets and names seen so far). Suggestions follow sentence order and never
- * overlap.
+ * outlets, countries and names seen so far). Sources are canonical (see
+ * `Suggestion.source`). Suggestions follow sentence order and never overlap.
  */
 export function suggestProvenance(text: string, options: SuggestOptions = {}): Suggestion[] {
   const c = compiledFor(options);
   const sentences = segmentSentences(text, options.locale);
   const out: Suggestion[] = [];
-  const ctx: Context = { roles: new Map() };
+  const ctx: Context = { roles: new Map(), people: new Map() };
   let i = 0;
   while (i < sentences.length) {
     const lineStart = text.lastIndexOf('\n', sentences[i].start) + 1;
@@ -866,7 +1154,9 @@ export function suggestProvenance(text: string, options: SuggestOptions = {}): S
     if (line.length === 1 && isHeading(text.slice(line[0].start, line[0].end))) {
       ctx.paragraphOutlet = undefined;
       ctx.articleOutlet = undefined;
+      ctx.stateCountry = undefined;
       ctx.roles.clear();
+      ctx.people.clear();
       continue;
     }
     ctx.paragraphOutlet = undefined;
@@ -886,7 +1176,7 @@ export function suggestProvenance(text: string, options: SuggestOptions = {}): S
       out.push({
         start,
         end,
-        tag: TAG_OF[chosen.kind],
+        role: ROLE_OF[chosen.kind],
         confidence: Math.round(chosen.confidence * 100) / 100,
         cue: text.slice(chosen.start, chosen.end),
         ...(chosen.source ? { source: chosen.source } : {}),
