@@ -52,6 +52,7 @@ import '../claim-transfer/claim-transfer.js';
 import type { TransferImportDetail } from '../claim-transfer/claim-transfer.component.js';
 import { download, slug } from '../shared/download.js';
 import { AdoptedSheetsController } from '../shared/adopted-sheets-controller.js';
+import { guardDocument } from '../shared/document-guard.js';
 import { prosemirrorStyles } from '../shared/prosemirror.styles.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { taxonomySheet } from '../shared/taxonomy-styles.js';
@@ -578,6 +579,8 @@ export class ClaimEditor extends LitElement {
   }
 
   override connectedCallback() {
+    // An article added after the editor loaded may name elements after document methods that rendering uses.
+    guardDocument(this);
     super.connectedCallback();
     // Back in the page after a move: a new view over the state we kept.
     if (this.hasUpdated && !this.view) this.createView();
