@@ -1,5 +1,6 @@
 import { openDB, type IDBPDatabase, type IDBPObjectStore, type StoreNames } from 'idb';
 import { DB_VERSION, upgrade, type AnnotationPack, type ClaimDB, type StoredAnnotation, type StoredDocument } from './db-schema.js';
+import { mergeByField } from './field-merge.js';
 import { readPack, readStoredAnnotation, readStoredDocument, type UnreadableRecord } from './record-reader.js';
 import { SyncChannel } from './sync-channel.js';
 
@@ -243,8 +244,10 @@ export class ClaimStore {
   }
 
   /**
-   * Writes a change set durably. An annotation already stored with a later
-   * `modified` (changed meanwhile in another tab) is kept, not overwritten.
+   * Writes a change set durably. An annotation changed meanwhile in another
+   * tab is merged part by part (tag, source, note, verdict, range), the later
+   * change of each part winning; what differs from the change set is
+   * returned in `newer` for the editor to adopt.
    * With `unloading` (the page is closing) every request is sent at once and
    * the transaction committed, with no read first: a read's answer might
    * come after the page is gone, and the write with it.
@@ -279,9 +282,13 @@ export class ClaimStore {
           return Promise.all([
             sequences.put({ ...sequence, documentId, seq }),
             ...changes.put.map((annotation) =>
-              annotations.get([documentId, annotation.id]).then((stored) => {
-                if (stored && stored.modified > annotation.modified) newer.push(withoutSeq(stored));
-                else return annotations.put({ ...annotation, seq });
+              annotations.get([documentId, annotation.id]).then((value) => {
+                const read = value === undefined ? undefined : readStoredAnnotation(value, documentId);
+                const stored = read?.ok ? withoutSeq(read.value) : undefined;
+                const kept = stored ? mergeByField(stored, annotation) : annotation;
+                if (kept === annotation) return annotations.put({ ...annotation, seq });
+                newer.push(kept);
+                return kept === stored ? undefined : annotations.put({ ...kept, seq });
               }),
             ),
           ]);

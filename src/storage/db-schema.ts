@@ -15,9 +15,20 @@ export interface StoredDocument {
   rejectedSuggestions?: string[];
 }
 
+/** When each part of an annotation was last changed (ISO 8601), so that two tabs' changes to different parts both survive. */
+export interface FieldTimes {
+  tag?: string;
+  source?: string;
+  note?: string;
+  verdict?: string;
+  range?: string;
+}
+
 /** One annotation, its own record so that changing it writes only it. */
 export interface StoredAnnotation extends Annotation {
   documentId: string;
+  /** Per part; a part without a time was last changed at `modified`. Records written before version 4 have none. */
+  fieldTimes?: FieldTimes;
   /**
    * When it was written, in its document's write order (see
    * {@link AnnotationSequence}): a load reads a document's {@link AnnotationPack}

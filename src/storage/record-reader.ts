@@ -1,6 +1,7 @@
 import { readAnnotation } from '../model/annotation-reader.js';
 import { describe, FieldReader, isObject } from '../model/field-reader.js';
-import type { AnnotationPack, StoredAnnotation, StoredDocument } from './db-schema.js';
+import type { AnnotationPack, FieldTimes, StoredAnnotation, StoredDocument } from './db-schema.js';
+import { FIELD_GROUPS, type FieldGroup } from './field-merge.js';
 
 /** A saved record that could not be read: kept aside, never loaded, never deleted. */
 export interface UnreadableRecord {
@@ -57,7 +58,19 @@ export function readStoredAnnotation(value: unknown, documentId: string): Read<S
   const record = value as Record<string, unknown>;
   if (record.documentId !== documentId) return { ok: false, problems: [`annotation.documentId: expected ${JSON.stringify(documentId)}.`] };
   const seq = Number.isSafeInteger(record.seq) ? { seq: record.seq as number } : {};
-  return { ok: true, value: { ...annotation, documentId, ...seq } };
+  const fieldTimes = readFieldTimes(record.fieldTimes);
+  return { ok: true, value: { ...annotation, documentId, ...seq, ...(fieldTimes ? { fieldTimes } : {}) } };
+}
+
+/** Per-part change times, where they are well formed; a record without them merges by `modified`. */
+function readFieldTimes(value: unknown): FieldTimes | undefined {
+  if (!isObject(value)) return undefined;
+  const times: FieldTimes = {};
+  for (const group of Object.keys(FIELD_GROUPS) as FieldGroup[]) {
+    const time = value[group];
+    if (typeof time === 'string' && !Number.isNaN(Date.parse(time))) times[group] = time;
+  }
+  return Object.keys(times).length > 0 ? times : undefined;
 }
 
 /** Reads a pack: readable only whole, since it is just a faster way to read the records. */

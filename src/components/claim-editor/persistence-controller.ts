@@ -18,6 +18,7 @@ import {
   type UnreadableRecord,
 } from '../../storage/claim-store.js';
 import { readStoredDocument } from '../../storage/record-reader.js';
+import { stampsOf, withFieldTimes, type FieldStamps } from '../../storage/field-merge.js';
 import type { StoredAnnotation, StoredDocument } from '../../storage/db-schema.js';
 import { DocumentSaver, TYPING_DELAY_MS } from '../../storage/document-saver.js';
 import { SyncChannel, type SyncMessage } from '../../storage/sync-channel.js';
@@ -79,6 +80,8 @@ export class PersistenceController implements ReactiveController {
   private loadFailures = 0;
   /** The document was deleted on purpose (elsewhere): nothing is written until the user saves it again. */
   private deletedOnPurpose?: DocumentGoneError;
+  /** Each annotation as this tab last read or wrote it: which parts a write changes, for merging with other tabs. */
+  private readonly known = new Map<string, FieldStamps>();
 
   constructor(
     private readonly element: ReactiveControllerHost & HTMLElement,
@@ -109,6 +112,7 @@ export class PersistenceController implements ReactiveController {
     this.channel = undefined;
     this.owedLoad = undefined;
     this.deletedOnPurpose = undefined;
+    this.known.clear();
     this.host.showStorageNotice(undefined);
     clearTimeout(this.loadRetry);
     this.loading = (async () => {
@@ -320,7 +324,7 @@ export class PersistenceController implements ReactiveController {
     const saver = new DocumentSaver(documentId, () => this.openStore(), this.source(documentId), {
       saved: (written) => this.onSaved(written),
       failed: (error, retryInMs) => this.reportError(error, retryInMs),
-      adopt: (newer) => this.host.applyRemote(newer.map(stripDocumentId), []),
+      adopt: (newer) => this.host.applyRemote(this.learn(newer).map(withoutStorageFields), []),
       gone: (error) => this.onGone(error),
     });
     // Nothing is written before the saved document has been read: a write could overwrite it.
@@ -360,6 +364,7 @@ export class PersistenceController implements ReactiveController {
     if (this.owedLoad !== owed || this.saver !== saver) return;
     this.owedLoad = undefined;
     let saved = checked.saved;
+    this.learn(saved?.annotations ?? []);
     const leftover = this.takeSafetyCopy();
     if (leftover) saved = mergeSafetyCopy(saved, leftover, owed.documentId);
     this.revision = saved?.document?.revision ?? 0;
@@ -367,7 +372,7 @@ export class PersistenceController implements ReactiveController {
     // Only what was done to this document while it was loading; the rest on screen belongs to the previous one.
     const local = this.localAnnotations(owed.lightDom || owed.localArticle ? undefined : owed.localIds);
     const localIds = new Set(local.map((annotation) => annotation.id));
-    const fromStorage = (saved?.annotations ?? []).map(stripDocumentId).filter((annotation) => !localIds.has(annotation.id));
+    const fromStorage = (saved?.annotations ?? []).map(withoutStorageFields).filter((annotation) => !localIds.has(annotation.id));
     const keepLocalArticle = owed.lightDom || owed.localArticle;
     const rejected = saved?.document?.rejectedSuggestions ?? [];
     if (saved?.document && !keepLocalArticle) {
@@ -395,6 +400,12 @@ export class PersistenceController implements ReactiveController {
     saver.release();
     if (saver.pending) this.showPending();
     else this.host.showStorageStatus({ state: saved ? 'saved' : 'idle' });
+  }
+
+  /** Notes annotations as storage holds them (see {@link known}); returns them. */
+  private learn(annotations: StoredAnnotation[]): StoredAnnotation[] {
+    for (const annotation of annotations) this.known.set(annotation.id, stampsOf(annotation));
+    return annotations;
   }
 
   /**
@@ -492,7 +503,10 @@ export class PersistenceController implements ReactiveController {
       annotation: (id: string): StoredAnnotation | undefined => {
         const state = this.host.editorState();
         const record = getAnnotationState(state).records.get(id);
-        return record ? { ...toAnnotation(state, record), documentId } : undefined;
+        if (!record) return undefined;
+        const annotation = withFieldTimes({ ...toAnnotation(state, record), documentId }, this.known.get(id));
+        this.known.set(id, stampsOf(annotation));
+        return annotation;
       },
       annotationIds: () => [...getAnnotationState(this.host.editorState()).records.keys()],
       movedAnnotationIds: () => this.takeMovedIds(),
@@ -538,9 +552,10 @@ export class PersistenceController implements ReactiveController {
         if (!saved?.document) return;
         if (repaired) this.saver?.markDocument();
         this.revision = saved.document.revision;
+        this.learn(saved.annotations);
         this.host.restore({
           document: saved.document,
-          annotations: saved.annotations.map(stripDocumentId),
+          annotations: saved.annotations.map(withoutStorageFields),
           rejected: saved.document.rejectedSuggestions ?? [],
         });
         return;
@@ -548,9 +563,9 @@ export class PersistenceController implements ReactiveController {
       // Our own unsaved change to the same annotation is later, so it wins when it is written.
       const saver = this.saver;
       const theirs = message.annotationIds.filter((id) => !saver?.isPending(id));
-      const annotations = await store.getAnnotations(documentId, theirs);
+      const annotations = this.learn(await store.getAnnotations(documentId, theirs));
       this.host.applyRemote(
-        annotations.map(stripDocumentId),
+        annotations.map(withoutStorageFields),
         message.removedIds.filter((id) => !saver?.isPending(id)),
       );
     } catch (error) {
@@ -598,7 +613,8 @@ function describeUnreadable({ store, key, problems }: UnreadableRecord): string 
   return `${what} (${problems.slice(0, 2).join(' ')})`;
 }
 
-function stripDocumentId({ documentId: _documentId, ...annotation }: StoredAnnotation): Annotation {
+/** The annotation as the editor knows it, without storage's bookkeeping. */
+function withoutStorageFields({ documentId: _documentId, fieldTimes: _fieldTimes, ...annotation }: StoredAnnotation): Annotation {
   return annotation;
 }
 

@@ -197,6 +197,32 @@ describe('<claim-editor> storage faults', () => {
     });
   });
 
+  describe('two tabs changing one annotation at once', () => {
+    it('keeps the note from one and the tag from the other, and both tabs agree (five times over)', async () => {
+      const a = await mountLoaded('race', ARTICLE_HTML);
+      const b = await mountLoaded('race');
+      for (let round = 0; round < 5; round++) {
+        const target = a.addAnnotation({ tag: 'reported-fact', quote: round % 2 ? DOUBT : PLAN });
+        await a.flush();
+        await until(() => b.annotations.some((x) => x.id === target.id), 'the other tab to see the new annotation');
+
+        const note = `Checked against the ministry bulletin, round ${round}.`;
+        a.updateAnnotation(target.id, { note });
+        b.updateAnnotation(target.id, { tag: 'state-media-claim', source: 'National mining agency' });
+        await Promise.all([a.flush(), b.flush()]);
+
+        const both = (editor: ClaimEditor) => {
+          const found = editor.annotations.find((x) => x.id === target.id);
+          return found?.note === note && found.tag === 'state-media-claim' && found.source === 'National mining agency';
+        };
+        await until(() => both(a) && both(b), `both changes in both tabs (round ${round})`);
+        const stored = (await storedAnnotations(dbName, 'race')).find((x) => x.id === target.id);
+        expect(stored).to.include({ note, tag: 'state-media-claim', source: 'National mining agency' });
+        expect(a.annotations.find((x) => x.id === target.id)).to.deep.equal(b.annotations.find((x) => x.id === target.id));
+      }
+    });
+  });
+
   describe('deleted while open', () => {
     it('the whole database deleted by another tab: told, and everything this tab holds is written back', async () => {
       const editor = await mountLoaded('wiped', ARTICLE_HTML);
