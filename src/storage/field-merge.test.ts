@@ -51,4 +51,10 @@ describe('mergeByField', () => {
     expect(mergeByField(stored, stale)).to.equal(stored);
     expect(mergeByField(stale, stored)).to.equal(stored);
   });
+
+  it('a change that did not touch `modified` (re-anchoring on load) is timed now, and wins over what it replaced', () => {
+    const reanchored = withFieldTimes({ ...base, start: base.start + 1, end: base.end + 1, status: 'reanchored' }, stampsOf(base), T2);
+    expect(reanchored.fieldTimes).to.deep.equal({ range: T2 });
+    expect(mergeByField(base, reanchored)).to.equal(reanchored);
+  });
 });

@@ -75,15 +75,19 @@ export function stampsOf(annotation: StoredAnnotation): FieldStamps {
 }
 
 /**
- * The annotation with the time of each part: now (`modified`) for the parts
- * that differ from what this tab last read or wrote, the earlier time for
- * the rest. With nothing read or written before, every part is new.
+ * The annotation with the time of each part: for the parts that differ from
+ * what this tab last read or wrote, when they changed (`modified`, or `now`
+ * for a change that did not touch it, such as re-anchoring on load); the
+ * earlier time for the rest. With nothing read or written before, every
+ * part is new.
  */
-export function withFieldTimes(annotation: StoredAnnotation, previous: FieldStamps | undefined): StoredAnnotation {
+export function withFieldTimes(annotation: StoredAnnotation, previous: FieldStamps | undefined, now = new Date().toISOString()): StoredAnnotation {
   if (!previous) return annotation;
   const fieldTimes: FieldTimes = {};
   for (const group of GROUPS) {
-    const time = briefValueOf(annotation, group) === previous.values[group] ? (previous.fieldTimes?.[group] ?? previous.modified) : annotation.modified;
+    const before = previous.fieldTimes?.[group] ?? previous.modified;
+    const unchanged = briefValueOf(annotation, group) === previous.values[group];
+    const time = unchanged ? before : annotation.modified > before ? annotation.modified : now;
     if (time !== annotation.modified) fieldTimes[group] = time;
   }
   return Object.keys(fieldTimes).length > 0 ? { ...annotation, fieldTimes } : annotation;
