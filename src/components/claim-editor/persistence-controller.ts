@@ -300,7 +300,8 @@ export class PersistenceController implements ReactiveController {
 
   /** The whole database was deleted elsewhere: everything this tab holds is written back at once. */
   private onDatabaseDeleted() {
-    if (!this.saver || this.owedLoad) return;
+    // An editor no longer on the page writes nothing back: its page deleted what it had saved.
+    if (!this.saver || this.owedLoad || !this.element.isConnected) return;
     this.saver.markAll();
     this.onGone(new DocumentGoneError(this.host.documentId() ?? '', false));
   }

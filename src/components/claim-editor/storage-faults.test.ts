@@ -241,6 +241,17 @@ describe('<claim-editor> storage faults', () => {
       expect((await storedAnnotations(dbName, 'wiped')).map((a) => a.id).sort()).to.deep.equal([first.id, second.id].sort());
     });
 
+    it('an editor already taken off the page writes nothing back when its page deletes the database', async () => {
+      const editor = await mountLoaded('removed', ARTICLE_HTML);
+      editor.addAnnotation({ tag: 'state-media-claim', quote: PLAN });
+      await editor.flush();
+      editor.remove();
+      await deleteDatabase(dbName);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const names = (await indexedDB.databases()).map((database) => database.name);
+      expect(names).to.not.include(dbName);
+    });
+
     it('the document deleted on purpose: nothing is written or called saved until the user saves it again', async () => {
       const editor = await mountLoaded('deleted', ARTICLE_HTML);
       const first = editor.addAnnotation({ tag: 'state-media-claim', quote: PLAN });
