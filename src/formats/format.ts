@@ -1,4 +1,5 @@
 import type { Annotation, ImportedAnnotation } from '../model/annotation.js';
+import type { Node as PMNode } from 'prosemirror-model';
 import type { Taxonomy } from '../model/taxonomy.js';
 
 /** Everything an export needs: the article and its annotations, in reading order. */
@@ -23,6 +24,8 @@ export interface ParsedImport {
   format: 'json' | 'w3c';
   annotations: ImportedAnnotation[];
   document?: ExportSource['document'];
+  /** The native file's article, built from `document.content` once it passed the schema's checks. */
+  article?: PMNode;
   taxonomy?: Taxonomy;
 }
 

@@ -1,3 +1,4 @@
+import type { Node as PMNode } from 'prosemirror-model';
 import type { Annotation } from '../model/annotation.js';
 import { readAnnotationFields } from '../model/annotation-reader.js';
 import { validateTaxonomy, type Tag } from '../model/taxonomy.js';
@@ -55,6 +56,7 @@ export const jsonFormat: Format<ParsedImport> = {
       .map((value, index) => readAnnotationFields(value, `annotations[${index}]`, errors))
       .filter((annotation): annotation is ImportedAnnotation => !!annotation);
     let document: ExportSource['document'] | undefined;
+    let doc: PMNode | undefined;
     if (file.document !== undefined) {
       if (!isObject(file.document)) errors.push('document: expected an object.');
       else {
@@ -65,7 +67,10 @@ export const jsonFormat: Format<ParsedImport> = {
         if (text !== undefined) {
           // The article is checked against the schema here, before anything is built from it.
           const article = readArticleJSON(file.document.content, text);
-          if (article.ok) document = { ...(id ? { id } : {}), title, text, content: article.doc.toJSON() };
+          if (article.ok) {
+            document = { ...(id ? { id } : {}), title, text, content: article.doc.toJSON() };
+            doc = article.doc;
+          }
           else errors.push(`document.content: the article cannot be read: ${article.error}.`);
         }
       }
@@ -79,6 +84,6 @@ export const jsonFormat: Format<ParsedImport> = {
       }
     }
     if (errors.length > 0) return { ok: false, errors };
-    return ok({ format: 'json', annotations, document, taxonomy });
+    return ok({ format: 'json', annotations, document, ...(doc ? { article: doc } : {}), taxonomy });
   },
 };

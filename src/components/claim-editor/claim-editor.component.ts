@@ -368,9 +368,9 @@ export class ClaimEditor extends LitElement {
     const file = parsed.value;
     const taxonomy = this.withAddedTags(file, options.addTags ?? []);
     const restoring = file.document !== undefined && this.text.trim() === '';
-    const article = restoring ? readArticleJSON(file.document!.content, file.document!.text) : { ok: true as const, doc: this.editorState.doc };
-    if (!article.ok) return this.rejectImport([`document.content: the article cannot be read: ${article.error}.`]);
-    const doc = article.doc;
+    // The parser built the article once it passed the schema's checks.
+    const doc = restoring ? file.article : this.editorState.doc;
+    if (!doc) return this.rejectImport(['document.content: the article cannot be read.']);
     const { records, report } = planImport(this.editorState, doc, taxonomy, file.annotations, options);
     if (report.errors.length > 0) return this.rejectImport(report.errors, report);
     if (taxonomy !== this.taxonomyValue) {
