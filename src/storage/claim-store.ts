@@ -32,7 +32,7 @@ export class DocumentGoneError extends StorageError {
     readonly deliberate: boolean,
   ) {
     super(
-      deliberate ? 'storage-deleted' : 'storage-failed',
+      'storage-deleted',
       deliberate
         ? 'This article was deleted from this browser in another tab: changes here are no longer saved.'
         : 'The saved copy of this article was removed from this browser (by another tab or by clearing site data).',
@@ -163,6 +163,17 @@ async function readAnnotations(records: Store<'annotations'>, packs: Store<'anno
   return { annotations, packed: false, unreadable };
 }
 
+/** Deletes a document's annotation records except those in `kept`. */
+async function removeAnnotationsBut(records: IDBPObjectStore<ClaimDB, ArrayLike<StoreNames<ClaimDB>>, 'annotations', 'readwrite'>, documentId: string, kept: ReadonlySet<string>): Promise<void> {
+  const work: Promise<unknown>[] = [];
+  let cursor = await records.index('by-document').openKeyCursor(documentId);
+  while (cursor) {
+    if (!kept.has(cursor.primaryKey[1])) work.push(records.delete(cursor.primaryKey));
+    cursor = await cursor.continue();
+  }
+  await Promise.all(work);
+}
+
 /**
  * The article store in IndexedDB. Documents and annotations are separate
  * records; a change set is written in one transaction, so a document's text
@@ -212,7 +223,7 @@ export class ClaimStore {
     ]);
     await tx.done;
     if (storedDocument === undefined) return undefined;
-    const document = readStoredDocument(storedDocument);
+    const document = readStoredDocument(storedDocument, documentId);
     if (!document.ok) unreadable.push({ store: 'documents', key: documentId, record: storedDocument, problems: document.problems });
     if (!packed && unreadable.length === 0 && annotations.length >= PACK_MIN) void this.pack(documentId).catch(() => {});
     return { ...(document.ok ? { document: document.value } : {}), annotations: annotations.map(withoutSeq), unreadable };
@@ -251,21 +262,35 @@ export class ClaimStore {
    * With `unloading` (the page is closing) every request is sent at once and
    * the transaction committed, with no read first: a read's answer might
    * come after the page is gone, and the write with it.
+   * A document deleted on purpose is not written again unless `recreate`:
+   * then its annotation records not in the change set (left by a tab that
+   * closed after the deletion) are deleted.
    */
-  async write(changes: ChangeSet, { unloading = false } = {}): Promise<WriteResult> {
+  async write(changes: ChangeSet, { unloading = false, recreate = false } = {}): Promise<WriteResult> {
     const { documentId } = changes;
     const tx = this.db.transaction(['documents', 'annotations', 'annotationPacks', 'annotationSequences', 'deletions'], 'readwrite', {
       durability: 'strict',
     });
     const annotations = tx.objectStore('annotations');
+    const deletions = tx.objectStore('deletions');
     const newer: StoredAnnotation[] = [];
     const work: Promise<unknown>[] = [];
     if (changes.document) {
-      work.push(tx.objectStore('documents').put(changes.document), tx.objectStore('deletions').delete(documentId));
+      if (recreate && !unloading) {
+        work.push(removeAnnotationsBut(annotations, documentId, new Set(changes.put.map((annotation) => annotation.id))));
+      } else if (!unloading) {
+        // Read before the put below: a tab that missed the deletion's message does not bring the article back.
+        work.push(
+          deletions.getKey(documentId).then((deletion) => {
+            if (deletion !== undefined) throw new DocumentGoneError(documentId, true);
+          }),
+        );
+      }
+      work.push(tx.objectStore('documents').put(changes.document), deletions.delete(documentId));
     } else if (!unloading) {
       // Annotations without their article would be lost on the next load: a document deleted meanwhile is told, not half-written.
       work.push(
-        Promise.all([tx.objectStore('documents').getKey(documentId), tx.objectStore('deletions').getKey(documentId)]).then(([exists, deletion]) => {
+        Promise.all([tx.objectStore('documents').getKey(documentId), deletions.getKey(documentId)]).then(([exists, deletion]) => {
           if (exists === undefined) throw new DocumentGoneError(documentId, deletion !== undefined);
         }),
       );

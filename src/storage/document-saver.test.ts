@@ -69,7 +69,8 @@ describe('DocumentSaver', () => {
   const savers: DocumentSaver[] = [];
   const stores: ClaimStore[] = [];
 
-  function makeSaver(delayMs = 30): DocumentSaver {
+  /** A saver of a document not stored yet (its first write creates it), unless `creating: false` makes it one whose record vanished. */
+  function makeSaver(delayMs = 30, { creating = true } = {}): DocumentSaver {
     const saver = new DocumentSaver(
       DOC_ID,
       () => (failWith !== undefined ? Promise.reject(failWith) : Promise.resolve(store)),
@@ -82,6 +83,7 @@ describe('DocumentSaver', () => {
       },
       delayMs,
     );
+    if (creating) saver.create();
     savers.push(saver);
     return saver;
   }
@@ -99,9 +101,9 @@ describe('DocumentSaver', () => {
     stores.push(store);
     const write = store.write.bind(store);
     writes = [];
-    store.write = (changes: ChangeSet) => {
+    store.write = (changes: ChangeSet, options) => {
       writes.push(changes);
-      return write(changes);
+      return write(changes, options);
     };
     failWith = undefined;
     source = new FakeSource();
@@ -217,14 +219,21 @@ describe('DocumentSaver', () => {
   });
 
   describe('when the document’s record is gone', () => {
-    it('wiped with the database: writes the document and every annotation again, and says so', async () => {
-      const saver = makeSaver();
+    it('wiped with the database: says so, keeps the change, and writes everything back when told to', async () => {
+      const saver = makeSaver(30, { creating: false });
       const a = source.add(quoteAnnotation('Grain barges left the river port of Ostra at dawn, the shipping board said.', 'state-media-claim'));
       const b = source.add(quoteAnnotation('Insurance rates for the route rose by a third last month.', 'reported-fact'));
       saver.markAnnotations([b.id]);
-      await saver.flush();
+      let failure: unknown;
+      await saver.flush().catch((error: unknown) => (failure = error));
 
+      expect(failure, 'flush() does not say saved').to.be.instanceOf(DocumentGoneError);
       expect(recorded.gone.map((error) => error.deliberate)).to.deep.equal([false]);
+      expect(recorded.gone[0].kind).to.equal('storage-deleted');
+      // Whether to write back is the editor's call (one taken off the page does not).
+      expect(saver.pendingChanges(), 'only the change itself is kept').to.deep.equal({ annotationIds: [b.id], document: false });
+      saver.markAll();
+      await saver.flush();
       const loaded = await (await freshStore()).load(DOC_ID);
       expect(loaded?.document?.text, 'the article written back').to.equal(TEXT);
       expect(loaded?.annotations.map((x) => x.id).sort()).to.deep.equal([a.id, b.id].sort());
@@ -235,7 +244,7 @@ describe('DocumentSaver', () => {
       const other = await freshStore();
       await other.write({ documentId: DOC_ID, document: source.document(), put: [], remove: [] });
       await other.delete(DOC_ID);
-      const saver = makeSaver();
+      const saver = makeSaver(30, { creating: false });
       const a = source.add(quoteAnnotation('Insurance rates for the route rose by a third last month.', 'reported-fact'));
       saver.markAnnotations([a.id]);
 
@@ -250,6 +259,11 @@ describe('DocumentSaver', () => {
       expect(await (await freshStore()).getAnnotations(DOC_ID, [a.id])).to.deep.equal([]);
 
       saver.markAll();
+      saver.release();
+      await saver.flush().catch((error: unknown) => (failure = error));
+      expect((failure as DocumentGoneError).deliberate, 'not written again without being asked to').to.equal(true);
+
+      saver.create();
       saver.release();
       await saver.flush();
       expect((await (await freshStore()).load(DOC_ID))?.annotations.map((x) => x.id)).to.deep.equal([a.id]);

@@ -23,9 +23,9 @@ export interface SaverCallbacks {
   /** Another tab changed these annotations later than we did: theirs were kept. */
   adopt(newer: StoredAnnotation[]): void;
   /**
-   * The document's record was gone when a write came. Wiped with the
-   * database: everything is written again at once. Deleted on purpose:
-   * nothing is written until {@link DocumentSaver.release}.
+   * The document's record was gone when a write came: wiped with the
+   * database, or deleted on purpose (then nothing is written until
+   * {@link DocumentSaver.release}). What is written next is the caller's call.
    */
   gone(error: DocumentGoneError): void;
 }
@@ -52,6 +52,8 @@ export class DocumentSaver {
   private held = false;
   /** What the write under way carries: not durable until it commits. */
   private inFlight?: { ids: string[]; document: boolean };
+  /** The document has no record (new, or deleted on purpose and kept by the user): the next write creates it. */
+  private creating = false;
 
   constructor(
     private readonly documentId: string,
@@ -65,6 +67,15 @@ export class DocumentSaver {
   /** Keeps changes pending, unwritten, until {@link release}. */
   hold() {
     this.held = true;
+  }
+
+  /**
+   * The document is not stored (or was deleted on purpose and the user keeps
+   * it): every write includes it until one succeeds, and that write may
+   * create it again.
+   */
+  create() {
+    this.creating = true;
   }
 
   release() {
@@ -170,7 +181,8 @@ export class DocumentSaver {
     if (!this.pending || this.stopped || this.held) return;
     this.collectMoved();
     const ids = [...this.pendingIds];
-    const withDocument = this.documentPending;
+    const withDocument = this.documentPending || this.creating;
+    const recreate = this.creating && !unloading;
     this.pendingIds.clear();
     this.documentPending = false;
     const carried = { ids, document: withDocument };
@@ -185,8 +197,9 @@ export class DocumentSaver {
     const document = withDocument ? this.source.document() : undefined;
     try {
       const store = await this.store();
-      const { newer } = await store.write({ documentId: this.documentId, document, put, remove: removedIds }, { unloading });
+      const { newer } = await store.write({ documentId: this.documentId, document, put, remove: removedIds }, { unloading, recreate });
       if (this.inFlight === carried) this.inFlight = undefined;
+      if (recreate) this.creating = false;
       this.failures = 0;
       if (newer.length > 0) this.callbacks.adopt(newer);
       this.callbacks.saved({ documentId: this.documentId, annotationIds: put.map((a) => a.id), removedIds, revision: document?.revision });
@@ -195,9 +208,9 @@ export class DocumentSaver {
       this.repend(carried);
       if (cause instanceof DocumentGoneError) {
         if (cause.deliberate) this.hold();
-        else this.markAll();
         this.callbacks.gone(cause);
-        if (cause.deliberate) throw cause;
+        // Written back only if the callback asked for the document to be; otherwise the next write would fail alike.
+        if (cause.deliberate || !this.documentPending) throw cause;
         return;
       }
       const error = classifyStorageError(cause);

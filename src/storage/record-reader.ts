@@ -15,37 +15,38 @@ export interface UnreadableRecord {
 type Read<T> = { ok: true; value: T } | { ok: false; problems: string[] };
 
 /**
- * Reads a stored article record like an import: the fields the editor relies
- * on, each of its type. Its `content` is checked by the editor, against the
+ * Reads a stored article record stored under `key`: its id and saved text
+ * must be there; what the editor can do without (title, revision, dates, a
+ * malformed list of rejected suggestions) is given a default rather than
+ * costing the article. Its `content` is checked by the editor, against the
  * schema, before a node is built from it.
  */
-export function readStoredDocument(value: unknown): Read<StoredDocument> {
+export function readStoredDocument(value: unknown, key: string): Read<StoredDocument> {
   const problems: string[] = [];
   if (!isObject(value)) return { ok: false, problems: [`document: expected an object, got ${describe(value)}.`] };
   const read = new FieldReader(value, 'document', problems);
   const id = read.string('id', true);
-  const title = read.string('title') ?? '';
   const text = read.string('text', true, Number.POSITIVE_INFINITY);
-  const created = read.date('created');
-  const modified = read.date('modified');
-  const revision = value.revision;
-  if (!Number.isSafeInteger(revision) || (revision as number) < 0) problems.push(`document.revision: expected a whole number, got ${describe(revision)}.`);
-  const rejected = value.rejectedSuggestions;
-  const rejectedOk = rejected === undefined || (Array.isArray(rejected) && rejected.every((item) => typeof item === 'string'));
-  if (!rejectedOk) problems.push('document.rejectedSuggestions: expected a list of texts.');
+  if (id !== undefined && id !== key) problems.push(`document.id: expected ${JSON.stringify(key)}, the key it is stored under.`);
   if (problems.length > 0) return { ok: false, problems };
+  const lenient = new FieldReader(value, 'document', []);
+  const title = lenient.string('title') ?? '';
+  const created = isoTime(lenient.date('created'));
+  const modified = isoTime(lenient.date('modified'));
+  const revision = Number.isSafeInteger(value.revision) && (value.revision as number) >= 0 ? (value.revision as number) : 0;
+  const rejected = Array.isArray(value.rejectedSuggestions) ? value.rejectedSuggestions.filter((item) => typeof item === 'string') : [];
   const now = new Date().toISOString();
   return {
     ok: true,
     value: {
-      id: id!,
+      id: key,
       title,
       content: value.content,
       text: text!,
-      revision: revision as number,
+      revision,
       created: created ?? modified ?? now,
       modified: modified ?? created ?? now,
-      ...(rejected ? { rejectedSuggestions: [...(rejected as string[])] } : {}),
+      ...(rejected.length > 0 ? { rejectedSuggestions: rejected } : {}),
     },
   };
 }
@@ -68,7 +69,9 @@ function readFieldTimes(value: unknown): FieldTimes | undefined {
   const times: FieldTimes = {};
   for (const group of Object.keys(FIELD_GROUPS) as FieldGroup[]) {
     const time = value[group];
-    if (typeof time === 'string' && !Number.isNaN(Date.parse(time))) times[group] = time;
+    // Compared as text when tabs merge: only one spelling of a time may stand.
+    const iso = typeof time === 'string' ? isoTime(time) : undefined;
+    if (iso) times[group] = iso;
   }
   return Object.keys(times).length > 0 ? times : undefined;
 }
@@ -85,4 +88,10 @@ export function readPack(value: unknown, documentId: string): Read<AnnotationPac
     annotations.push(read.value);
   }
   return { ok: true, value: { documentId, seq: value.seq as number, annotations } };
+}
+
+/** A readable time in the one spelling storage compares and sorts by (UTC, ISO 8601); undefined if not readable. */
+function isoTime(time: string | undefined): string | undefined {
+  const ms = time === undefined ? NaN : Date.parse(time);
+  return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
 }

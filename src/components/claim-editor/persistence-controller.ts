@@ -179,6 +179,7 @@ export class PersistenceController implements ReactiveController {
   private saveAgain() {
     this.deletedOnPurpose = undefined;
     this.lastError = undefined;
+    this.saver?.create();
     this.saver?.markAll();
     this.saver?.release();
     this.showPending();
@@ -192,6 +193,8 @@ export class PersistenceController implements ReactiveController {
 
   private readonly onHide = (event: Event) => {
     if (event.type !== 'pagehide' && document.visibilityState !== 'hidden') return;
+    // Deleted on purpose: a copy would bring the article back on the next open.
+    if (this.deletedOnPurpose) return this.dropSafetyCopy();
     const saver = this.saver;
     // A write under way is not durable until it commits, and a closing page may cut it off.
     if (!saver?.unconfirmed) return;
@@ -240,7 +243,8 @@ export class PersistenceController implements ReactiveController {
   /** The changes a page left when it closed before they were saved, if any; removed from localStorage once read. */
   private takeSafetyCopy(): SafetyCopy | undefined {
     const key = this.safetyKey();
-    if (!key) return undefined;
+    const documentId = this.host.documentId();
+    if (!key || !documentId) return undefined;
     let value: unknown;
     try {
       const text = localStorage.getItem(key);
@@ -249,7 +253,7 @@ export class PersistenceController implements ReactiveController {
     } catch {
       return undefined;
     }
-    return readSafetyCopy(value);
+    return readSafetyCopy(value, documentId);
   }
 
   private closeStore() {
@@ -300,20 +304,21 @@ export class PersistenceController implements ReactiveController {
 
   /** The whole database was deleted elsewhere: everything this tab holds is written back at once. */
   private onDatabaseDeleted() {
-    // An editor no longer on the page writes nothing back: its page deleted what it had saved.
-    if (!this.saver || this.owedLoad || !this.element.isConnected) return;
-    this.saver.markAll();
+    if (!this.saver || this.owedLoad) return;
     this.onGone(new DocumentGoneError(this.host.documentId() ?? '', false));
   }
 
   /** The document's record is gone: wiped (it is being written back) or deleted on purpose (nothing is written). */
   private onGone(error: DocumentGoneError) {
+    // An editor no longer on the page writes nothing back: its page deleted what it had saved.
+    if (!this.element.isConnected) return this.saver?.stop();
     if (error.deliberate) {
       this.saver?.hold();
       this.deletedOnPurpose = error;
       this.reportError(error);
       return;
     }
+    this.saver?.markAll();
     const message = `${error.message} Everything open here is being saved again from this tab.`;
     this.host.showStorageNotice(message);
     this.element.dispatchEvent(new CustomEvent('claim-error', { detail: { kind: 'storage-deleted', message }, bubbles: true, composed: true }));
@@ -384,6 +389,8 @@ export class PersistenceController implements ReactiveController {
     } else if (!keepLocalArticle) {
       this.host.restore({ annotations: [], empty: true });
     }
+    // No readable article is stored: the first write creates its record (an unreadable one was set aside).
+    if (!saved?.document) saver.create();
     if (keepLocalArticle && (!saved?.document || TextIndex.of(this.host.editorState().doc).text !== saved.document.text || owed.localArticle)) {
       saver.markAll();
     } else {
@@ -599,12 +606,12 @@ function mergeSafetyCopy(saved: Saved | undefined, copy: SafetyCopy, documentId:
  * A closing page's copy, read like an import: annotations that cannot be read
  * are left out, and so is an article whose content does not fit the schema.
  */
-function readSafetyCopy(value: unknown): SafetyCopy | undefined {
+function readSafetyCopy(value: unknown, documentId: string): SafetyCopy | undefined {
   const copy = value as Partial<Record<keyof SafetyCopy, unknown>> | null;
   if (typeof copy !== 'object' || copy === null || !Array.isArray(copy.annotations) || !Array.isArray(copy.removed)) return undefined;
   const annotations = copy.annotations.flatMap((item, index) => readAnnotation(item, `annotations[${index}]`, []) ?? []);
   const removed = copy.removed.filter((id): id is string => typeof id === 'string');
-  const document = copy.document === undefined ? undefined : readStoredDocument(copy.document);
+  const document = copy.document === undefined ? undefined : readStoredDocument(copy.document, documentId);
   const readable = document?.ok && readArticleJSON(document.value.content, document.value.text).ok ? document.value : undefined;
   return { annotations, removed, ...(readable ? { document: readable } : {}) };
 }

@@ -6,7 +6,7 @@ describe('guardDocument', () => {
 
   it('takes names that hide document methods off elements of the article, and the methods work again', async () => {
     const host = await fixture<HTMLElement>(
-      '<div><claim-editor-article><img name="createTreeWalker" alt=""><form name="importNode"></form><p>Text.</p></claim-editor-article></div>',
+      '<div><claim-editor-article><img name="createTreeWalker" alt=""><form name="importNode"></form><img name="elementFromPoint" alt=""><p id="createTreeWalker">Text.</p></claim-editor-article></div>',
     );
     expect(typeof document.createTreeWalker, 'hidden before').to.not.equal('function');
 
@@ -15,7 +15,9 @@ describe('guardDocument', () => {
     expect(left).to.deep.equal([]);
     expect(typeof document.createTreeWalker).to.equal('function');
     expect(typeof document.importNode).to.equal('function');
+    expect(typeof document.elementFromPoint).to.equal('function');
     expect(host.querySelector('img')?.hasAttribute('name')).to.equal(false);
+    expect(host.querySelector('p')?.id, 'a paragraph’s id hides nothing and is kept').to.equal('createTreeWalker');
     expect(document.createTreeWalker(host, NodeFilter.SHOW_TEXT).nextNode()?.textContent).to.equal('Text.');
   });
 

@@ -20,17 +20,25 @@ const DOCUMENT_MEMBERS = [
   'createRange',
   'createTextNode',
   'createTreeWalker',
+  'caretPositionFromPoint',
+  'caretRangeFromPoint',
   'defaultView',
   'documentElement',
+  'elementFromPoint',
   'getElementById',
   'getSelection',
+  'hasFocus',
   'head',
   'implementation',
   'importNode',
   'querySelector',
   'querySelectorAll',
   'removeEventListener',
+  'visibilityState',
 ] as const;
+
+/** Elements `document` also exposes by their id (only when an img has a name too); other elements' ids hide nothing. */
+const EXPOSED_BY_ID = new Set(['img', 'object']);
 
 const selectorOf = (name: string) => `[name="${CSS.escape(name)}"], [id="${CSS.escape(name)}"]`;
 
@@ -68,7 +76,9 @@ export function guardDocument(scope?: Element): string[] {
   for (const { member, elements } of hidden) {
     for (const element of elements.filter(inArticle)) {
       Element.prototype.removeAttribute.call(element, 'name');
-      if (Element.prototype.getAttribute.call(element, 'id') === member) Element.prototype.removeAttribute.call(element, 'id');
+      if (EXPOSED_BY_ID.has(element.localName) && Element.prototype.getAttribute.call(element, 'id') === member) {
+        Element.prototype.removeAttribute.call(element, 'id');
+      }
       console.warn(`claim-editor: removed the name "${member}" from an <${element.localName}> in the article: it hid document.${member}.`);
     }
   }
