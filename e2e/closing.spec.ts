@@ -11,6 +11,10 @@ function busyCores(count: number): ChildProcess[] {
   return Array.from({ length: count }, () => spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }));
 }
 
+// Whether a close lands before or during a write is up to the scheduler, so this can only
+// show the loss is gone, not that every path was taken. The deterministic proof, a close
+// while a write is under way, is `storage-faults.test.ts` > "the page closing while a write
+// is under way".
 test('a tag made right before each of 20 closes on a busy machine is there when the article is opened again', async ({ context }) => {
   test.setTimeout(240_000);
   const hogs = busyCores(2);

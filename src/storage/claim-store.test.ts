@@ -13,7 +13,7 @@ import {
 } from '../test-support/storage-helpers.js';
 import type { Annotation } from '../model/annotation.js';
 import { annotationOf as annotationOfText } from '../test-support/formats-helpers.js';
-import { ClaimStore, StorageError, classifyStorageError } from './claim-store.js';
+import { ClaimStore, DocumentGoneError, StorageError, classifyStorageError } from './claim-store.js';
 import type { StoredAnnotation, StoredDocument } from './db-schema.js';
 
 /** Invented wire copy; nothing here is real reporting. */
@@ -166,6 +166,51 @@ describe('ClaimStore', () => {
     const other = await store.load('doc-b');
     expect(other?.document).to.deep.equal(documentRecord('doc-b'));
     expect(other?.annotations).to.deep.equal(theirs);
+  });
+
+  describe('after a deliberate deletion', () => {
+    async function deletedDocument(): Promise<ClaimStore> {
+      const store = await open();
+      await store.write({ documentId: 'doc-d', document: documentRecord('doc-d'), put: [stored('doc-d', annotationOf(FERRY))], remove: [] });
+      await store.delete('doc-d');
+      return store;
+    }
+
+    it('refuses a document write that does not ask to recreate it, and stores nothing of it', async () => {
+      const store = await deletedDocument();
+      const caught = await store
+        .write({ documentId: 'doc-d', document: documentRecord('doc-d'), put: [stored('doc-d', annotationOf(FUEL))], remove: [] })
+        .then(() => null, (error: unknown) => error);
+      expect(caught).to.be.instanceOf(DocumentGoneError);
+      expect(caught).to.include({ kind: 'storage-deleted', deliberate: true });
+      expect(await store.load('doc-d')).to.equal(undefined);
+      expect(await countRecords(name, 'annotations')).to.equal(0);
+    });
+
+    it('refuses annotations written without their document, as deliberate', async () => {
+      const store = await deletedDocument();
+      const caught = await store.write({ documentId: 'doc-d', put: [stored('doc-d', annotationOf(FUEL))], remove: [] }).then(() => null, (error: unknown) => error);
+      expect(caught).to.include({ kind: 'storage-deleted', deliberate: true });
+      expect(await countRecords(name, 'annotations')).to.equal(0);
+    });
+
+    it('recreates on request, removing the annotations a closing tab left after the deletion', async () => {
+      const store = await deletedDocument();
+      // A closing page writes without reading first: its annotations land although the document is gone.
+      const orphan = stored('doc-d', annotationOf(SPOKESMAN));
+      await store.write({ documentId: 'doc-d', put: [orphan], remove: [] }, { unloading: true });
+      expect(await store.load('doc-d'), 'annotations without their document do not make a document').to.equal(undefined);
+
+      const kept = stored('doc-d', annotationOf(FUEL));
+      await store.write({ documentId: 'doc-d', document: documentRecord('doc-d'), put: [kept], remove: [] }, { recreate: true });
+      const loaded = await store.load('doc-d');
+      expect(loaded?.document).to.deep.equal(documentRecord('doc-d'));
+      expect(loaded?.annotations).to.deep.equal([kept]);
+
+      const later = stored('doc-d', annotationOf(FERRY));
+      await store.write({ documentId: 'doc-d', document: documentRecord('doc-d'), put: [later], remove: [] });
+      expect((await store.load('doc-d'))?.annotations, 'recreating lifted the deletion').to.have.length(2);
+    });
   });
 
   it('keeps a stored annotation with a later `modified` and returns it in `newer`', async () => {

@@ -73,6 +73,8 @@ export interface ChangeSet {
 /** A saved document as read back; see {@link ClaimStore.load}. */
 export interface LoadedDocument {
   document?: StoredDocument;
+  /** The document's record exactly as stored: what is set aside if its content proves unreadable. */
+  storedRecord: unknown;
   annotations: StoredAnnotation[];
   unreadable: UnreadableRecord[];
 }
@@ -226,7 +228,7 @@ export class ClaimStore {
     const document = readStoredDocument(storedDocument, documentId);
     if (!document.ok) unreadable.push({ store: 'documents', key: documentId, record: storedDocument, problems: document.problems });
     if (!packed && unreadable.length === 0 && annotations.length >= PACK_MIN) void this.pack(documentId).catch(() => {});
-    return { ...(document.ok ? { document: document.value } : {}), annotations: annotations.map(withoutSeq), unreadable };
+    return { ...(document.ok ? { document: document.value } : {}), storedRecord: storedDocument, annotations: annotations.map(withoutSeq), unreadable };
   }
 
   /**

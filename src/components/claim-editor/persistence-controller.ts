@@ -430,7 +430,7 @@ export class PersistenceController implements ReactiveController {
     if (document) {
       const article = readArticleJSON(document.content, document.text);
       if (!article.ok) {
-        unreadable.push({ store: 'documents', key: documentId, record: document, problems: [`document.content: ${article.error}.`] });
+        unreadable.push({ store: 'documents', key: documentId, record: loaded.storedRecord, problems: [`document.content: ${article.error}.`] });
         document = { ...document, content: articleFromText(document.text).toJSON() };
         repaired = true;
       }

@@ -170,6 +170,20 @@ describe('<claim-editor> storage faults', () => {
     });
   });
 
+  describe('a document record without its text', () => {
+    it('is reported as corrupt, not as deleted, and the article and its annotations are stored again', async () => {
+      const saved = await savedArticle('textless');
+      const { text: _dropped, ...textless } = (await storedDocument(dbName, 'textless'))!;
+      await putRaw(dbName, 'documents', [textless]);
+
+      const editor = await mountLoaded('textless', ARTICLE_HTML);
+      expect(errors.map((e) => e.kind)).to.deep.equal(['storage-corrupt']);
+      expect(editor.annotations.map((a) => a.id).sort()).to.deep.equal(saved.map((a) => a.id).sort());
+      expect((await storedDocument(dbName, 'textless'))?.text).to.equal(ARTICLE_TEXT);
+      expect((await storedAnnotations(dbName, 'textless')).map((a) => a.id).sort()).to.deep.equal(saved.map((a) => a.id).sort());
+    });
+  });
+
   describe('the page closing while a write is under way', () => {
     it('keeps what the unfinished write carries in the safety copy and writes it again in the closing transaction', async () => {
       const editor = await mountLoaded('closing', ARTICLE_HTML);
@@ -247,9 +261,46 @@ describe('<claim-editor> storage faults', () => {
       await editor.flush();
       editor.remove();
       await deleteDatabase(dbName);
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // Whatever it still meant to write has been tried (and refused) once this settles.
+      await editor.flush().catch(() => {});
       const names = (await indexedDB.databases()).map((database) => database.name);
       expect(names).to.not.include(dbName);
+    });
+
+    it('a tab that missed the deletion’s message does not bring the document back', async () => {
+      const editor = await mountLoaded('missed', ARTICLE_HTML);
+      editor.addAnnotation({ tag: 'state-media-claim', quote: PLAN });
+      await editor.flush();
+
+      // Deleted through the store directly: no message reaches this tab.
+      const elsewhere = await ClaimStore.open(dbName);
+      await elsewhere.delete('missed');
+      elsewhere.close();
+      editor.addAnnotation({ tag: 'reported-fact', quote: WATER });
+
+      const failure = await editor.flush().then(() => null, (error: unknown) => error);
+      expect((failure as { kind?: string } | null)?.kind).to.equal('storage-deleted');
+      expect(await storedDocument(dbName, 'missed')).to.equal(undefined);
+      expect(await storedAnnotations(dbName, 'missed')).to.deep.equal([]);
+      await editor.updateComplete;
+      expect(shadowOf(editor).querySelector('.storage-error')?.textContent).to.include('deleted');
+    });
+
+    it('closing the page after a deliberate deletion keeps no safety copy of the deleted document', async () => {
+      const editor = await mountLoaded('closed-after', ARTICLE_HTML);
+      editor.addAnnotation({ tag: 'state-media-claim', quote: PLAN });
+      await editor.flush();
+      const told = nextEvent<ErrorEvent>(document, 'claim-error', (e) => e.detail.kind === 'storage-deleted');
+      await deleteDocument('closed-after', dbName);
+      await told;
+      editor.addAnnotation({ tag: 'reported-fact', quote: WATER });
+
+      window.dispatchEvent(new PageTransitionEvent('pagehide'));
+
+      expect(localStorage.getItem(`claim-provenance:unsaved:${dbName}:closed-after`)).to.equal(null);
+      await editor.flush().catch(() => {});
+      expect(await storedDocument(dbName, 'closed-after')).to.equal(undefined);
+      expect(await storedAnnotations(dbName, 'closed-after')).to.deep.equal([]);
     });
 
     it('the document deleted on purpose: nothing is written or called saved until the user saves it again', async () => {
