@@ -2,7 +2,7 @@ import type { Node as PMNode } from 'prosemirror-model';
 import { CONTEXT_LENGTH, type Annotation } from '../src/model/annotation.js';
 import { DEFAULT_TAXONOMY } from '../src/model/taxonomy.js';
 import { parseArticleHTML } from '../src/editor/article.js';
-import { segmentSentences } from '../src/editor/sentences.js';
+import { segmentSentences } from '../src/text/sentences.js';
 import { TextIndex } from '../src/editor/text-index.js';
 import { jsonFormat } from '../src/formats/json.js';
 import { generateArticle } from './article-generator.js';

@@ -1,4 +1,4 @@
-import { segmentSentences } from '../src/editor/sentences.js';
+import { segmentSentences } from '../src/text/sentences.js';
 import type { ClaimEditor } from '../src/components/claim-editor/claim-editor.component.js';
 import { generateArticle } from './article-generator.js';
 

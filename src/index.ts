@@ -3,7 +3,7 @@ export type { ArticleInput, ChangeReason, ClaimChangeDetail, ClaimErrorDetail, C
 export { ClaimSidebar } from './components/claim-sidebar/claim-sidebar.component.js';
 export { ClaimDetails } from './components/claim-details/claim-details.component.js';
 export { ClaimTransfer } from './components/claim-transfer/claim-transfer.component.js';
-export { segmentSentences, sentenceAt, type SentenceRange } from './editor/sentences.js';
+export { segmentSentences, sentenceAt, type SentenceRange } from './text/sentences.js';
 export { articleSchema } from './editor/schema.js';
 export { DEFAULT_TAXONOMY, validateTaxonomy, type Tag, type Taxonomy } from './model/taxonomy.js';
 export type {
@@ -24,5 +24,5 @@ export {
   type ProvenanceRole,
   type Suggestion,
   type SuggestOptions,
-} from './editor/suggest/suggest-provenance.js';
+} from './text/suggest/suggest-provenance.js';
 export { DEFAULT_SUGGESTION_TAG_MAP, type SuggestionTagMap } from './editor/suggestion-tag-map.js';

@@ -1,6 +1,6 @@
 import type { Node as PMNode } from 'prosemirror-model';
 import type { EditorState } from 'prosemirror-state';
-import { segmentSentences, type SentenceRange } from './sentences.js';
+import { segmentSentences, type SentenceRange } from '../text/sentences.js';
 import { TextIndex } from './text-index.js';
 
 /** A sentence as a document range. */

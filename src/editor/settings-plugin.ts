@@ -1,6 +1,6 @@
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import { DEFAULT_TAXONOMY, type Taxonomy } from '../model/taxonomy.js';
-import type { Suggestion } from './suggest/suggest-provenance.js';
+import type { Suggestion } from '../text/suggest/suggest-provenance.js';
 import type { SuggestionTagMap } from './suggestion-tag-map.js';
 import { AnnotationStep } from './annotation-step.js';
 

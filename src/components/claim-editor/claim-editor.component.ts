@@ -37,7 +37,7 @@ import {
   showSuggestionsTransaction,
 } from '../../editor/suggestion-commands.js';
 import { getSuggestionState, restoreRejected, suggestionAtSelection } from '../../editor/suggestion-plugin.js';
-import { suggestProvenance, type Lexicon } from '../../editor/suggest/suggest-provenance.js';
+import { suggestProvenance, type Lexicon } from '../../text/suggest/suggest-provenance.js';
 import { DEFAULT_SUGGESTION_TAG_MAP, resolveSuggestionTags, unmappedRolesMessage, type SuggestionTagMap } from '../../editor/suggestion-tag-map.js';
 import { TextIndex } from '../../editor/text-index.js';
 import { DEFAULT_DB_NAME, type StorageErrorKind } from '../../storage/claim-store.js';

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { segmentSentences } from '../sentences.js';
-import { LABELLED_PARAGRAPHS, type GoldLabel, type LabelledParagraph, type LabelledPart } from './labelled-set.js';
+import { LABELLED_PARAGRAPHS, type GoldLabel, type LabelledParagraph, type LabelledPart } from '../../test-support/labelled-set.js';
 import { canonicalOutlet, DEFAULT_LEXICON, PROVENANCE_ROLES, suggestProvenance, type ProvenanceRole, type Suggestion } from './suggest-provenance.js';
 
 const TAGS = ['state-media-claim', 'analyst-opinion', 'reported-fact'] as const;

@@ -1,8 +1,8 @@
 import { segmentSentences, type SentenceRange } from '../sentences.js';
-import { resolveLexicon, type Lexicon, type StateCountry } from './lexicon.js';
+import { resolveLexicon, type Lexicon, type StateCountry } from '../lexicon.js';
 
-export { DEFAULT_LEXICON } from './lexicon.js';
-export type { Lexicon, Outlet, StateCountry } from './lexicon.js';
+export { DEFAULT_LEXICON } from '../lexicon.js';
+export type { Lexicon, Outlet, StateCountry } from '../lexicon.js';
 
 /**
  * What a suggestion says about a sentence: relayed from state media, the
