@@ -6,7 +6,7 @@ import { announce } from './announce.js';
 import { annotationsAt, getAnnotationState, recordsInOrder, setSelectedAnnotation } from './annotation-plugin.js';
 import { withCurrentText, type AnnotationRecord } from './annotation-record.js';
 import { AnnotationStep } from './annotation-step.js';
-import { adjacentSentence, currentSentence, sentenceAt, type DocRange } from './sentence-ranges.js';
+import { adjacentSentence, currentSentence, sentenceAtPos, type DocRange } from './sentence-ranges.js';
 import { getSettings, textChangeAllowed } from './settings-plugin.js';
 import { getSuggestionState } from './suggestion-plugin.js';
 
@@ -203,7 +203,7 @@ function sentenceHead(state: EditorState, anchor: number, head: number, directio
   let target: number | undefined;
   if (head > anchor || (head === anchor && direction === 1)) {
     if (direction === 1) {
-      const here = sentenceAt(doc, head);
+      const here = sentenceAtPos(doc, head);
       target = here && here.to > head && here.from < head ? here.to : adjacentSentence(doc, head, 1)?.to;
     } else {
       let previous = adjacentSentence(doc, head, -1);
@@ -211,7 +211,7 @@ function sentenceHead(state: EditorState, anchor: number, head: number, directio
       target = Math.max(anchor, previous?.to ?? anchor);
     }
   } else if (direction === -1) {
-    const here = sentenceAt(doc, head);
+    const here = sentenceAtPos(doc, head);
     target = here && here.from < head ? here.from : adjacentSentence(doc, head, -1)?.from;
   } else {
     target = Math.min(anchor, adjacentSentence(doc, head, 1)?.from ?? anchor);
@@ -229,7 +229,7 @@ export function moveBySentence(direction: 1 | -1, extend = false): Command {
     const { from, to, anchor, head } = state.selection;
     if (!extend) {
       // A bare caret before a sentence (as on first focus) selects that sentence rather than skipping it.
-      const ahead = from === to && direction === 1 ? sentenceAt(state.doc, from) : undefined;
+      const ahead = from === to && direction === 1 ? sentenceAtPos(state.doc, from) : undefined;
       const target =
         ahead && ahead.from >= from
           ? ahead

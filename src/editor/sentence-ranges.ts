@@ -24,7 +24,7 @@ function sentencesOfBlock(index: TextIndex, blockIndex: number): DocRange[] {
 }
 
 /** The sentence holding `pos`, or the nearest in its block when `pos` is in the space between sentences. */
-export function sentenceAt(doc: PMNode, pos: number): DocRange | undefined {
+export function sentenceAtPos(doc: PMNode, pos: number): DocRange | undefined {
   const index = TextIndex.of(doc);
   if (index.blocks.length === 0) return undefined;
   const sentences = sentencesOfBlock(index, index.blockAtPos(pos));
@@ -37,8 +37,8 @@ export function sentenceAt(doc: PMNode, pos: number): DocRange | undefined {
 
 /** Widens a range to the whole sentences it touches (a range already on whole sentences stays as it is). */
 export function expandToSentences(doc: PMNode, from: number, to: number): DocRange {
-  const first = sentenceAt(doc, from);
-  const last = sentenceAt(doc, Math.max(from, to - 1));
+  const first = sentenceAtPos(doc, from);
+  const last = sentenceAtPos(doc, Math.max(from, to - 1));
   if (!first || !last) return { from, to };
   return { from: Math.min(from, first.from), to: Math.max(to, last.to) };
 }
@@ -62,5 +62,5 @@ export function adjacentSentence(doc: PMNode, pos: number, direction: 1 | -1): D
 
 /** The whole sentence under the state's selection head. */
 export function currentSentence(state: EditorState): DocRange | undefined {
-  return sentenceAt(state.doc, state.selection.head);
+  return sentenceAtPos(state.doc, state.selection.head);
 }

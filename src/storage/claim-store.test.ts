@@ -233,18 +233,6 @@ describe('ClaimStore', () => {
     expect((await store.getAnnotations('doc-c', [base.id]))[0].note).to.equal('even later');
   });
 
-  it('replace swaps the article and deletes every annotation of the previous one', async () => {
-    const store = await open();
-    await store.write({ documentId: 'doc-r', document: documentRecord('doc-r'), put: [stored('doc-r', annotationOf(FERRY)), stored('doc-r', annotationOf(FUEL))], remove: [] });
-    await store.write({ documentId: 'doc-keep', document: documentRecord('doc-keep'), put: [stored('doc-keep', annotationOf(FERRY))], remove: [] });
-    const replacement = documentRecord('doc-r', '2024-04-01T00:00:00.000Z', 'A different article about harbour dues.');
-    await store.replace(replacement, []);
-    const loaded = await store.load('doc-r');
-    expect(loaded?.document).to.deep.equal(replacement);
-    expect(loaded?.annotations).to.deep.equal([]);
-    expect((await store.load('doc-keep'))?.annotations).to.have.length(1);
-  });
-
   describe('packs', () => {
     /** More annotations than a document needs to be packed. */
     function many(documentId: string, count = 70): StoredAnnotation[] {
@@ -336,14 +324,6 @@ describe('ClaimStore', () => {
       expect(await countRecords(name, 'annotationSequences')).to.equal(0);
     });
 
-    it('replace drops the old pack with the old annotations', async () => {
-      const store = await open();
-      await store.write({ documentId: 'doc-swap', document: documentRecord('doc-swap'), put: many('doc-swap'), remove: [] });
-      const fresh = [stored('doc-swap', annotationOf(FUEL, { id: 'only-one' }))];
-      await store.replace(documentRecord('doc-swap', '2024-05-01T00:00:00.000Z'), fresh);
-      expect((await store.load('doc-swap'))!.annotations).to.deep.equal(fresh);
-      expect(await countRecords(name, 'annotationPacks')).to.equal(0);
-    });
   });
 
   describe('migration from version 1', () => {

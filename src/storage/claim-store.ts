@@ -335,21 +335,6 @@ export class ClaimStore {
     return { newer };
   }
 
-  /** Replaces a document and all its annotations (a new article under the same id). */
-  async replace(document: StoredDocument, annotations: StoredAnnotation[]): Promise<void> {
-    const tx = this.db.transaction(['documents', 'annotations', 'annotationPacks'], 'readwrite', { durability: 'strict' });
-    const store = tx.objectStore('annotations');
-    const work: Promise<unknown>[] = [tx.objectStore('documents').put(document), tx.objectStore('annotationPacks').delete(document.id)];
-    let cursor = await store.index('by-document').openKeyCursor(document.id);
-    while (cursor) {
-      work.push(store.delete(cursor.primaryKey));
-      cursor = await cursor.continue();
-    }
-    for (const annotation of annotations) work.push(store.put(withoutSeq(annotation)));
-    await Promise.all([...work, tx.done]);
-    if (annotations.length >= PACK_MIN) await this.packIfStale(document.id);
-  }
-
   /**
    * Packs a document's annotations when most of them were written since its
    * pack (or it has none). A pack is only a faster way to read them: if the

@@ -7,7 +7,7 @@ import type { Annotation, AnnotationInput, AnnotationPatch } from '../../model/a
 import { DEFAULT_TAXONOMY, findTag, validateTaxonomy, type Taxonomy } from '../../model/taxonomy.js';
 import { announcementOf } from '../../editor/announce.js';
 import { annotationsOf, recordsFromAnnotations, resolveInput, toAnnotation } from '../../editor/annotation-api.js';
-import { annotationList } from '../../editor/annotation-list.js';
+import { annotationList } from '../../editor/state-annotation-list.js';
 import { getAnnotationState } from '../../editor/annotation-plugin.js';
 import { AnnotationStep } from '../../editor/annotation-step.js';
 import { articleFromText, deriveTitle, emptyArticle, parseArticleDOM, parseArticleHTML, readArticleJSON } from '../../editor/article.js';
