@@ -15,10 +15,12 @@ function bundleCommonJs(packages) {
   return {
     name: 'bundle-commonjs-test-deps',
     async serve(context) {
-      const match = packages.find((name) => context.path.startsWith(`/node_modules/${name}/`));
-      if (!match) return undefined;
+      // A symlinked node_modules is served from outside the root: match the package wherever it sits.
+      const at = context.path.indexOf('/node_modules/');
+      const inside = at < 0 ? '' : context.path.slice(at + 1);
+      if (!packages.some((name) => inside.startsWith(`node_modules/${name}/`))) return undefined;
       const result = await build({
-        entryPoints: [root + context.path.slice(1)],
+        entryPoints: [root + inside],
         bundle: true,
         format: 'esm',
         platform: 'browser',

@@ -7,6 +7,7 @@ import type { ExportFormat } from '../../formats/registry.js';
 import type { Annotation } from '../../model/annotation.js';
 import { DEFAULT_TAXONOMY } from '../../model/taxonomy.js';
 import { focusEditor, marksOf, proseMirror, shadowOf } from '../../test-support/editor-helpers.js';
+import { w3cModelErrors } from '../../test-support/w3c-model-schema.js';
 import {
   ANALYST,
   collectEvents,
@@ -131,6 +132,7 @@ describe('<claim-editor> exportAs / importAnnotations', () => {
       const target = await articleEditor();
       for (const format of ['json', 'w3c'] as const) {
         const exported = source.exportAs(format);
+        if (format === 'w3c') expect(w3cModelErrors(JSON.parse(exported))).to.deep.equal([]);
         await target.importAnnotations(exported);
         const again = await target.importAnnotations(exported);
         expect(again, format).to.include({ added: 0, updated: 4 });
