@@ -1,5 +1,4 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
 import '../../define.js';
 import type { ImportReport } from '../../editor/import-annotations.js';
 import { MAX_IMPORT_BYTES } from '../../formats/format.js';
@@ -22,6 +21,7 @@ import {
   w3cPage,
   type ClaimErrorDetail,
 } from '../../test-support/formats-helpers.js';
+import { pressKeys } from '../../test-support/keys.js';
 import type { ClaimEditor } from './claim-editor.component.js';
 
 type Json = Record<string, unknown>;
@@ -323,7 +323,7 @@ describe('<claim-editor> exportAs / importAnnotations', () => {
     it('Control+z removes the imported annotations', async () => {
       const { editor, before } = await importedInto();
       await focusEditor(editor);
-      await sendKeys({ press: 'Control+z' });
+      await pressKeys('Control+z');
       await editor.updateComplete;
       expect(editor.annotations).to.deep.equal(before);
     });
