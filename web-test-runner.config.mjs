@@ -85,5 +85,5 @@ export default {
     }),
   ],
   browsers: [launcher],
-  reporters: [defaultReporter(), countingReporter()],
+  reporters: [defaultReporter(), countingReporter(engine)],
 };
