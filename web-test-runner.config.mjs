@@ -73,7 +73,8 @@ export default {
   nodeResolve: true,
   // WebDriver runs one page at a time (key actions need the test page to be the top window).
   concurrency: engine === 'webkit' ? 1 : 2,
-  testFramework: { config: { timeout: 10000 } },
+  // Firefox and WebKit through their drivers are several times slower per step on this shared machine.
+  testFramework: { config: { timeout: engine === 'chromium' ? 10000 : 30000 } },
   plugins: [
     keysPlugin(),
     ...(stop ? [{ name: 'stop-webkit-driver', serverStop: stop }] : []),
