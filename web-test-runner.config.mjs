@@ -75,6 +75,7 @@ export default {
   concurrency: engine === 'webkit' ? 1 : 2,
   // Firefox and WebKit through their drivers are several times slower per step on this shared machine.
   testFramework: { config: { timeout: engine === 'chromium' ? 10000 : 30000 } },
+  testsFinishTimeout: engine === 'chromium' ? 120000 : 300000,
   plugins: [
     keysPlugin(),
     ...(stop ? [{ name: 'stop-webkit-driver', serverStop: stop }] : []),
