@@ -1,8 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
-/** Where the unit-test counts go, for scripts/test.mjs to total across runners. */
-export const wtrResultsFile = 'test-results/wtr.json';
+/** Where one engine's unit-test counts go, for scripts/test.mjs to total across engines and runners. */
+export function wtrResultsFile(engine) {
+  return `test-results/wtr-${engine}.json`;
+}
 
 function countSuite(suite, counts) {
   for (const test of suite.tests) {
@@ -18,7 +20,7 @@ function countSuite(suite, counts) {
  * failed to load (no results, only errors) counts as one failure, so a
  * broken import can never pass as "0 failed".
  */
-export function countingReporter() {
+export function countingReporter(engine) {
   return {
     stop({ sessions }) {
       const counts = { passed: 0, failed: 0, skipped: 0 };
@@ -28,8 +30,9 @@ export function countingReporter() {
         const none = counts.passed + counts.failed + counts.skipped === before;
         if (session.errors.length > 0 && (none || session.passed === false)) counts.failed += 1;
       }
-      mkdirSync(dirname(wtrResultsFile), { recursive: true });
-      writeFileSync(wtrResultsFile, JSON.stringify(counts));
+      const file = wtrResultsFile(engine);
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, JSON.stringify(counts));
     },
   };
 }

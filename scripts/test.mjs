@@ -1,14 +1,25 @@
-// `npm test`: type check, unit and component tests (@web/test-runner), then
-// end-to-end tests (Playwright), and one closing line with the real totals.
+// `npm test`: type check, the unit and component tests (@web/test-runner) in
+// Chromium, Firefox and WebKit one after the other, then the end-to-end tests
+// (Playwright, Chromium), a line per engine and one closing line with the
+// real totals. TEST_ENGINES=chromium,firefox limits the engines.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { ensureBrowser } from './ensure-browser.mjs';
+import { engines as allEngines } from './browser.mjs';
+import { ensureBrowsers } from './ensure-browser.mjs';
 import { wtrResultsFile } from './counting-reporter.mjs';
 
 const playwrightResultsFile = 'test-results/playwright.json';
+const LABELS = { chromium: 'Chromium', firefox: 'Firefox', webkit: 'WebKit' };
+const engines = process.env.TEST_ENGINES ? process.env.TEST_ENGINES.split(',').map((e) => e.trim()) : allEngines;
+for (const engine of engines) {
+  if (!allEngines.includes(engine)) {
+    console.error(`TEST_ENGINES: unknown engine "${engine}" (known: ${allEngines.join(', ')}).`);
+    process.exit(1);
+  }
+}
 
 function run(command, args, env = {}) {
-  console.log(`\n> ${command} ${args.join(' ')}`);
+  console.log(`\n> ${Object.entries(env).map(([k, v]) => `${k}=${v} `).join('')}${command} ${args.join(' ')}`);
   const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
   return result.status === 0;
 }
@@ -17,25 +28,50 @@ function readJson(file) {
   return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined;
 }
 
-ensureBrowser();
+/** A run that wrote no counts (a missing browser, a crash) counts as one failure. */
+const NO_COUNTS = { passed: 0, failed: 1, skipped: 0 };
+
+// End-to-end tests need Chromium whatever engines run.
+const missing = ensureBrowsers([...new Set(['chromium', ...engines])]);
 rmSync('test-results', { recursive: true, force: true });
 
 const typesOk = run('npx', ['tsc', '--noEmit']);
 // The manifest test reads custom-elements.json: make it from the sources being tested.
 const manifestOk = run('npx', ['custom-elements-manifest', 'analyze', '--quiet']);
-const unitOk = run('npx', ['web-test-runner']);
-const e2eOk = run('npx', ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightResultsFile });
 
-const unit = readJson(wtrResultsFile) ?? { passed: 0, failed: 1, skipped: 0 };
-const e2eStats = readJson(playwrightResultsFile)?.stats;
-const e2e = e2eStats
-  ? { passed: e2eStats.expected + e2eStats.flaky, failed: e2eStats.unexpected, skipped: e2eStats.skipped }
-  : { passed: 0, failed: 1, skipped: 0 };
+const lines = [];
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const add = (label, counts) => {
+  totals.passed += counts.passed;
+  totals.failed += counts.failed;
+  totals.skipped += counts.skipped;
+  lines.push(`${label}: ${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ''}`);
+};
 
-const passed = unit.passed + e2e.passed;
-const failed = unit.failed + e2e.failed + (typesOk ? 0 : 1) + (manifestOk ? 0 : 1);
-const skipped = unit.skipped + e2e.skipped;
+let runsOk = true;
+for (const engine of engines) {
+  if (missing.includes(engine)) {
+    runsOk = false;
+    add(`unit (${LABELS[engine]}, not installed)`, NO_COUNTS);
+    continue;
+  }
+  runsOk = run('npx', ['web-test-runner'], { WTR_BROWSER: engine }) && runsOk;
+  add(`unit (${LABELS[engine]})`, readJson(wtrResultsFile(engine)) ?? NO_COUNTS);
+}
+
+if (missing.includes('chromium')) {
+  runsOk = false;
+  add('e2e (Chromium, not installed)', NO_COUNTS);
+} else {
+  runsOk = run('npx', ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightResultsFile }) && runsOk;
+  const stats = readJson(playwrightResultsFile)?.stats;
+  add('e2e (Chromium)', stats ? { passed: stats.expected + stats.flaky, failed: stats.unexpected, skipped: stats.skipped } : NO_COUNTS);
+}
+
+const failed = totals.failed + (typesOk ? 0 : 1) + (manifestOk ? 0 : 1);
+console.log('');
 if (!typesOk) console.log('Type check failed (counted as one failure).');
-console.log(`\nunit: ${unit.passed} passed, ${unit.failed} failed; e2e: ${e2e.passed} passed, ${e2e.failed} failed`);
-console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
-process.exit(typesOk && manifestOk && unitOk && e2eOk && failed === 0 ? 0 : 1);
+if (!manifestOk) console.log('Custom elements manifest failed (counted as one failure).');
+for (const line of lines) console.log(line);
+console.log(`${totals.passed} passed, ${failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
+process.exit(typesOk && manifestOk && runsOk && failed === 0 ? 0 : 1);

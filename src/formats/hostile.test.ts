@@ -12,6 +12,7 @@ import type { Annotation } from '../model/annotation.js';
 import type { Tag } from '../model/taxonomy.js';
 import { shadowOf } from '../test-support/editor-helpers.js';
 import { activeContentIn, stringsIn, until, valueOf } from '../test-support/formats-helpers.js';
+import { w3cModelErrors } from '../test-support/w3c-model-schema.js';
 import type { ExportFormat } from './registry.js';
 import { w3cFormat } from './w3c.js';
 
@@ -241,6 +242,7 @@ describe('hostile input through every export and import', () => {
   it('w3c: valid JSON-LD that keeps every string verbatim, and imports back into the same article', async () => {
     const output = editor.exportAs('w3c');
     const collection = JSON.parse(output) as { label: string };
+    expect(w3cModelErrors(collection)).to.deep.equal([]);
     expect(collection.label).to.equal(HOSTILE_TITLE.trim());
     const strings = stringsIn(collection);
     for (const value of [HOSTILE_SOURCE, HOSTILE_NOTE, HOSTILE_VERDICT, HOSTILE_CREATOR, HOSTILE[7], ...editor.annotations.map((a) => a.quote)]) expect(strings).to.include(value);

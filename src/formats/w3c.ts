@@ -36,6 +36,15 @@ export function documentIri(documentId: string | undefined): string {
   return `urn:claim-provenance:document:${encodeIriPart(documentId ?? 'article')}`;
 }
 
+/**
+ * A date as xsd:dateTime in UTC ("…Z"), the form the model's readers expect;
+ * an imported date in another zone or form is the same instant rewritten.
+ */
+function utcDate(date: string): string | undefined {
+  const time = Date.parse(date);
+  return Number.isNaN(time) ? undefined : new Date(time).toISOString();
+}
+
 function toW3c(annotation: Annotation, source: ExportSource): JsonObject {
   const tag = findTag(source.taxonomy, annotation.tag);
   // The tag's IRI goes on a classifying SpecificResource: a TextualBody with
@@ -53,8 +62,8 @@ function toW3c(annotation: Annotation, source: ExportSource): JsonObject {
     id: annotationIri(annotation.id),
     type: 'Annotation',
     motivation: 'classifying',
-    created: annotation.created,
-    modified: annotation.modified,
+    created: utcDate(annotation.created),
+    modified: utcDate(annotation.modified),
     ...(annotation.creator ? { creator: { type: 'Person', name: annotation.creator } } : {}),
     body,
     target: {
@@ -183,15 +192,17 @@ export const w3cFormat: Format<ParsedImport> = {
 
   serialize(source) {
     const items = source.annotations.map((annotation) => toW3c(annotation, source));
+    const id = `${documentIri(source.document.id)}:annotations`;
     return JSON.stringify(
       {
         '@context': ANNO_CONTEXT,
-        id: `${documentIri(source.document.id)}:annotations`,
+        id,
         type: 'AnnotationCollection',
         label: source.document.title || 'Annotated article',
         total: items.length,
-        generated: source.generated,
-        first: { type: 'AnnotationPage', startIndex: 0, items },
+        generated: utcDate(source.generated),
+        // A page is a resource of its own (an IRI, and the collection it belongs to); an empty collection has none.
+        ...(items.length > 0 ? { first: { id: `${id}:page-1`, type: 'AnnotationPage', partOf: id, startIndex: 0, items } } : {}),
       },
       null,
       2,

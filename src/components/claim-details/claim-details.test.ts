@@ -1,9 +1,9 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
 import '../../define.js';
 import type { Annotation } from '../../model/annotation.js';
 import { DEFAULT_TAXONOMY } from '../../model/taxonomy.js';
 import { shadowOf } from '../../test-support/editor-helpers.js';
+import { pressKeys } from '../../test-support/keys.js';
 import { ARTICLE_HTML, P2_S1 } from '../../test-support/sample-article.js';
 import type { ClaimEditor } from '../claim-editor/claim-editor.component.js';
 import type { ClaimDetails, DetailsChangeDetail, DetailsDeleteDetail } from './claim-details.component.js';
@@ -101,7 +101,7 @@ describe('<claim-details>', () => {
     const done = oneEvent(details, 'claim-details-done');
     let changes = 0;
     details.addEventListener('claim-details-change', () => (changes += 1));
-    await sendKeys({ press: 'Escape' });
+    await pressKeys('Escape');
     const event = await done;
     expect(event.type).to.equal('claim-details-done');
     expect(changes, 'Escape alone changes nothing').to.equal(0);

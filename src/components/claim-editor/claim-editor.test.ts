@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
+import { resetMouse, sendMouse } from '@web/test-runner-commands';
 import '../../define.js';
 import type { Annotation } from '../../model/annotation.js';
 import { DEFAULT_TAXONOMY } from '../../model/taxonomy.js';
@@ -14,6 +14,7 @@ import {
   shadowSelection,
   wait,
 } from '../../test-support/editor-helpers.js';
+import { pressKeys, typeKeys } from '../../test-support/keys.js';
 import {
   ARTICLE_BLOCKS,
   ARTICLE_HTML,
@@ -433,17 +434,17 @@ describe('<claim-editor>', () => {
       const first = editor.addAnnotation({ tag: 'reported-fact', quote: P1_S2 });
       const second = editor.addAnnotation({ tag: 'analyst-opinion', quote: P2_S2 });
       await placeCaret(editor, P1_S2, 2);
-      await sendKeys({ press: 'n' });
+      await pressKeys('n');
       await editor.updateComplete;
       const outlined = () =>
         [...shadowOf(editor).querySelectorAll<HTMLElement>('.claim-selected')].map((element) => [element.localName, element.dataset.annotationId]);
       // N goes to the next annotation after the caret, then wraps around.
       expect(outlined()).to.deep.equal([['span', second.id], ['mark', second.id]]);
       expect(getComputedStyle(shadowOf(editor).querySelector('mark.claim-selected')!).outlineStyle).to.equal('solid');
-      await sendKeys({ press: 'n' });
+      await pressKeys('n');
       await editor.updateComplete;
       expect(outlined()).to.deep.equal([['span', first.id], ['mark', first.id]]);
-      await sendKeys({ press: 'Escape' });
+      await pressKeys('Escape');
       await placeCaret(editor, P1_S2, 4);
       await editor.updateComplete;
       expect(outlined(), 'nothing outlined once the caret moves off').to.deep.equal([]);
@@ -453,7 +454,7 @@ describe('<claim-editor>', () => {
       const editor = await mountArticle();
       await placeCaret(editor, P1_S2, 5);
       document.execCommand('insertText', false, 'X');
-      await sendKeys({ type: 'Qz' });
+      await typeKeys('Qz');
       await wait(0);
       await editor.updateComplete;
       expect(editor.text).to.equal(ARTICLE_TEXT);
@@ -465,11 +466,11 @@ describe('<claim-editor>', () => {
     it('tags the sentence at the caret with keys 1, 2 and 3', async () => {
       const editor = await mountArticle();
       await placeCaret(editor, P1_S2, 5);
-      await sendKeys({ press: '3' });
+      await pressKeys('3');
       await placeCaret(editor, P2_S1, 10);
-      await sendKeys({ press: '2' });
+      await pressKeys('2');
       await placeCaret(editor, ITEM_1, 3);
-      await sendKeys({ press: '1' });
+      await pressKeys('1');
       expect(editor.annotations.map((a) => [a.tag, a.quote])).to.deep.equal([
         ['reported-fact', P1_S2],
         ['analyst-opinion', P2_S1],
@@ -482,33 +483,33 @@ describe('<claim-editor>', () => {
     it('selects the next sentence with Alt+ArrowDown, across blocks', async () => {
       const editor = await mountArticle();
       await placeCaret(editor, P1_S1, 4);
-      await sendKeys({ press: 'Alt+ArrowDown' });
+      await pressKeys('Alt+ArrowDown');
       expect(shadowSelection(editor).toString()).to.equal(P1_S2);
-      await sendKeys({ press: 'Alt+ArrowDown' });
+      await pressKeys('Alt+ArrowDown');
       expect(shadowSelection(editor).toString()).to.equal(P2_S1);
-      await sendKeys({ press: '2' });
+      await pressKeys('2');
       expect(editor.annotations.map((a) => [a.tag, a.quote])).to.deep.equal([['analyst-opinion', P2_S1]]);
     });
 
     it('deletes the selected annotation with Delete; Control+z undoes and Control+y redoes', async () => {
       const editor = await mountArticle();
       await placeCaret(editor, P2_S2, 4);
-      await sendKeys({ press: '1' });
+      await pressKeys('1');
       const [tagged] = editor.annotations;
       expect(tagged).to.include({ tag: 'state-media-claim', quote: P2_S2 });
 
-      await sendKeys({ press: 'Delete' });
+      await pressKeys('Delete');
       expect(editor.annotations).to.deep.equal([]);
 
-      await sendKeys({ press: 'Control+z' });
+      await pressKeys('Control+z');
       expect(editor.annotations.map((a) => [a.id, a.tag, a.quote])).to.deep.equal([[tagged.id, tagged.tag, P2_S2]]);
 
-      await sendKeys({ press: 'Control+y' });
+      await pressKeys('Control+y');
       expect(editor.annotations).to.deep.equal([]);
 
-      await sendKeys({ press: 'Control+z' });
+      await pressKeys('Control+z');
       expect(editor.annotations.map((a) => a.id)).to.deep.equal([tagged.id]);
-      await sendKeys({ press: 'Control+Shift+z' });
+      await pressKeys('Control+Shift+z');
       expect(editor.annotations).to.deep.equal([]);
       expect(editor.text).to.equal(ARTICLE_TEXT);
     });
@@ -519,14 +520,14 @@ describe('<claim-editor>', () => {
       await wait(0);
       await editor.updateComplete;
       expect(shadowSelection(editor).toString()).to.equal(P2_S2);
-      await sendKeys({ press: '3' });
+      await pressKeys('3');
       expect(editor.annotations.map((a) => [a.tag, a.quote])).to.deep.equal([['reported-fact', P2_S2]]);
     });
 
     it('announces a tagging in an aria-live region', async () => {
       const editor = await mountArticle();
       await placeCaret(editor, P1_S2, 3);
-      await sendKeys({ press: '1' });
+      await pressKeys('1');
       await editor.updateComplete;
       const live = shadowOf(editor).querySelector('[aria-live]');
       expect(live, 'an aria-live region').to.not.equal(null);
@@ -541,7 +542,7 @@ describe('<claim-editor>', () => {
       const before = editor.addAnnotation({ tag: 'reported-fact', quote: P1_S2 });
       await editor.updateComplete;
       await placeCaret(editor, P1_S1, 0);
-      await sendKeys({ type: 'Lede: ' });
+      await typeKeys('Lede: ');
       await editor.updateComplete;
       expect(editor.text).to.include(`Lede: ${P1_S1}`);
       const [after] = editor.annotations;
@@ -558,7 +559,7 @@ describe('<claim-editor>', () => {
       const before = editor.addAnnotation({ tag: 'reported-fact', quote: P1_S2 });
       await editor.updateComplete;
       await placeCaret(editor, P1_S2, 'Port officials'.length);
-      await sendKeys({ type: ' still' });
+      await typeKeys(' still');
       await editor.updateComplete;
       const [after] = editor.annotations;
       expect(after.quote).to.equal('Port officials still gave no date.');
@@ -573,14 +574,14 @@ describe('<claim-editor>', () => {
       await editor.updateComplete;
       await selectText(editor, P1_S2);
       expect(shadowSelection(editor).toString()).to.equal(P1_S2);
-      await sendKeys({ press: 'Backspace' });
+      await pressKeys('Backspace');
       await editor.updateComplete;
       expect(editor.text).not.to.include(P1_S2);
       expect(editor.annotations).to.have.length(1);
       const [orphaned] = editor.annotations;
       expect(orphaned).to.include({ id: before.id, status: 'orphaned', tag: 'reported-fact', source: 'Port authority' });
 
-      await sendKeys({ press: 'Control+z' });
+      await pressKeys('Control+z');
       await editor.updateComplete;
       expect(editor.text).to.equal(ARTICLE_TEXT);
       const [restored] = editor.annotations;
@@ -667,7 +668,7 @@ describe('<claim-editor>', () => {
       expect(markedText(editor, added.id)).to.equal(P1_S2);
 
       await placeCaret(editor, ITEM_2, 4);
-      await sendKeys({ press: '2' });
+      await pressKeys('2');
       expect(editor.annotations.map((a) => [a.tag, a.quote])).to.deep.equal([
         ['reported-fact', P1_S2],
         ['analyst-opinion', ITEM_2],
@@ -710,13 +711,13 @@ describe('<claim-editor>', () => {
       expect(tagButtons(editor).map((b) => b.dataset.tag)).to.deep.equal(['primary-source', 'secondary-source']);
 
       await placeCaret(editor, P1_S2, 2);
-      await sendKeys({ press: 'b' });
+      await pressKeys('b');
       expect(editor.annotations.map((a) => [a.tag, a.quote])).to.deep.equal([['secondary-source', P1_S2]]);
 
       await placeCaret(editor, P2_S2, 2);
-      await sendKeys({ press: '1' });
+      await pressKeys('1');
       expect(editor.annotations, 'the default key 1 no longer tags').to.have.length(1);
-      await sendKeys({ press: 'a' });
+      await pressKeys('a');
       expect(editor.annotations.map((a) => a.tag)).to.deep.equal(['secondary-source', 'primary-source']);
 
       await editor.updateComplete;

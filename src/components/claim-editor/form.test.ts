@@ -4,10 +4,10 @@
  * in one page, and the container-query layout.
  */
 import { expect, fixture } from '@open-wc/testing';
-import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../define.js';
 import { DEFAULT_TAXONOMY } from '../../model/taxonomy.js';
 import { marksOf, placeCaret, proseMirror, shadowOf } from '../../test-support/editor-helpers.js';
+import { pressKeys, setViewportSize } from '../../test-support/keys.js';
 import { ARTICLE_HTML, ARTICLE_TEXT, ITEM_1, P1_S1, P1_S2, P2_S1, P2_S2 } from '../../test-support/sample-article.js';
 import type { ClaimEditor } from './claim-editor.component.js';
 
@@ -105,7 +105,7 @@ describe('<claim-editor> in a form and in a page', () => {
       const form = await mountForm(`<claim-editor name="annotations">${ARTICLE_HTML}</claim-editor>`);
       const editor = editorIn(form);
       await placeCaret(editor, P1_S2, 4);
-      await sendKeys({ press: '3' });
+      await pressKeys('3');
       await settled(editor);
       expect(submitted(form).annotations.map((a) => [a.tag, a.quote])).to.deep.equal([['reported-fact', P1_S2]]);
     });
@@ -132,7 +132,7 @@ describe('<claim-editor> in a form and in a page', () => {
       const editor = editorIn(form);
       editor.addAnnotation({ tag: 'state-media-claim', quote: P1_S1 });
       await placeCaret(editor, P2_S2, 3);
-      await sendKeys({ press: '2' });
+      await pressKeys('2');
       await settled(editor);
       expect(editor.annotations).to.have.length(2);
       expect(submitted(form).annotations).to.have.length(2);
@@ -192,7 +192,7 @@ describe('<claim-editor> in a form and in a page', () => {
       expect(buttons).to.have.length(DEFAULT_TAXONOMY.length);
       for (const button of buttons) expect(button.disabled, `${button.dataset.tag} button disabled`).to.equal(true);
 
-      await sendKeys({ press: state.key! });
+      await pressKeys(state.key!);
       dispatchTagKey(editor, state.key!);
       buttons[0].click();
       await settled(editor);
@@ -206,7 +206,7 @@ describe('<claim-editor> in a form and in a page', () => {
 
       // The same real key press tags once enabled again: the check above tested the real path.
       await placeCaret(editor, P1_S1, 6);
-      await sendKeys({ press: state.key! });
+      await pressKeys(state.key!);
       await settled(editor);
       expect(editor.annotations.map((a) => [a.tag, a.quote])).to.deep.equal([[state.id, P1_S1]]);
       expect(submitted(form).annotations.map((a) => a.quote)).to.deep.equal([P1_S1]);
@@ -242,7 +242,7 @@ describe('<claim-editor> in a form and in a page', () => {
       expect(invalidEvents, 'reportValidity fires invalid on the editor').to.equal(1);
 
       await placeCaret(editor, P2_S2, 2);
-      await sendKeys({ press: '2' });
+      await pressKeys('2');
       await settled(editor);
       expect(editor.annotations).to.have.length(1);
       expect(editor.checkValidity()).to.equal(true);
@@ -347,21 +347,21 @@ describe('<claim-editor> in a form and in a page', () => {
       const b = editorIn(form, '#b');
 
       await placeCaret(a, P1_S2, 3);
-      await sendKeys({ press: '1' });
+      await pressKeys('1');
       await settled(a);
       expect(a.annotations.map((x) => [x.tag, x.quote])).to.deep.equal([['state-media-claim', P1_S2]]);
       expect(b.annotations, 'tagging in the first leaves the second alone').to.deep.equal([]);
       expect(shadowOf(b).querySelectorAll('mark[data-annotation-id]')).to.have.length(0);
 
       await placeCaret(b, P2_S1, 3);
-      await sendKeys({ press: '3' });
+      await pressKeys('3');
       await settled(b);
       expect(b.annotations.map((x) => [x.tag, x.quote])).to.deep.equal([['reported-fact', P2_S1]]);
       expect(a.annotations.map((x) => x.quote), 'tagging in the second leaves the first alone').to.deep.equal([P1_S2]);
 
       // Undo in the first, from its keyboard: only its own tag goes.
       await placeCaret(a, ITEM_1, 2);
-      await sendKeys({ press: 'Control+z' });
+      await pressKeys('Control+z');
       await settled(a);
       await settled(b);
       expect(a.annotations).to.deep.equal([]);
@@ -369,11 +369,11 @@ describe('<claim-editor> in a form and in a page', () => {
 
       // And undo in the second only undoes the second.
       await placeCaret(b, ITEM_1, 2);
-      await sendKeys({ press: 'Control+z' });
+      await pressKeys('Control+z');
       await settled(b);
       expect(b.annotations).to.deep.equal([]);
       await placeCaret(a, ITEM_1, 2);
-      await sendKeys({ press: 'Control+y' });
+      await pressKeys('Control+y');
       await settled(a);
       expect(a.annotations.map((x) => x.quote), 'redo in the first brings back only its tag').to.deep.equal([P1_S2]);
       expect(b.annotations).to.deep.equal([]);
@@ -386,7 +386,7 @@ describe('<claim-editor> in a form and in a page', () => {
   describe('layout by container width', () => {
     before(async () => {
       // A wide viewport: a viewport media query would put the sidebar beside the text in both wrappers.
-      await setViewport({ width: 1400, height: 900 });
+      await setViewportSize(1400, 900);
     });
 
     async function mountIn(width: number): Promise<ClaimEditor> {

@@ -1,5 +1,4 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
 import '../../define.js';
 import type { ImportReport } from '../../editor/import-annotations.js';
 import { MAX_IMPORT_BYTES } from '../../formats/format.js';
@@ -7,6 +6,7 @@ import type { ExportFormat } from '../../formats/registry.js';
 import type { Annotation } from '../../model/annotation.js';
 import { DEFAULT_TAXONOMY } from '../../model/taxonomy.js';
 import { focusEditor, marksOf, proseMirror, shadowOf } from '../../test-support/editor-helpers.js';
+import { w3cModelErrors } from '../../test-support/w3c-model-schema.js';
 import {
   ANALYST,
   collectEvents,
@@ -21,6 +21,7 @@ import {
   w3cPage,
   type ClaimErrorDetail,
 } from '../../test-support/formats-helpers.js';
+import { pressKeys } from '../../test-support/keys.js';
 import type { ClaimEditor } from './claim-editor.component.js';
 
 type Json = Record<string, unknown>;
@@ -131,6 +132,7 @@ describe('<claim-editor> exportAs / importAnnotations', () => {
       const target = await articleEditor();
       for (const format of ['json', 'w3c'] as const) {
         const exported = source.exportAs(format);
+        if (format === 'w3c') expect(w3cModelErrors(JSON.parse(exported))).to.deep.equal([]);
         await target.importAnnotations(exported);
         const again = await target.importAnnotations(exported);
         expect(again, format).to.include({ added: 0, updated: 4 });
@@ -321,7 +323,7 @@ describe('<claim-editor> exportAs / importAnnotations', () => {
     it('Control+z removes the imported annotations', async () => {
       const { editor, before } = await importedInto();
       await focusEditor(editor);
-      await sendKeys({ press: 'Control+z' });
+      await pressKeys('Control+z');
       await editor.updateComplete;
       expect(editor.annotations).to.deep.equal(before);
     });

@@ -1,8 +1,8 @@
 import { expect, fixture, fixtureCleanup } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
 import '../../define.js';
 import type { Annotation } from '../../model/annotation.js';
 import { placeCaret, shadowOf } from '../../test-support/editor-helpers.js';
+import { pressKeys } from '../../test-support/keys.js';
 import {
   Patches,
   allRecords,
@@ -165,7 +165,7 @@ describe('<claim-editor> persistence', () => {
       const a = first.addAnnotation({ tag: 'state-media-claim', quote: SEIZURE });
       const b = first.addAnnotation({ tag: 'analyst-opinion', quote: ECONOMIST });
       await placeCaret(first, SUSPENDED, 6);
-      await sendKeys({ press: '3' });
+      await pressKeys('3');
       const c = first.annotations.find((x) => x.quote === SUSPENDED);
       expect(c, 'the keyboard tagged the sentence at the caret').to.not.equal(undefined);
       expect(c!.tag).to.equal('reported-fact');
@@ -223,10 +223,10 @@ describe('<claim-editor> persistence', () => {
       await first.updateComplete;
       // A paragraph break adds two positions and one character; two deletions take two of each.
       await placeCaret(first, 'Dock shifts', 0);
-      await sendKeys({ press: 'Enter' });
+      await pressKeys('Enter');
       await placeCaret(first, 'The haul', 0);
-      await sendKeys({ press: 'Backspace' });
-      await sendKeys({ press: 'Backspace' });
+      await pressKeys('Backspace');
+      await pressKeys('Backspace');
       await first.flush();
       const left = first.annotations;
       expect(first.text.slice(left[0].start, left[0].end)).to.equal(SUSPENDED);

@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
 import '../../define.js';
 import { placeCaret, shadowOf } from '../../test-support/editor-helpers.js';
+import { pressKeys } from '../../test-support/keys.js';
 import type { ClaimEditor } from './claim-editor.component.js';
 
 const STATE = 'Kim Jong Un visited a tractor plant on Monday, the Korean Central News Agency said.';
@@ -89,9 +89,9 @@ describe('claim-editor: suggestion roles mapped to the taxonomy (suggestionTagMa
 
     // Accepting keeps the canonical source: the outlet's lexicon name, the full name for a surname.
     await placeCaret(editor, STATE, 3);
-    await sendKeys({ press: 'Enter' });
+    await pressKeys('Enter');
     await placeCaret(editor, ANALYST_QUOTE, 3);
-    await sendKeys({ press: 'Enter' });
+    await pressKeys('Enter');
     expect(editor.annotations.map((a) => [a.tag, a.quote, a.source])).to.deep.equal([
       ['official-line', STATE, 'KCNA'],
       ['expert-view', ANALYST_QUOTE, 'Hana Ito'],

@@ -78,6 +78,7 @@ export class ClaimSidebar extends LitElement {
     super.disconnectedCallback();
     clearTimeout(this.summaryTimer);
     cancelAnimationFrame(this.scrollFrame);
+    this.scrollFrame = 0;
     this.resizeObserver.disconnect();
   }
 
@@ -125,9 +126,20 @@ export class ClaimSidebar extends LitElement {
     this.listScrollTop = target;
     cancelAnimationFrame(this.scrollFrame);
     this.scrollFrame = requestAnimationFrame(() => {
+      this.scrollFrame = 0;
       if (this.scroller) this.scroller.scrollTop = target;
     });
   }
+
+  /**
+   * Follows the user's scrolling. While a scroll of ours is pending, a scroll
+   * event reports an older position (WebKit delivers End's scroll after Home
+   * moved on): taking it would draw the wrong rows and drop the focused one.
+   */
+  private onListScroll = (event: Event) => {
+    if (this.scrollFrame) return;
+    this.listScrollTop = (event.target as HTMLElement).scrollTop;
+  };
 
   private select(id: string) {
     this.dispatchEvent(new CustomEvent<SidebarSelectDetail>('claim-sidebar-select', { detail: { id }, bubbles: true }));
@@ -225,7 +237,7 @@ export class ClaimSidebar extends LitElement {
     return html`
       <h2 id="heading">Annotations</h2>
       ${this.renderSummary()} ${this.renderFilters()}
-      <div class="list" @scroll=${(event: Event) => (this.listScrollTop = (event.target as HTMLElement).scrollTop)}>
+      <div class="list" @scroll=${this.onListScroll}>
         ${shown.length === 0
           ? html`<p class="empty">${this.list.length === 0 ? 'Nothing tagged yet. Click a sentence, then press a tag key.' : 'No annotations with this tag.'}</p>`
           : this.renderRows(shown)}

@@ -6,6 +6,7 @@ import { MAX_IMPORT_BYTES } from '../../formats/format.js';
 import { exportFormats, type ExportFormat } from '../../formats/registry.js';
 import { DEFAULT_TAXONOMY } from '../../model/taxonomy.js';
 import { marksOf, proseMirror, shadowOf } from '../../test-support/editor-helpers.js';
+import { w3cModelErrors } from '../../test-support/w3c-model-schema.js';
 import {
   ANALYST,
   collectEvents,
@@ -230,6 +231,7 @@ describe('<claim-transfer>', () => {
             const collection = JSON.parse(content) as Json;
             expect(collection.type).to.equal('AnnotationCollection');
             expect(collection.total).to.equal(3);
+            expect(w3cModelErrors(collection)).to.deep.equal([]);
             break;
           }
           case 'json': {
