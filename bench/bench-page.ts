@@ -2,6 +2,7 @@ import '../src/define.js';
 import { benchFixture, type BenchFixture } from './bench-fixture.js';
 import { createSubject, openSaved, saveFixture, timeCall, type ScrollTiming, type Side, type Subject } from './measurements.js';
 import { measureStorageWrites } from './measure-storage.js';
+import { measureFormKeystrokes } from './measure-form.js';
 
 const area = document.getElementById('bench-area')!;
 let fixture: BenchFixture | undefined;
@@ -53,6 +54,9 @@ const bench = {
     await subject.placeCaret(Math.floor(fixture!.paragraphs / 2));
     return (await repeat(WARM_UP + times, () => subject.keystroke())).slice(WARM_UP);
   },
+
+  /** Keystrokes with the editor inside a form, both sides taking turns (their own editors, disposed of after). */
+  formKeystrokes: (times: number) => measureFormKeystrokes(area, fixture!, times),
 
   async tags(side: Side, times: number): Promise<number[]> {
     const subject = current(side);

@@ -122,6 +122,9 @@ try {
 
     for (const side of ['baseline', 'product']) await call('load', side);
     compare('keystroke-edit-mode', fixture, await call('keystrokes', 'product', KEYSTROKES), await call('keystrokes', 'baseline', KEYSTROKES));
+    // Keystroke inside a CMS form (bench/measure-form.ts).
+    const inForm = await call('formKeystrokes', KEYSTROKES);
+    compare('keystroke-in-form', fixture, inForm.product, inForm.baseline);
     compare('tag-sentence', fixture, await call('tags', 'product', TAGS), await call('tags', 'baseline', TAGS));
     await attempt('sidebar-scroll', fixture, async () => {
       const scroll = { product: await call('scrollList', 'product'), baseline: await call('scrollList', 'baseline') };

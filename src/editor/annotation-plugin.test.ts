@@ -292,6 +292,29 @@ describe('annotation layer: mapping through edits', () => {
   });
 });
 
+describe('annotation layer: the longest span', () => {
+  const span = (h: Harness, id: string) => h.byId(id).end - h.byId(id).start;
+
+  it('is the longest record\'s, also after that record is removed, shrunk by an edit, or brought back by undo', () => {
+    const h = harness();
+    const long = h.tag('The ministry said exports rose. Officials declined to comment.');
+    const short = h.tag('Prices fell 3.5 percent.');
+    const middle = h.tag('An analyst called the figures optimistic.');
+    expect(getAnnotationState(h.state).maxSpan).to.equal(span(h, long));
+
+    h.apply((state) => removeAnnotationTransaction(state, long));
+    expect(getAnnotationState(h.state).maxSpan, 'after the longest is removed').to.equal(span(h, middle));
+
+    const { start } = h.byId(middle);
+    deleteRange(h, start + 3, start + 30);
+    expect(getAnnotationState(h.state).maxSpan, 'after the longest left is shrunk by a deletion').to.equal(span(h, short));
+
+    h.undo();
+    h.undo();
+    expect(getAnnotationState(h.state).maxSpan, 'after undo brings the longest back').to.equal(span(h, long));
+  });
+});
+
 describe('annotation layer: changes as undoable steps', () => {
   it('undoes and redoes add, update and remove in order, interleaved with typing', () => {
     const h = harness();

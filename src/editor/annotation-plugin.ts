@@ -11,7 +11,7 @@ export interface AnnotationState {
   readonly records: RecordMap;
   /** Ids in reading order (see {@link compareReadingOrder}), kept up to date change by change rather than sorted on demand. */
   readonly order: readonly string[];
-  /** No record spans more positions than this (it may overestimate): bounds the search for records at a position. */
+  /** The longest span of any record: bounds the search for records at a position. */
   readonly maxSpan: number;
   /**
    * What the view draws, mapped through every edit: every annotation's mark
@@ -209,6 +209,8 @@ function applyTransaction(tr: Transaction, value: AnnotationState, _old: EditorS
   // A moved window is drawn afresh from the records at the end; otherwise the drawn set changes in step.
   const redraw = windowMoved(tr);
   const textChanged = tr.doc !== tr.before;
+  // A record as long as the longest shrank, changed or went: the longest is then found again, once, at the end.
+  let longestShrank = false;
   if (textChanged) {
     if (!redraw) drawn = drawn.map(tr.mapping, tr.doc);
     // Records ending before the first change keep their positions, and those wholly after a single
@@ -230,6 +232,7 @@ function applyTransaction(tr: Transaction, value: AnnotationState, _old: EditorS
       if (!redraw && next.from === next.to && record.from < record.to && inWindow(window, next)) {
         drawn = drawn.remove(findDecorations(drawn, next, tr.doc));
       }
+      if (record.to - record.from >= maxSpan && next.to - next.from < maxSpan) longestShrank = true;
       if (next.to - next.from > maxSpan) maxSpan = next.to - next.from;
       moved.set(record.id, next);
     }
@@ -253,6 +256,7 @@ function applyTransaction(tr: Transaction, value: AnnotationState, _old: EditorS
       if (!(step instanceof AnnotationStep)) return;
       const current = changed.get(step.id);
       if (current) {
+        if (current.to - current.from >= maxSpan) longestShrank = true;
         if (!added.delete(step.id) && current.from < current.to && inWindow(window, current)) removed.push(current);
         if (!bulk) removeFromOrder(reordered, changed, current);
       }
@@ -271,6 +275,7 @@ function applyTransaction(tr: Transaction, value: AnnotationState, _old: EditorS
     order = bulk ? sortedIds(records) : reordered;
     maxSpan = spanOf(added.values(), maxSpan);
   }
+  if (longestShrank) maxSpan = records.longestSpan();
   const requested = tr.getMeta(selectMeta) as string | null | undefined;
   if (requested !== undefined) selectedId = requested;
   else if (selectedId && !records.has(selectedId)) selectedId = null;

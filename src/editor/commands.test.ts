@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { chainCommands } from 'prosemirror-commands';
 import { TextSelection, type Command, type EditorState } from 'prosemirror-state';
 import { DEFAULT_TAXONOMY } from '../model/taxonomy.js';
 import { annotationsOf } from './annotation-api.js';
@@ -132,6 +133,18 @@ describe('commands', () => {
     expect(t.message()).to.equal('Undone');
     t.run(redoCommand);
     expect(annotationsOf(t.state)).to.have.length(0);
+  });
+
+  it('says there is nothing to undo and handles the key, so a chain stops there; without dispatch it answers "no step"', () => {
+    const t = setup();
+    expect(undoCommand(t.state), 'can undo, asked without dispatch').to.equal(false);
+    let later = false;
+    const chained = chainCommands(undoCommand, () => (later = true));
+    expect(t.run(chained), 'the chain reports the key handled').to.equal(true);
+    expect(later, 'the next command in the chain does not run as well').to.equal(false);
+    expect(t.message()).to.equal('Nothing to undo');
+    expect(t.run(redoCommand)).to.equal(true);
+    expect(t.message()).to.equal('Nothing to redo');
   });
 
   it('refuses to undo a text edit outside edit mode, and says why', () => {

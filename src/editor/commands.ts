@@ -272,14 +272,18 @@ export function cycleAnnotation(direction: 1 | -1): Command {
 
 /**
  * Undo and redo that say what they did, and refuse (with a message) outside
- * edit mode when the step would change the text.
+ * edit mode when the step would change the text. Without `dispatch` they
+ * answer whether there is a step to take; with it, they always handle the
+ * key (saying "Nothing to undo" is handling it).
  */
 function historyCommand(base: Command, verb: 'Undo' | 'Redo'): Command {
   return (state, dispatch) => {
     let candidate: Transaction | undefined;
     if (!base(state, (tr) => (candidate = tr)) || !candidate) {
-      dispatch?.(announce(state.tr, `Nothing to ${verb.toLowerCase()}`));
-      return false;
+      // Saying so is handling the key: a command that dispatched returns true, or a chain goes on and the browser acts too.
+      if (!dispatch) return false;
+      dispatch(announce(state.tr, `Nothing to ${verb.toLowerCase()}`));
+      return true;
     }
     if (!textChangeAllowed(candidate, state)) {
       dispatch?.(announce(state.tr, `${verb} would change the text: switch to edit mode first.`));

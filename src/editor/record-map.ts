@@ -121,6 +121,16 @@ export class RecordMap implements ReadonlyMap<string, AnnotationRecord> {
     return from === record.from && to === record.to ? record : { ...record, from, to };
   }
 
+  /** The most positions any record spans; shifts move both ends, so stored records are read as they are. */
+  longestSpan(): number {
+    let span = 0;
+    for (const bucket of this.buckets) {
+      for (const [id, stored] of bucket) if (!this.overlay.has(id)) span = Math.max(span, stored.to - stored.from);
+    }
+    for (const record of this.overlay.values()) if (record) span = Math.max(span, record.to - record.from);
+    return span;
+  }
+
   get(id: string): AnnotationRecord | undefined {
     const overlaid = this.overlay.get(id);
     if (overlaid !== undefined) return overlaid ?? undefined;

@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { whenIdle } from '../shared/when-idle.js';
 
 /** What form participation needs from the editor element. */
 export interface FormBridge {
@@ -16,15 +17,31 @@ export interface FormBridge {
 
 type FormHost = ReactiveControllerHost & HTMLElement & { required: boolean; readonly: boolean };
 
+/** How long after the last change the value waits before it is made in idle time: typing goes on undisturbed. */
+const QUIET_MS = 1000;
+
 /**
  * Makes the editor a form field through ElementInternals: its value (native
  * JSON) is submitted under its `name`, it resets with the form, follows
  * `disabled` fieldsets, and with `required` is invalid until something is
  * tagged (`readonly` fields are not validated, as for native fields).
+ *
+ * The value of a long article takes a while to write, so a change does not
+ * write it: the form's `formdata` event (a submit, `new FormData(form)`)
+ * does, or idle time once changes have paused. Until then the field holds
+ * a placeholder, which the `formdata` handler swaps for the value. Validity
+ * needs only the annotation count and is kept current on every change.
  */
 export class FormController implements ReactiveController {
-  private scheduled = false;
   private form: HTMLFormElement | null = null;
+  /** Whether the field holds the placeholder rather than the current value. */
+  private stale = false;
+  /** Whose entry in a FormData is this editor's, while stale: unique per editor. */
+  private readonly placeholder = `claim-editor-pending-value:${crypto.randomUUID()}`;
+  /** The value last written, kept as the state the browser restores. */
+  private written: string | null = null;
+  private lastChange = 0;
+  private cancelPending?: () => void;
 
   constructor(
     private readonly host: FormHost,
@@ -36,32 +53,41 @@ export class FormController implements ReactiveController {
 
   hostConnected() {
     this.form = this.internals.form;
-    // Text edits update the value lazily; a submit must still send the latest.
-    this.form?.addEventListener('submit', this.update, { capture: true });
+    this.form?.addEventListener('formdata', this.onFormData, { capture: true });
     this.schedule();
   }
 
   hostDisconnected() {
-    this.form?.removeEventListener('submit', this.update, { capture: true });
+    this.form?.removeEventListener('formdata', this.onFormData, { capture: true });
     this.form = null;
+    this.cancelPending?.();
+    this.cancelPending = undefined;
   }
 
   hostUpdated() {
     this.validate();
   }
 
-  /** The annotations or text changed: the value is recomputed once the current task is done. */
+  /** The annotations or text changed: the value is out of date until it is read or the browser is idle. */
   schedule() {
     // Outside a form there is nothing to submit; the value is made when the editor joins one.
-    if (this.scheduled || !this.internals.form) return;
-    this.scheduled = true;
-    queueMicrotask(this.update);
+    if (!this.internals.form) return;
+    this.lastChange = performance.now();
+    if (!this.stale) {
+      this.stale = true;
+      this.internals.setFormValue(this.placeholder, this.written);
+    }
+    this.validate();
+    this.cancelPending ??= this.afterQuiet(QUIET_MS);
   }
 
+  /** Writes the value now: the current article and annotations as native JSON. */
   readonly update = () => {
-    this.scheduled = false;
-    const value = this.bridge.value();
-    this.internals.setFormValue(value, value);
+    this.cancelPending?.();
+    this.cancelPending = undefined;
+    this.stale = false;
+    this.written = this.bridge.value();
+    this.internals.setFormValue(this.written, this.written);
     this.validate();
   };
 
@@ -77,6 +103,29 @@ export class FormController implements ReactiveController {
   formStateRestore(state: string | File | FormData | null) {
     if (typeof state === 'string') this.bridge.restore(state);
   }
+
+  /** Once `wait` ms pass with no change since the last one, writes the value in idle time. */
+  private afterQuiet(wait: number): () => void {
+    let cancel: () => void;
+    const timer = setTimeout(() => {
+      const remaining = this.lastChange + QUIET_MS - performance.now();
+      cancel = remaining > 0 ? this.afterQuiet(remaining) : whenIdle(this.update);
+    }, wait);
+    cancel = () => clearTimeout(timer);
+    return () => cancel();
+  }
+
+  /** The form's entries are being read: a placeholder among them is replaced by the value, in its place. */
+  private readonly onFormData = (event: FormDataEvent) => {
+    if (!this.stale) return;
+    this.update();
+    const { formData } = event;
+    const entries = [...formData];
+    if (!entries.some(([, value]) => value === this.placeholder)) return;
+    // FormData cannot replace one entry in place: all are taken out and put back in order.
+    for (const name of new Set(entries.map(([name]) => name))) formData.delete(name);
+    for (const [name, value] of entries) formData.append(name, value === this.placeholder ? this.written! : value);
+  };
 
   private validate() {
     if (this.host.required && !this.host.readonly && this.bridge.annotationCount() === 0) {

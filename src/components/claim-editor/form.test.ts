@@ -33,8 +33,8 @@ function editorIn(root: ParentNode, selector = 'claim-editor'): ClaimEditor {
 }
 
 /**
- * Lets the editor finish what a change started: its render and the form value,
- * which is recomputed in a microtask queued by the change.
+ * Lets the editor finish what a change started: its render. (The form value
+ * is written when the form is read.)
  */
 async function settled(editor: ClaimEditor): Promise<void> {
   await editor.updateComplete;
@@ -108,6 +108,62 @@ describe('<claim-editor> in a form and in a page', () => {
       await pressKeys('3');
       await settled(editor);
       expect(submitted(form).annotations.map((a) => [a.tag, a.quote])).to.deep.equal([['reported-fact', P1_S2]]);
+    });
+
+    it('writes the value when the form is read, not on every keystroke; the read has the text typed, in its place among the fields', async () => {
+      const form = await mountForm(
+        `<input name="before" value="1"><claim-editor name="annotations" mode="edit">${ARTICLE_HTML}</claim-editor><input name="after" value="2">`,
+      );
+      const editor = editorIn(form);
+      editor.addAnnotation({ tag: 'reported-fact', quote: P1_S2 });
+      new FormData(form);
+      let writes = 0;
+      const exportAs = editor.exportAs.bind(editor);
+      editor.exportAs = (format) => {
+        writes += 1;
+        return exportAs(format);
+      };
+      await placeCaret(editor, P2_S1, 0);
+      for (const key of ['N', 'o', 'w', ' ']) await sendKeys({ press: key });
+      await settled(editor);
+      expect(editor.text).to.contain(`Now ${P2_S1}`);
+      expect(writes, 'typing wrote no value').to.equal(0);
+
+      // A page's own formdata listener sees the value too.
+      let seenByPage: unknown;
+      form.addEventListener('formdata', (event) => (seenByPage = event.formData.get('annotations')), { once: true });
+      const data = new FormData(form);
+      expect([...data.keys()], 'the entries keep their order').to.deep.equal(['before', 'annotations', 'after']);
+      const value = JSON.parse(data.get('annotations') as string) as SubmittedFile;
+      expect(value.document.text).to.contain(`Now ${P2_S1}`);
+      expect(value.annotations.map((a) => a.quote)).to.deep.equal([P1_S2]);
+      expect(seenByPage).to.equal(data.get('annotations'));
+      expect(writes, 'written once, when read').to.equal(1);
+      new FormData(form);
+      expect(writes, 'an unchanged value is not written again').to.equal(1);
+    });
+
+    it('writes the value in idle time once the typing pauses', async () => {
+      const form = await mountForm(`<claim-editor name="annotations" mode="edit">${ARTICLE_HTML}</claim-editor>`);
+      const editor = editorIn(form);
+      new FormData(form);
+      const exportAs = editor.exportAs.bind(editor);
+      const written = new Promise<void>((resolve) => {
+        editor.exportAs = (format) => {
+          resolve();
+          return exportAs(format);
+        };
+      });
+      await placeCaret(editor, P2_S1, 0);
+      await sendKeys({ press: 'X' });
+      await written;
+      let writes = 0;
+      editor.exportAs = (format) => {
+        writes += 1;
+        return exportAs(format);
+      };
+      expect(submitted(form).document.text).to.contain(`X${P2_S1}`);
+      expect(writes, 'the read finds the value already written').to.equal(0);
     });
 
     it('submits nothing without a name, yet still belongs to the form', async () => {
