@@ -166,18 +166,20 @@ export class Anchorer {
   anchorAll(targets: readonly AnchorTarget[]): AnchorResult[] {
     const results: AnchorResult[] = new Array(targets.length);
     const order = targets.map((_, i) => i).sort((a, b) => targets[a].start - targets[b].start);
+    // A place another annotation still holds word for word is not free for a lost twin of it.
+    const held = new Set(targets.filter((t) => t.start >= 0 && this.text.slice(t.start, t.end) === t.quote).map((t) => `${t.start}:${t.end}`));
     let shift = 0;
     for (const i of order) {
       const target = targets[i];
-      const result = this.anchor(target, target.start < 0 ? -1 : target.start + shift);
+      const result = this.anchor(target, target.start < 0 ? -1 : target.start + shift, held);
       if (result.status !== 'orphaned' && target.start >= 0) shift = result.start - target.start;
       results[i] = result;
     }
     return results;
   }
 
-  /** Anchors one annotation, expected at `expected` (negative: anywhere). */
-  anchor(target: AnchorTarget, expected = target.start): AnchorResult {
+  /** Anchors one annotation, expected at `expected` (negative: anywhere), never onto a range in `held` ("start:end"). */
+  anchor(target: AnchorTarget, expected = target.start, held: ReadonlySet<string> = new Set()): AnchorResult {
     if (!target.quote) return { status: 'orphaned' };
     if (target.start >= 0 && this.text.slice(target.start, target.end) === target.quote) {
       return { status: 'anchored', start: target.start, end: target.end };
@@ -193,10 +195,11 @@ export class Anchorer {
     // Nothing to disagree with: a quote that came without context (from another tool) and occurs once.
     const unique = exact.length === 1 && (quote.length >= LONG_QUOTE || (!folded.prefix && !folded.suffix && expected < 0));
     if (unique) return { status: 'reanchored', start: exact[0], end: exact[0] + quote.length };
-    const candidates = exact.map((found) => this.candidate(found, found + quote.length, 1, folded, expected));
+    const free = (c: { start: number; end: number }) => !held.has(`${c.start}:${c.end}`);
+    const candidates = exact.map((found) => this.candidate(found, found + quote.length, 1, folded, expected)).filter(free);
     const taken = pick(candidates);
     if (taken || quote.length < MIN_APPROXIMATE_LENGTH) return taken ? { status: 'reanchored', ...taken } : { status: 'orphaned' };
-    const approximate = pick([...candidates, ...this.approximate(folded, expected)], quote.length >= LONG_QUOTE);
+    const approximate = pick([...candidates, ...this.approximate(folded, expected).filter(free)], quote.length >= LONG_QUOTE);
     return approximate ? { status: 'reanchored', ...approximate } : { status: 'orphaned' };
   }
 
