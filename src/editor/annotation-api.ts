@@ -1,6 +1,6 @@
 import type { Node as PMNode } from 'prosemirror-model';
 import type { EditorState } from 'prosemirror-state';
-import { anchorQuote } from '../model/anchoring.js';
+import { Anchorer } from '../model/anchoring.js';
 import type { Annotation, AnnotationInput } from '../model/annotation.js';
 import { findTag } from '../model/taxonomy.js';
 import { findQuote } from '../model/text-quote.js';
@@ -71,21 +71,25 @@ export function recordsFromAnnotations(doc: PMNode, annotations: readonly Annota
     shared.set(value, value);
     return value;
   };
-  return annotations.map((annotation) => {
+  const stillThere = annotations.map((a) => a.status !== 'orphaned' && index.slice(a.start, a.end) === a.quote);
+  // One anchorer for all, and only when needed (it joins the whole text): the
+  // text is indexed once, and each annotation is expected where its
+  // predecessor moved to.
+  const found = stillThere.every(Boolean) ? undefined : new Anchorer(index.text).anchorAll(annotations);
+  return annotations.map((annotation, i) => {
     const { start, end, ...fields } = annotation;
     const rest = { ...fields, tag: once(fields.tag), status: once(fields.status), created: once(fields.created), modified: once(fields.modified) };
     if (fields.creator !== undefined) rest.creator = once(fields.creator);
     if (fields.source !== undefined) rest.source = once(fields.source);
-    const stillThere = annotation.status !== 'orphaned' && index.slice(start, end) === annotation.quote;
-    const found = stillThere ? { status: annotation.status, start, end } : anchorQuote(index.text, annotation);
-    if (found.status === 'orphaned') {
+    const result = stillThere[i] || !found ? { status: annotation.status, start, end } : found[i];
+    if (result.status === 'orphaned') {
       const pos = index.offsetToPos(Math.min(start, index.length));
       return { ...rest, status: 'orphaned', from: pos, to: pos };
     }
-    const range = widenToCharacters(index.text, found);
+    const range = widenToCharacters(index.text, result);
     return withoutText({
       ...rest,
-      status: found.status,
+      status: result.status,
       from: index.offsetToPos(range.start, 'start'),
       to: index.offsetToPos(range.end, 'end'),
     });

@@ -92,12 +92,18 @@ describe('planImport on an edited article', () => {
     expect(p.text.trimEnd(), 'the reworded sentence, and nothing of the next one').to.equal(reworded);
   });
 
-  it('re-anchors a sentence moved to another paragraph to its new place', () => {
+  it('re-anchors a long sentence moved to another paragraph to its new place', () => {
+    const edited = parseArticleHTML(html([S_B], [S_C, S_D], [S_E, S_A, S_F]));
+    const p = only(planOn(edited, [fromOriginal(S_A)]).planned);
+    expect(p.status).to.equal('reanchored');
+    expect({ start: p.start, end: p.end }).to.deep.equal(spanOf(edited, S_A));
+    expect(p.text).to.equal(S_A);
+  });
+
+  it('orphans a short sentence found only in new context on both sides: it cannot be told from a deleted one\'s twin', () => {
     const edited = parseArticleHTML(html([S_A], [S_C, S_D], [S_E, S_B, S_F]));
     const p = only(planOn(edited, [fromOriginal(S_B)]).planned);
-    expect(p.status).to.equal('reanchored');
-    expect({ start: p.start, end: p.end }).to.deep.equal(spanOf(edited, S_B));
-    expect(p.text).to.equal(S_B);
+    expect(p.status).to.equal('orphaned');
   });
 
   it('orphans an annotation whose sentence was deleted, and keeps it', () => {
@@ -217,11 +223,11 @@ describe('planImport ids', () => {
   });
 
   it('uses the state only for existing ids: the doc it is given is where it anchors', () => {
-    const edited = articleFromText(`${S_F}\n${S_B}`);
+    const edited = articleFromText(`${S_F}\n${S_A}`);
     const state = createArticleState({ doc: ORIGINAL, settings: { mode: 'annotate', taxonomy: DEFAULT_TAXONOMY } });
-    const plan = planImport(state, edited, DEFAULT_TAXONOMY, [fromOriginal(S_B)]);
+    const plan = planImport(state, edited, DEFAULT_TAXONOMY, [fromOriginal(S_A)]);
     const index = TextIndex.of(edited);
-    expect(index.text.slice(index.posToOffset(plan.records[0].from), index.posToOffset(plan.records[0].to))).to.equal(S_B);
+    expect(index.text.slice(index.posToOffset(plan.records[0].from), index.posToOffset(plan.records[0].to))).to.equal(S_A);
   });
 });
 
@@ -257,6 +263,18 @@ function layout(paragraphs: Sentence[][]): { text: string; spans: Map<number, { 
     return parts.join(' ');
   });
   return { text: lines.join('\n'), spans };
+}
+
+/** Whether sentence `id` has the same sentences (or article edges) on both sides in `edited` as in `original`. */
+function sameNeighbours(original: Sentence[][], edited: Sentence[][], id: number): boolean {
+  const sides = (paragraphs: Sentence[][]) => {
+    const ids = paragraphs.flatMap((paragraph, p) => [...(p > 0 ? ['¶'] : []), ...paragraph.map((sentence) => String(sentence.id))]);
+    const at = ids.indexOf(String(id));
+    return [ids.slice(0, at).join(' ').slice(-6), ids.slice(at + 1).join(' ').slice(0, 6)];
+  };
+  const [before, after] = sides(original);
+  const [newBefore, newAfter] = sides(edited);
+  return before === newBefore && after === newAfter;
 }
 
 const plainWord = wordArb.filter((word) => !word.includes('[') && !word.includes(']'));
@@ -366,7 +384,9 @@ describe('planImport property: sentence-level edits', () => {
           const context = `annotation ${JSON.stringify(annotation.quote)} of sentence ${sentence} planned ${p.status} at ${p.start}–${p.end} ${JSON.stringify(p.text)}`;
           if (p.status === 'orphaned') {
             const kept = surviving.get(sentence);
-            expect(kept === undefined || kept.reworded, `${context}: its sentence is unchanged, so it must be found`).to.equal(true);
+            // A short quote whose sentence lost a neighbour may look like a deleted sentence's twin: orphaning it is allowed.
+            const lostContext = annotation.quote.length < 60 && !sameNeighbours(paragraphs, edited, sentence);
+            expect(kept === undefined || kept.reworded || lostContext, `${context}: its sentence is unchanged, so it must be found`).to.equal(true);
             return;
           }
           expect([...p.text.matchAll(MARKER)].map((m) => m[0]), context).to.deep.equal([marker(sentence)]);

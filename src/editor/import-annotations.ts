@@ -1,7 +1,7 @@
 import type { EditorState } from 'prosemirror-state';
 import type { Node as PMNode } from 'prosemirror-model';
 import type { ImportedAnnotation } from '../model/annotation.js';
-import { anchorImported } from '../model/anchoring.js';
+import { Anchorer, anchorImported } from '../model/anchoring.js';
 import { widenToCharacters } from '../model/code-points.js';
 import { findTag, type Taxonomy } from '../model/taxonomy.js';
 import { getAnnotationState } from './annotation-plugin.js';
@@ -87,9 +87,10 @@ export function planImport(
   const index = TextIndex.of(doc);
   const now = clock.now();
   const records: AnnotationRecord[] = [];
+  const anchorer = new Anchorer(index.text);
   imported.forEach((annotation, i) => {
     const id = annotation.id || clock.newId();
-    const found = anchorImported(index.text, annotation);
+    const found = anchorImported(anchorer, annotation);
     const keepsFileStatus = found.status === 'anchored' && annotation.status === 'reanchored';
     const status = keepsFileStatus ? 'reanchored' : found.status;
     const base = {

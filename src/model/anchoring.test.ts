@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { anchorQuote, type AnchorTarget } from './anchoring.js';
+import { Anchorer, anchorQuote, type AnchorTarget } from './anchoring.js';
 import { CONTEXT_LENGTH } from './annotation.js';
 
 /** Invented wire copy; nothing here is real reporting. */
@@ -297,8 +297,9 @@ describe('anchorQuote: approximate matches never cut a word', () => {
     const text = '[S2] “exactly” 発表. 4.5% officials 𘬠𛂑え⢧ 発表 ⽕៖Ꝣᜦ𖪚 “exactly” said [S0]. [S1] ۼ &amp; rose.';
     const quote = '조선중앙통신 officials 𘬠𛂑え⢧ 発表 ⽕៖Ꝣᜦ𖪚 “exactly” said [S0]';
     const result = anchorQuote(text, { start: 0, end: 53, quote, prefix: '', suffix: '. [S1] ۼ &amp; rose. [S2] “exact' });
+    // Its first word changed and nothing before it agrees any more: orphaned is fair, a wrong start is not.
     const start = text.indexOf('4.5%');
-    expect(result).to.deep.equal({ status: 'reanchored', start, end: text.indexOf('[S0]') + 4 });
+    if (result.status !== 'orphaned') expect(result).to.deep.equal({ status: 'reanchored', start, end: text.indexOf('[S0]') + 4 });
   });
 
   it('keeps an emoji and an astral letter at the start of a reworded sentence', () => {
@@ -332,5 +333,64 @@ describe('anchorQuote: approximate matches never cut a word', () => {
     const quote = 'The port authority said on Monday that grain exports rose sharply in spring.';
     const result = anchorQuote(text, { start: 0, end: quote.length, quote, prefix: '', suffix: ' Officials declined to comment.' });
     if (result.status !== 'orphaned') expect(text.slice(result.start, result.end)).to.not.include('Officials');
+  });
+});
+
+describe('Anchorer: the cases of issue 18', () => {
+  const BEFORE = 'Freight rates on the northern corridor fell for a third month in a row.';
+  const LONG =
+    'Some analysts think the state grain board will have to lower its purchase price before the autumn harvest, because private traders, who now buy almost half of the crop directly from farmers at the gate, have been offering cash, faster payment and transport, the agency said.';
+  const AFTER = 'The grain board did not reply to a request for comment.';
+  const original = `${BEFORE} ${LONG} ${AFTER}`;
+
+  function expectAt(edited: string, sentence: string, target: AnchorTarget) {
+    const start = offsetOf(edited, sentence);
+    expect(new Anchorer(edited).anchor(target)).to.deep.equal({ status: 'reanchored', start, end: start + sentence.length });
+  }
+
+  it('finds a long sentence whose opening words were reworded', () => {
+    expect(LONG.length).to.be.within(250, 320);
+    const reworded = LONG.replace('Some analysts', 'Several analysts');
+    expectAt(`${BEFORE} ${reworded} ${AFTER}`, reworded, targetIn(original, LONG));
+  });
+
+  it('finds a long sentence whose closing words were reworded', () => {
+    const reworded = LONG.replace('the agency said.', 'the agency reported.');
+    expectAt(`${BEFORE} ${reworded} ${AFTER}`, reworded, targetIn(original, LONG));
+  });
+
+  it('finds a long sentence with a clause of about 70 characters removed', () => {
+    const clause = ', who now buy almost half of the crop directly from farmers at the gate,';
+    expect(clause.length).to.be.within(60, 80);
+    const cut = LONG.replace(clause, '');
+    expectAt(`${BEFORE} ${cut} ${AFTER}`, cut, targetIn(original, LONG));
+  });
+
+  it('finds a quoted sentence whose quotation was trimmed', () => {
+    const quoted = '“We will not sell at a loss, and we will not wait for the board to decide for us,” said Ana Petrov, who farms near the river.';
+    const text = `${BEFORE} ${quoted} ${AFTER}`;
+    const trimmed = quoted.replace(' to decide for us', '');
+    expectAt(`${BEFORE} ${trimmed} ${AFTER}`, trimmed, targetIn(text, quoted));
+  });
+
+  it('orphans a boilerplate sentence whose paragraph was deleted rather than move it onto a twin', () => {
+    const twin = 'Officials declined to comment.';
+    const p1 = `The port will close for repairs in March. ${twin}`;
+    const p2 = `Two cranes were damaged in the storm last week. ${twin}`;
+    const p3 = `Unions say the closure will cost dockers a month of pay. ${twin}`;
+    const text = [p1, p2, p3].join('\n');
+    const target = targetIn(text, twin, 1);
+    expect(new Anchorer([p1, p3].join('\n')).anchorAll([targetIn(text, twin, 0), target, targetIn(text, twin, 2)]).map((r) => r.status)).to.deep.equal([
+      'anchored',
+      'orphaned',
+      'reanchored',
+    ]);
+  });
+
+  it('orphans a short quote found elsewhere only by its words, in context that disagrees', () => {
+    const quote = 'Exports of wheat rose, she said.';
+    const text = `The board met on Monday. ${quote} Prices held.\nTraders were cautious. Imports of wheat rose, she said. Nobody else spoke.`;
+    const edited = 'The board met on Monday. Prices held.\nTraders were cautious. Imports of wheat rose, she said. Nobody else spoke.';
+    expect(new Anchorer(edited).anchor(targetIn(text, quote))).to.deep.equal({ status: 'orphaned' });
   });
 });

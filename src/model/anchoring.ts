@@ -1,5 +1,6 @@
 import search from 'approx-string-match';
 import { CONTEXT_LENGTH } from './annotation.js';
+import { similarity } from './edit-distance.js';
 import { commonPrefixLength, commonSuffixLength } from './text-quote.js';
 
 /** What an annotation remembers of where it was. */
@@ -24,173 +25,413 @@ export type AnchorResult =
   | { status: 'anchored' | 'reanchored'; start: number; end: number }
   | { status: 'orphaned' };
 
+/** How much each part counts in a candidate's confidence. */
+const WEIGHT = { quote: 0.6, prefix: 0.15, suffix: 0.15, position: 0.1 } as const;
+/**
+ * The confidence a candidate needs. A quote found word for word, near where
+ * it was expected, still needs a third of its context to agree: a twin of a
+ * deleted sentence agrees in neither.
+ */
+const CONFIDENCE_BAR = 0.75;
+/** The best candidate must beat the next one elsewhere by this much, or nothing is taken. */
+const MARGIN = 0.05;
+/** At most this share of a quote may differ in an approximate match. */
+const MAX_ERROR_SHARE = 1 / 3;
 /** Shorter quotes are too likely to match the wrong place approximately. */
 const MIN_APPROXIMATE_LENGTH = 12;
-/** At most this share of a quote's characters may differ in an approximate match. */
-const MAX_ERROR_RATE = 0.12;
-/** …and at most this share when nothing around the match agrees with the remembered context. */
-const MAX_ERROR_RATE_WITHOUT_CONTEXT = 0.05;
+/** A quote this long that occurs exactly once is taken there whatever its context. */
+const LONG_QUOTE = 60;
+/** …and so is one that differs in at most 5% of its characters… */
+const NEARLY_EXACT = 0.95;
+/** …where no other place is as similar as this. */
+const RIVAL_SIMILARITY = 0.8;
+/** Nearness to the expected position falls from 1 there to 0 this many characters away. */
+const PROXIMITY_SPAN = 2000;
+/** Places the word index proposes per quote. */
+const MAX_REGIONS = 4;
+/** Occurrences of a quote's words looked at per quote, rarest words first: common words add cost, not information. */
+const HIT_BUDGET = 4000;
+/** A text this short is searched whole for a quote with too few words to look up. */
+const SMALL_TEXT = 8000;
 
-/** How well the text around `start`–`end` agrees with the remembered context, from 0 to 1. */
-function contextScore(text: string, start: number, end: number, target: AnchorTarget): number {
-  const total = target.prefix.length + target.suffix.length;
-  if (total === 0) return 0;
-  const before = text.slice(Math.max(0, start - CONTEXT_LENGTH), start);
-  const after = text.slice(end, end + CONTEXT_LENGTH);
-  return (commonSuffixLength(before, target.prefix) + commonPrefixLength(after, target.suffix)) / total;
+/** Characters that editing tools swap for one another, each folded to one ASCII character so offsets stay put. */
+const FOLDS: Readonly<Record<string, string>> = {
+  '\u2018': "'", '\u2019': "'", '\u201a': "'", '\u2032': "'",
+  '\u201c': '"', '\u201d': '"', '\u201e': '"', '\u2033': '"',
+  '\u00a0': ' ', '\u2007': ' ', '\u2009': ' ', '\u202f': ' ',
+  '\u2010': '-', '\u2011': '-', '\u2013': '-',
+};
+const FOLDABLE = new RegExp(`[${Object.keys(FOLDS).join('')}]`, 'gu');
+
+/** `text` with curly quotes, apostrophes, no-break spaces and hyphen variants made plain; same length. */
+function fold(text: string): string {
+  return text.replace(FOLDABLE, (c) => FOLDS[c]);
 }
 
-/** Whether `a` is a better reading of one approximate match than `b`. */
-function betterEnd(a: Candidate, b: Candidate, quoteLength: number): boolean {
-  if (a.context !== b.context) return a.context > b.context;
-  if ((a.errors ?? 0) !== (b.errors ?? 0)) return (a.errors ?? 0) < (b.errors ?? 0);
-  return Math.abs(a.end - a.start - quoteLength) < Math.abs(b.end - b.start - quoteLength);
-}
-
-const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+const WORD_CHARACTER = /^[\p{L}\p{N}]$/u;
+/** What may be trimmed off a match's edge: space and sentence punctuation, never a bracket or a quotation mark of a word. */
+const SPACE_OR_PUNCTUATION = /[\s.,;:!?…]/u;
+/** Ideographic scripts write words without spaces: each character is looked up on its own. */
+const WORDS = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]|(?:(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])[\p{L}\p{N}])+/gu;
 /** The end of a sentence and the space after it: a full stop (or ! ? …), closing quotes or brackets, white space. */
-const SENTENCE_BREAK = /[.!?…]["”’»)\]]*\s+/u;
+const SENTENCE_BREAK = /[.!?…]["'”’»)\]]*\s+/u;
 const SENTENCE_BREAKS = new RegExp(SENTENCE_BREAK.source, 'gu');
-const SPACE_OR_PUNCTUATION = /[\s\p{P}]/u;
+const ENDS_SENTENCE = /[.!?…]["'”’»)\]]*$/u;
+const BEFORE_SENTENCE = /(?:^|\n|[.!?…]["'”’»)\]]*\s+)$/u;
 
-/** Whether `offset` cuts neither a word nor a character (a surrogate pair) in two: "…in earl" of "in early" does. */
-function atWordBoundary(text: string, offset: number): boolean {
-  const code = text.charCodeAt(offset);
-  if (code >= 0xdc00 && code <= 0xdfff) return false;
-  const before = [...text.slice(Math.max(0, offset - 2), offset)].at(-1) ?? '';
-  const after = offset < text.length ? String.fromCodePoint(text.codePointAt(offset)!) : '';
-  return !(WORD_CHARACTER.test(before) && WORD_CHARACTER.test(after));
+/** The character (code point) just before `offset`, '' at the start. */
+function before(text: string, offset: number): string {
+  if (offset <= 0) return '';
+  const low = text.charCodeAt(offset - 1);
+  return low >= 0xdc00 && low <= 0xdfff && offset >= 2 ? text.slice(offset - 2, offset) : text[offset - 1];
 }
 
-/** How far a candidate is from where the annotation was; all equal when that is unknown (start < 0). */
-function distanceFrom(at: number, target: AnchorTarget): number {
-  return target.start < 0 ? 0 : Math.abs(at - target.start);
+/** The character (code point) at `offset`, '' at the end. */
+function at(text: string, offset: number): string {
+  return offset < text.length ? String.fromCodePoint(text.codePointAt(offset)!) : '';
+}
+
+const isWord = (c: string) => WORD_CHARACTER.test(c);
+
+/** Whether a sentence starts at `offset`. */
+function startsSentence(text: string, offset: number): boolean {
+  return !/\s/.test(at(text, offset)) && BEFORE_SENTENCE.test(text.slice(Math.max(0, offset - 8), offset));
+}
+
+/** Whether a sentence ends at `offset`. */
+function endsSentence(text: string, offset: number): boolean {
+  return ENDS_SENTENCE.test(text.slice(Math.max(0, offset - 4), offset)) && (offset === text.length || /\s/.test(text[offset]));
+}
+
+/** How well `found` agrees with the `remembered` context, from 0 (unrelated text) to 1; `side` is where the quote is. */
+function agreement(found: string, remembered: string, side: 'end' | 'start'): number {
+  if (!remembered) return found ? 0 : 1;
+  const common = side === 'end' ? commonSuffixLength(found, remembered) : commonPrefixLength(found, remembered);
+  // Unrelated text of this length is about 30% similar letter for letter: only what is above half counts.
+  return Math.max(common / remembered.length, (similarity(found, remembered) - 0.5) / 0.5, 0);
 }
 
 interface Candidate {
   start: number;
   end: number;
-  context: number;
-  distance: number;
-  errors?: number;
+  similarity: number;
+  confidence: number;
+}
+
+/** A quote and its context, folded like the text. */
+interface Folded {
+  quote: string;
+  prefix: string;
+  suffix: string;
 }
 
 /**
- * The one candidate clearly best by context, then by nearness to the old
- * position; undefined when two are indistinguishable (a wrong match that
- * looks confident is worse than none).
- */
-function pickUnambiguous(candidates: Candidate[]): Candidate | undefined {
-  const ranked = [...candidates].sort((a, b) => b.context - a.context || a.distance - b.distance);
-  const [best, second] = ranked;
-  if (!second) return best;
-  if (best.context > second.context) return best;
-  return best.distance < second.distance ? best : undefined;
-}
-
-/**
- * Finds an annotation's text in a (possibly changed) article.
+ * Finds annotations' quotes in one (possibly changed) text. The text is
+ * folded and indexed once, so anchoring thousands of annotations costs little
+ * more than their exact look-ups.
  *
- * 1. The quote is still at its offsets: `anchored`.
- * 2. The quote occurs elsewhere, exactly: `reanchored` at the occurrence whose
- *    context fits best (or, contexts equal, the nearest one).
- * 3. Otherwise an approximate match (Myers' algorithm, at most 12% of the
- *    quote's characters different, quotes of 12+ characters) that is
- *    unambiguous and, for a quote under 40 characters, whose context agrees
- *    at least half; a longer quote whose context does not agree at all must
- *    differ in at most 5% of its characters; no match may cut a word: `reanchored`.
- * 4. Anything else is `orphaned`.
+ * A quote still at its offsets is `anchored`. Otherwise every candidate place
+ * gets a confidence: quote similarity (60%), agreement of the text before
+ * (15%) and after (15%) with the remembered context, and nearness to where
+ * the quote was expected (10%). The best candidate is taken, `reanchored`,
+ * when its confidence reaches 0.75 and no other place comes within 0.05 of
+ * it; anything else is `orphaned`. Candidates are
+ * - exact occurrences (after folding curly quotes, apostrophes, no-break
+ *   spaces and dashes); one of a quote of 60+ characters (or of a quote that
+ *   came without context or position) that occurs once is taken whatever
+ *   its context, and so is the one place where such a quote matches with at
+ *   most 5% different when no other place is 80% similar;
+ * - approximate matches (Myers' algorithm, at most a third of the quote
+ *   different; quotes of 12+ characters) in the places the quote's words
+ *   point to and around where it was expected. When the whole quote does not
+ *   match, its first and last halves are looked for on their own. A match is
+ *   widened to whole words, and a quote that was a whole sentence is widened
+ *   to the whole sentence it matched (reworded or added closing words).
  */
-export function anchorQuote(text: string, target: AnchorTarget): AnchorResult {
-  const { quote } = target;
-  if (!quote) return { status: 'orphaned' };
-  if (text.slice(target.start, target.end) === quote) return { status: 'anchored', start: target.start, end: target.end };
+export class Anchorer {
+  readonly text: string;
+  private readonly folded: string;
+  private words?: Map<string, number[]>;
 
-  const exact: Candidate[] = [];
-  for (let at = text.indexOf(quote); at !== -1; at = text.indexOf(quote, at + 1)) {
-    const end = at + quote.length;
-    exact.push({ start: at, end, context: contextScore(text, at, end, target), distance: distanceFrom(at, target) });
-  }
-  if (exact.length > 0) {
-    const best = pickUnambiguous(exact);
-    return best ? { status: 'reanchored', start: best.start, end: best.end } : { status: 'orphaned' };
+  constructor(text: string) {
+    this.text = text;
+    this.folded = fold(text);
   }
 
-  if (quote.length < MIN_APPROXIMATE_LENGTH) return { status: 'orphaned' };
-  const maxErrors = Math.max(1, Math.floor(quote.length * MAX_ERROR_RATE));
-  const matches = search(text, quote, maxErrors);
-  // Myers reports several equally good ends for one place; per place keep the
-  // one the remembered context fits best, then the closest, then the one whose
-  // length is nearest the quote's.
-  const places: Candidate[] = [];
-  let previous: { start: number; end: number } | undefined;
-  for (const match of matches) {
-    if (previous && match.start < previous.end) {
-      const last = places[places.length - 1];
-      const candidate = { ...last, start: match.start, end: match.end, context: contextScore(text, match.start, match.end, target), errors: match.errors };
-      if (betterEnd(candidate, last, quote.length)) places[places.length - 1] = candidate;
-      previous = { start: Math.min(previous.start, match.start), end: Math.max(previous.end, match.end) };
-      continue;
+  /**
+   * Anchors many annotations. Each one is expected where the nearest
+   * annotation before it that was found has moved, so a quote shifted by an
+   * edit above it is found where it now is, without a search.
+   */
+  anchorAll(targets: readonly AnchorTarget[]): AnchorResult[] {
+    const results: AnchorResult[] = new Array(targets.length);
+    const order = targets.map((_, i) => i).sort((a, b) => targets[a].start - targets[b].start);
+    // A place another annotation still holds word for word is not free for a lost twin of it.
+    const held = new Set(targets.filter((t) => t.start >= 0 && this.text.slice(t.start, t.end) === t.quote).map((t) => `${t.start}:${t.end}`));
+    let shift = 0;
+    for (const i of order) {
+      const target = targets[i];
+      const result = this.anchor(target, target.start < 0 ? -1 : target.start + shift, held);
+      if (result.status !== 'orphaned' && target.start >= 0) shift = result.start - target.start;
+      results[i] = result;
     }
-    previous = match;
-    places.push({
-      start: match.start,
-      end: match.end,
-      context: contextScore(text, match.start, match.end, target),
-      distance: distanceFrom(match.start, target),
-      errors: match.errors,
-    });
+    return results;
   }
-  const best = pickUnambiguous(places);
-  if (!best) return { status: 'orphaned' };
-  // A near-identical sentence elsewhere must not pass for a lost one: a short
-  // quote needs its context; a long one with no context must be nearly exact.
-  if (quote.length < 40 && best.context < 0.5) return { status: 'orphaned' };
-  // Myers may count the punctuation and space before or after a sentence as
-  // substitutions; a quote that starts (ends) with a word starts (ends) on one.
-  const first = String.fromCodePoint(quote.codePointAt(0) ?? 32);
-  const last = [...quote.slice(-2)].at(-1) ?? ' ';
-  while (best.start < best.end && WORD_CHARACTER.test(first) && SPACE_OR_PUNCTUATION.test(text[best.start])) best.start += 1;
-  while (best.end > best.start && WORD_CHARACTER.test(last) && SPACE_OR_PUNCTUATION.test(text[best.end - 1])) best.end -= 1;
-  // Myers may also take the end of the sentence before ("U.S.. 平壤…") or the
-  // start of the one after in place of reworded words: where the quote has no
-  // sentence break near its edge, the match stops at the break it crept over.
-  const slack = Math.max(0, best.end - best.start - quote.length) + maxErrors;
-  if (!SENTENCE_BREAK.test(quote.slice(0, slack + 2))) {
-    let cut = 0;
-    for (const brk of text.slice(best.start, best.start + slack + 1).matchAll(SENTENCE_BREAKS)) cut = brk.index + brk[0].length;
-    best.start += cut;
+
+  /** Anchors one annotation, expected at `expected` (negative: anywhere), never onto a range in `held` ("start:end"). */
+  anchor(target: AnchorTarget, expected = target.start, held: ReadonlySet<string> = new Set()): AnchorResult {
+    if (!target.quote) return { status: 'orphaned' };
+    if (target.start >= 0 && this.text.slice(target.start, target.end) === target.quote) {
+      return { status: 'anchored', start: target.start, end: target.end };
+    }
+    const folded: Folded = { quote: fold(target.quote), prefix: fold(target.prefix), suffix: fold(target.suffix) };
+    const { quote } = folded;
+    if (expected >= 0 && this.folded.startsWith(quote, expected)) {
+      const here = this.candidate(expected, expected + quote.length, 1, folded, expected);
+      if (here.confidence >= CONFIDENCE_BAR) return { status: 'reanchored', start: here.start, end: here.end };
+    }
+    const exact: number[] = [];
+    for (let found = this.folded.indexOf(quote); found !== -1; found = this.folded.indexOf(quote, found + 1)) exact.push(found);
+    // Nothing to disagree with: a quote that came without context (from another tool) and occurs once.
+    const unique = exact.length === 1 && (quote.length >= LONG_QUOTE || (!folded.prefix && !folded.suffix && expected < 0));
+    if (unique) return { status: 'reanchored', start: exact[0], end: exact[0] + quote.length };
+    const free = (c: { start: number; end: number }) => !held.has(`${c.start}:${c.end}`);
+    const candidates = exact.map((found) => this.candidate(found, found + quote.length, 1, folded, expected)).filter(free);
+    const taken = pick(candidates);
+    if (taken || quote.length < MIN_APPROXIMATE_LENGTH) return taken ? { status: 'reanchored', ...taken } : { status: 'orphaned' };
+    const approximate = pick([...candidates, ...this.approximate(folded, expected).filter(free)], quote.length >= LONG_QUOTE);
+    return approximate ? { status: 'reanchored', ...approximate } : { status: 'orphaned' };
   }
-  if (!SENTENCE_BREAK.test(quote.slice(-(slack + 2)))) {
-    const tailStart = Math.max(best.start, best.end - slack - 1);
-    const brk = SENTENCE_BREAK.exec(text.slice(tailStart, best.end));
-    if (brk) best.end = tailStart + brk.index + brk[0].trimEnd().length;
+
+  /** A scored candidate at `start`–`end` whose quote similarity is `quoteSimilarity`. */
+  private candidate(start: number, end: number, quoteSimilarity: number, folded: Folded, expected: number): Candidate {
+    // No context at all (a quote from another tool) agrees with nothing.
+    const known = folded.prefix !== '' || folded.suffix !== '';
+    const prefix = known ? agreement(this.folded.slice(Math.max(0, start - CONTEXT_LENGTH), start), folded.prefix, 'end') : 0;
+    const suffix = known ? agreement(this.folded.slice(end, end + CONTEXT_LENGTH), folded.suffix, 'start') : 0;
+    const position = expected < 0 ? 0 : Math.max(0, 1 - Math.abs(start - expected) / PROXIMITY_SPAN);
+    const confidence = WEIGHT.quote * quoteSimilarity + WEIGHT.prefix * prefix + WEIGHT.suffix * suffix + WEIGHT.position * position;
+    return { start, end, similarity: quoteSimilarity, confidence };
   }
-  if (best.start >= best.end) return { status: 'orphaned' };
-  // A match that cuts a word ("…通信. the" for "the") has crept into the text next to it.
-  if (!atWordBoundary(text, best.start) || !atWordBoundary(text, best.end)) return { status: 'orphaned' };
-  if (best.context < 0.2 && (best.errors ?? maxErrors) > quote.length * MAX_ERROR_RATE_WITHOUT_CONTEXT) {
-    return { status: 'orphaned' };
+
+  /** Approximate matches of the quote, one per place it may be, scored. */
+  private approximate(folded: Folded, expected: number): Candidate[] {
+    const { quote } = folded;
+    const maxErrors = Math.floor(quote.length * MAX_ERROR_SHARE);
+    const candidates: Candidate[] = [];
+    for (const [from, to] of this.regions(quote, expected)) {
+      const region = this.folded.slice(from, to);
+      const match = bestMatch(search(region, quote, maxErrors)) ?? this.byHalves(region, quote);
+      if (!match) continue;
+      const range = this.refine(from + match.start, from + match.end, folded, maxErrors);
+      if (!range) continue;
+      const quoteSimilarity = similarity(quote, this.folded.slice(range.start, range.end));
+      if (quoteSimilarity < 1 - MAX_ERROR_SHARE) continue;
+      candidates.push(this.candidate(range.start, range.end, quoteSimilarity, folded, expected));
+    }
+    return candidates;
   }
-  return { status: 'reanchored', start: best.start, end: best.end };
+
+  /** Where the quote's first and last halves match: both in order, else whichever does, stretched to the quote's length. */
+  private byHalves(region: string, quote: string): { start: number; end: number } | undefined {
+    const half = Math.ceil(quote.length / 2);
+    const maxErrors = Math.floor(half * MAX_ERROR_SHARE);
+    const head = bestMatch(search(region, quote.slice(0, half), maxErrors));
+    const tail = bestMatch(search(region, quote.slice(quote.length - half), maxErrors));
+    if (head && tail && tail.end > head.end && tail.end - head.start <= quote.length * 1.5) return { start: head.start, end: tail.end };
+    if (head) return { start: head.start, end: Math.min(region.length, head.start + quote.length) };
+    if (tail) return { start: Math.max(0, tail.end - quote.length), end: tail.end };
+    return undefined;
+  }
+
+  /**
+   * Text ranges worth an approximate search for `quote`: around where it was
+   * expected, and where many of its words occur close together (each word's
+   * occurrences vote for where the quote would start).
+   */
+  private regions(quote: string, expected: number): [number, number][] {
+    const pad = Math.floor(quote.length * MAX_ERROR_SHARE) + 16;
+    const length = this.folded.length;
+    const regions: [number, number][] = [];
+    if (expected >= 0) regions.push([expected - quote.length - pad, expected + 2 * quote.length + pad]);
+    this.words ??= indexWords(this.folded);
+    const index = this.words;
+    const tokens = [...quoteWords(quote)].map(([key, offset]) => ({ offset, occurrences: index.get(key) ?? [] }));
+    tokens.sort((a, b) => a.occurrences.length - b.occurrences.length);
+    const votes: { start: number; token: number }[] = [];
+    let used = 0;
+    for (const token of tokens) {
+      if (used >= 3 && votes.length + token.occurrences.length > HIT_BUDGET) break;
+      for (const found of token.occurrences) votes.push({ start: found - token.offset, token: used });
+      used += 1;
+    }
+    if (used < 3 && length <= SMALL_TEXT) regions.push([0, length]);
+    votes.sort((a, b) => a.start - b.start);
+    // A window as wide as the slack an edit leaves: how many of the quote's words vote inside it.
+    const width = Math.max(24, pad);
+    const inWindow = new Uint16Array(used);
+    const scored: { from: number; to: number; score: number }[] = [];
+    let distinct = 0;
+    let right = 0;
+    for (let left = 0; left < votes.length; left++) {
+      while (right < votes.length && votes[right].start - votes[left].start <= width) {
+        if (inWindow[votes[right].token]++ === 0) distinct += 1;
+        right += 1;
+      }
+      scored.push({ from: votes[left].start, to: votes[right - 1].start, score: distinct });
+      if (--inWindow[votes[left].token] === 0) distinct -= 1;
+    }
+    const needed = Math.max(2, Math.ceil(used / 2));
+    scored.sort((a, b) => b.score - a.score);
+    const picked: { from: number; to: number }[] = [];
+    for (const place of scored) {
+      if (place.score < needed || picked.length >= MAX_REGIONS) break;
+      if (picked.some((p) => place.from < p.to + quote.length && p.from < place.to + quote.length)) continue;
+      picked.push(place);
+    }
+    for (const place of picked) regions.push([place.from - pad, place.to + quote.length + pad]);
+    return mergeRanges(regions.map(([from, to]) => [Math.max(0, from), Math.min(length, to)]));
+  }
+
+  /**
+   * A raw match made presentable: no stray space or punctuation at its edges,
+   * not crept over a sentence break the quote does not have, no word cut in
+   * two, and the whole sentence when the quote was one. Undefined when
+   * nothing is left.
+   */
+  private refine(start: number, end: number, folded: Folded, maxErrors: number): { start: number; end: number } | undefined {
+    const text = this.folded;
+    const { quote } = folded;
+    // Myers may count the space and punctuation around a sentence as
+    // substitutions; a quote that starts (ends) with a word starts (ends) on one.
+    if (isWord(at(quote, 0))) while (start < end && SPACE_OR_PUNCTUATION.test(text[start])) start += 1;
+    if (isWord(before(quote, quote.length))) while (end > start && SPACE_OR_PUNCTUATION.test(text[end - 1])) end -= 1;
+    // It may also take the end of the sentence before, or the start of the one
+    // after, in place of reworded words: where the quote has no sentence break
+    // near its edge, the match stops at the break it crept over.
+    const slack = Math.max(0, end - start - quote.length) + maxErrors;
+    if (!SENTENCE_BREAK.test(quote.slice(0, slack + 2))) {
+      let cut = 0;
+      for (const brk of text.slice(start, start + slack + 1).matchAll(SENTENCE_BREAKS)) cut = brk.index + brk[0].length;
+      start += cut;
+    }
+    if (!SENTENCE_BREAK.test(quote.slice(-(slack + 2)))) {
+      const tailStart = Math.max(start, end - slack - 1);
+      const brk = SENTENCE_BREAK.exec(text.slice(tailStart, end));
+      if (brk) end = tailStart + brk.index + brk[0].trimEnd().length;
+    }
+    // Edges inside a character or a word (a reworded first or last word) move out to its edge.
+    if (/[\udc00-\udfff]/.test(text[start] ?? '')) start -= 1;
+    if (/[\ud800-\udbff]/.test(text[end - 1] ?? '')) end += 1;
+    while (isWord(before(text, start)) && isWord(at(text, start))) start -= before(text, start).length;
+    while (isWord(before(text, end)) && isWord(at(text, end))) end += at(text, end).length;
+    // A whole sentence quoted is found as the whole sentence it became: the
+    // edge moves to the nearest sentence edge within reach.
+    if (BEFORE_SENTENCE.test(folded.prefix) && !startsSentence(text, start)) {
+      start = nearest(text, start, maxErrors, (p) => startsSentence(text, p)) ?? start;
+    }
+    if (ENDS_SENTENCE.test(quote) && (!folded.suffix || /^\s/.test(folded.suffix)) && !endsSentence(text, end)) {
+      end = nearest(text, end, maxErrors, (p) => endsSentence(text, p)) ?? end;
+    }
+    return start < end ? { start, end } : undefined;
+  }
+}
+
+/** The offset nearest `from`, at most `reach` away and not across a line break, where `fits`; the earlier of two as near. */
+function nearest(text: string, from: number, reach: number, fits: (offset: number) => boolean): number | undefined {
+  let back = true;
+  let ahead = true;
+  for (let distance = 1; distance <= reach && (back || ahead); distance++) {
+    back &&= from - distance >= 0 && text[from - distance] !== '\n';
+    if (back && fits(from - distance)) return from - distance;
+    ahead &&= from + distance <= text.length && text[from + distance - 1] !== '\n';
+    if (ahead && fits(from + distance)) return from + distance;
+  }
+  return undefined;
+}
+
+/** The match with the fewest errors (the first of equals). */
+function bestMatch<M extends { errors: number }>(matches: readonly M[]): M | undefined {
+  let best: M | undefined;
+  for (const match of matches) if (!best || match.errors < best.errors) best = match;
+  return best;
+}
+
+/**
+ * The most confident candidate, if it reaches the bar and clearly beats every
+ * other place; else, for a `long` quote, the one place where it is nearly
+ * exact, if nowhere else comes close; else undefined.
+ */
+function pick(candidates: readonly Candidate[], long = false): { start: number; end: number } | undefined {
+  const ranked = [...candidates].sort((a, b) => b.confidence - a.confidence);
+  const [best] = ranked;
+  if (!best) return undefined;
+  if (best.confidence < CONFIDENCE_BAR) {
+    const near = long ? candidates.filter((c) => c.similarity >= NEARLY_EXACT) : [];
+    const unique = near.length === 1 && !candidates.some((c) => c !== near[0] && c.similarity >= RIVAL_SIMILARITY);
+    return unique ? { start: near[0].start, end: near[0].end } : undefined;
+  }
+  const rival = ranked.find((c) => c.end <= best.start || c.start >= best.end);
+  if (rival && best.confidence - rival.confidence < MARGIN) return undefined;
+  return { start: best.start, end: best.end };
+}
+
+/** Each distinct word of `quote` (lower case) with its first offset in it. */
+function quoteWords(quote: string): Map<string, number> {
+  const words = new Map<string, number>();
+  for (const match of quote.matchAll(WORDS)) {
+    const key = match[0].toLowerCase();
+    if (!words.has(key)) words.set(key, match.index);
+  }
+  return words;
+}
+
+/** Every word of `text` (lower case) → the offsets where it occurs. */
+function indexWords(text: string): Map<string, number[]> {
+  const index = new Map<string, number[]>();
+  for (const match of text.matchAll(WORDS)) {
+    const key = match[0].toLowerCase();
+    const offsets = index.get(key);
+    if (offsets) offsets.push(match.index);
+    else index.set(key, [match.index]);
+  }
+  return index;
+}
+
+/** Ranges sorted and joined where they overlap. */
+function mergeRanges(ranges: [number, number][]): [number, number][] {
+  const merged: [number, number][] = [];
+  for (const [from, to] of ranges.sort((a, b) => a[0] - b[0])) {
+    const last = merged.at(-1);
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+    else if (from < to) merged.push([from, to]);
+  }
+  return merged;
+}
+
+/** {@link Anchorer.anchor} for one annotation. */
+export function anchorQuote(text: string, target: AnchorTarget): AnchorResult {
+  return new Anchorer(text).anchor(target);
 }
 
 /**
  * Anchors an annotation from another tool, which may carry only offsets or
  * only a quote. Offsets alone are taken as they are when they fit the text.
- * A quote alone that occurs exactly once (or once with fitting context) is
- * `anchored`; otherwise it is matched like a moved quote.
+ * A quote alone found confidently (only once, or once with fitting context)
+ * is `anchored` when the text there is the quote; otherwise it is matched
+ * like a moved quote.
  */
-export function anchorImported(text: string, target: PartialAnchorTarget): AnchorResult {
+export function anchorImported(anchorer: Anchorer, target: PartialAnchorTarget): AnchorResult {
   const { start, end, quote } = target;
+  const { text } = anchorer;
   const hasOffsets = start !== undefined && end !== undefined;
   if (!quote) {
     return hasOffsets && start < end && end <= text.length ? { status: 'anchored', start, end } : { status: 'orphaned' };
   }
   const full = { quote, prefix: target.prefix ?? '', suffix: target.suffix ?? '' };
-  if (hasOffsets) return anchorQuote(text, { ...full, start, end });
+  if (hasOffsets) return anchorer.anchor({ ...full, start, end });
   // No position to prefer: only context can tell several occurrences apart.
-  const result = anchorQuote(text, { ...full, start: -1, end: -1 });
+  const result = anchorer.anchor({ ...full, start: -1, end: -1 });
   if (result.status === 'reanchored' && text.slice(result.start, result.end) === quote) return { ...result, status: 'anchored' };
   return result;
 }
