@@ -7,7 +7,7 @@ import { expect, fixture } from '@open-wc/testing';
 import '../../define.js';
 import { DEFAULT_TAXONOMY } from '../../model/taxonomy.js';
 import { marksOf, placeCaret, proseMirror, shadowOf } from '../../test-support/editor-helpers.js';
-import { pressKeys, setViewportSize } from '../../test-support/keys.js';
+import { pressKeys, setViewportSize, typeKeys } from '../../test-support/keys.js';
 import { ARTICLE_HTML, ARTICLE_TEXT, ITEM_1, P1_S1, P1_S2, P2_S1, P2_S2 } from '../../test-support/sample-article.js';
 import type { ClaimEditor } from './claim-editor.component.js';
 
@@ -124,7 +124,7 @@ describe('<claim-editor> in a form and in a page', () => {
         return exportAs(format);
       };
       await placeCaret(editor, P2_S1, 0);
-      for (const key of ['N', 'o', 'w', ' ']) await sendKeys({ press: key });
+      await typeKeys('Now ');
       await settled(editor);
       expect(editor.text).to.contain(`Now ${P2_S1}`);
       expect(writes, 'typing wrote no value').to.equal(0);
@@ -155,7 +155,7 @@ describe('<claim-editor> in a form and in a page', () => {
         };
       });
       await placeCaret(editor, P2_S1, 0);
-      await sendKeys({ press: 'X' });
+      await pressKeys('X');
       await written;
       let writes = 0;
       editor.exportAs = (format) => {
