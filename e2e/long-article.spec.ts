@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { editorLocator, sidebarEntries, textLocator } from './helpers.js';
+import { annotations, editorLocator, sidebarEntries, textLocator } from './helpers.js';
 
 /** demo/long.html with 600 paragraphs: long enough to be drawn a window at a time, quick to load. */
 test.beforeEach(async ({ page }) => {
@@ -19,6 +19,24 @@ test('a long article with every sentence tagged: drawn near the view, listed a s
   expect(listed).toBeGreaterThan(3);
   expect(listed).toBeLessThan(60);
   await expect(editorLocator(page).locator('claim-sidebar button[data-filter="all"]')).toHaveText('All (3000)');
+});
+
+test('opens as a load: Undo is disabled, and tagging then enables it', async ({ page }) => {
+  const undo = editorLocator(page).getByRole('button', { name: 'Undo', exact: true });
+  await expect(undo).toBeDisabled();
+  await textLocator(page).locator('p').nth(2).click({ position: { x: 30, y: 8 } });
+  await page.keyboard.press('j');
+  await page.keyboard.press('3');
+  await expect(undo).toBeEnabled();
+});
+
+test('every sentence carries the tag that fits who it comes from', async ({ page }) => {
+  const byTag = new Map<string, string[]>();
+  for (const { tag, quote } of await annotations(page)) byTag.set(tag, [...(byTag.get(tag) ?? []), quote]);
+  expect([...byTag.keys()].sort()).toEqual(['analyst-opinion', 'reported-fact', 'state-media-claim']);
+  for (const quote of byTag.get('state-media-claim')!) expect(quote).toMatch(/(state radio|official daily|state television)[^.]*\.$/);
+  for (const quote of byTag.get('analyst-opinion')!) expect(quote).toMatch(/^“.*economist\.$/);
+  for (const quote of byTag.get('reported-fact')!) expect(quote).toMatch(/ last month\.$/);
 });
 
 test('scrolling to the end draws the end; the list scrolls to its last entry', async ({ page }) => {
