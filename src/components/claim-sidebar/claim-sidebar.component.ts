@@ -83,17 +83,21 @@ export class ClaimSidebar extends LitElement {
   }
 
   protected override firstUpdated() {
+    // Its first notification measures the list.
     this.resizeObserver.observe(this.scroller!);
-    this.measure();
   }
 
-  protected override updated(changed: PropertyValues<this>) {
+  protected override willUpdate(changed: PropertyValues<this>) {
     if (changed.has('list')) this.scheduleSummary(this.summary ? SUMMARY_DELAY_MS : 0);
-    if (!this.rowHeight) this.measure();
     // A selection made before the rows were measured is scrolled to once they are.
     if ((changed.has('selectedId') || changed.has('rowHeight' as keyof ClaimSidebar)) && this.selectedId) {
       this.scrollToEntry(this.shown.indexOf(this.selectedId));
     }
+  }
+
+  protected override updated() {
+    // Rows drawn for the first time are measured once this update is over: state set within it would update twice.
+    if (!this.rowHeight) void this.updateComplete.then(() => this.measure());
   }
 
   private scheduleSummary(delayMs: number) {

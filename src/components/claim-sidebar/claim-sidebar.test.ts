@@ -210,3 +210,30 @@ describe('<claim-sidebar>', () => {
     expect(entry(sidebar!, opinionInEditor.id).getAttribute('aria-current')).to.equal('true');
   });
 });
+
+describe('claim-sidebar updates', () => {
+  it('sets no state once an update is done (Lit would update a second time, and warns)', async () => {
+    const { ClaimSidebar: Sidebar } = await import('./claim-sidebar.component.js');
+    const pendingAfterUpdate: boolean[] = [];
+    class ProbedSidebar extends Sidebar {
+      protected override updated() {
+        super.updated();
+        pendingAfterUpdate.push(this.isUpdatePending);
+      }
+    }
+    customElements.define('probed-claim-sidebar', ProbedSidebar);
+    const many = Array.from({ length: 40 }, (_, i) => annotation(`a${i}`, 'reported-fact', i * 5, i * 5 + 4));
+    const sidebar = await fixture<ClaimSidebar>(
+      html`<probed-claim-sidebar .list=${annotationListOf(many, TEXT_LENGTH)} .taxonomy=${DEFAULT_TAXONOMY}></probed-claim-sidebar>`,
+    );
+    await waitUntil(() => shadowOf(sidebar).querySelector('.summary[aria-busy="false"]'), 'the summary is counted');
+    sidebar.selectedId = 'a39';
+    await sidebar.updateComplete;
+    sidebar.list = annotationListOf(many.slice(0, 20), TEXT_LENGTH);
+    sidebar.selectedId = 'a19';
+    await sidebar.updateComplete;
+    await waitUntil(() => entries(sidebar).some((entry) => entry.dataset.annotationId === 'a19'), 'the selected entry is drawn');
+    expect(pendingAfterUpdate.length, 'several updates ran').to.be.greaterThan(2);
+    expect(pendingAfterUpdate.filter(Boolean), 'updates that asked for another from within').to.deep.equal([]);
+  });
+});
