@@ -69,8 +69,8 @@ function graphDocument(...items: unknown[]): string {
 }
 
 describe('claimReviewFormat', () => {
-  it('declares its extension and media type', () => {
-    expect(claimReviewFormat.extension).to.equal('jsonld');
+  it('declares its file name and media type', () => {
+    expect(claimReviewFormat.fileName).to.match(/\.jsonld$/);
     expect(claimReviewFormat.mediaType).to.equal('application/ld+json');
   });
 

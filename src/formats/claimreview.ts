@@ -196,7 +196,8 @@ function readReview(value: unknown, path: string, errors: string[]): ClaimReview
  * than throwing.
  */
 export const claimReviewFormat: Format<ClaimReview[]> = {
-  extension: 'jsonld',
+  label: 'ClaimReview of verdicts (JSON-LD)',
+  fileName: 'claimreview.jsonld',
   mediaType: 'application/ld+json',
 
   serialize(source: ExportSource): string {

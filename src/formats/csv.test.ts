@@ -77,8 +77,8 @@ const csvChar = fc.constantFrom(',', '"', '\r', '\n', '\r\n', ' ', "'", '=', '-'
 const csvLike = fc.string({ unit: csvChar, maxLength: 60 });
 
 describe('csvFormat', () => {
-  it('declares its extension and media type', () => {
-    expect(csvFormat.extension).to.equal('csv');
+  it('declares its file name and media type', () => {
+    expect(csvFormat.fileName).to.match(/\.csv$/);
     expect(csvFormat.mediaType).to.equal('text/csv;charset=utf-8');
   });
 

@@ -172,7 +172,8 @@ function readRow(record: CsvRecord, errors: string[]): CsvRow | undefined {
  * rejects empty and oversized input, and never throws.
  */
 export const csvFormat: Format<CsvRow[]> = {
-  extension: 'csv',
+  label: 'Spreadsheet (CSV)',
+  fileName: 'annotations.csv',
   mediaType: 'text/csv;charset=utf-8',
 
   serialize(source: ExportSource): string {

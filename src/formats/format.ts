@@ -39,11 +39,18 @@ export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: strin
  * the input.
  */
 export interface Format<T> {
-  /** File name extension, without the dot. */
-  extension: string;
+  /** What the export menu calls it. */
+  label: string;
+  /** The end of an exported file's name, after the article's slug: "annotated.html". */
+  fileName: string;
   mediaType: string;
   serialize(source: ExportSource): string;
   parse(input: string): ParseResult<T>;
+}
+
+/** A JSON format that also reads a value already parsed, so an import is parsed once whatever its format. */
+export interface JsonFormat<T> extends Format<T> {
+  parseValue(value: unknown): ParseResult<T>;
 }
 
 /** Imports larger than this are rejected before parsing (20 MiB of text). */

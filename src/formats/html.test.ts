@@ -100,8 +100,8 @@ describe('htmlFormat', () => {
     const html = htmlFormat.serialize(rich);
     const doc = page(html);
 
-    it('declares its extension and media type', () => {
-      expect(htmlFormat.extension).to.equal('html');
+    it('declares its file name and media type', () => {
+      expect(htmlFormat.fileName).to.match(/\.html$/);
       expect(htmlFormat.mediaType).to.match(/^text\/html/);
     });
 

@@ -211,7 +211,8 @@ function parseExport(input: string) {
  * so every piece of text and every attribute is escaped.
  */
 export const htmlFormat: Format<ParsedHtmlExport> = {
-  extension: 'html',
+  label: 'Annotated article (HTML page)',
+  fileName: 'annotated.html',
   mediaType: 'text/html;charset=utf-8',
   serialize(source) {
     const owner = exportDocument();
@@ -227,7 +228,8 @@ ${styleElement(source.taxonomy)}</head><body>${body}</body></html>`;
 
 /** The same annotated article without `<html>`, `<head>` or `<body>`, for pasting into a CMS; its styles are scoped. */
 export const htmlFragmentFormat: Format<ParsedHtmlExport> = {
-  extension: 'html',
+  label: 'Annotated article for a CMS (HTML fragment)',
+  fileName: 'annotated-fragment.html',
   mediaType: 'text/html;charset=utf-8',
   serialize(source) {
     const root = buildExport(exportDocument(), source).outerHTML;

@@ -50,8 +50,8 @@ function errorsFor(input: string): string[] {
 const anyText = fc.string({ unit: 'binary', maxLength: 40 });
 
 describe('jsonFormat (native)', () => {
-  it('declares its extension and media type', () => {
-    expect(jsonFormat.extension).to.equal('json');
+  it('declares its file name and media type', () => {
+    expect(jsonFormat.fileName).to.match(/\.json$/);
     expect(jsonFormat.mediaType).to.equal('application/json');
   });
 

@@ -2,7 +2,7 @@ import type { Node as PMNode } from 'prosemirror-model';
 import type { Annotation } from '../model/annotation.js';
 import { readAnnotationFields } from '../model/annotation-reader.js';
 import { validateTaxonomy, type Tag } from '../model/taxonomy.js';
-import { failed, ok, type ExportSource, type Format, type ImportedAnnotation, type ParsedImport } from './format.js';
+import { failed, ok, type ExportSource, type JsonFormat, type ImportedAnnotation, type ParsedImport } from './format.js';
 import { FieldReader, isObject, readJson } from './read-json.js';
 import { readArticleJSON } from '../editor/article.js';
 
@@ -24,8 +24,9 @@ export interface NativeFile {
  * taxonomy, annotations}`. Importing it into an empty editor restores the
  * article and every annotation exactly.
  */
-export const jsonFormat: Format<ParsedImport> = {
-  extension: 'json',
+export const jsonFormat: JsonFormat<ParsedImport> = {
+  label: 'Backup of article and annotations (JSON)',
+  fileName: 'claims.json',
   mediaType: 'application/json',
 
   serialize(source) {
@@ -42,8 +43,10 @@ export const jsonFormat: Format<ParsedImport> = {
 
   parse(input) {
     const read = readJson(input);
-    if (!read.ok) return read;
-    const file = read.value;
+    return read.ok ? jsonFormat.parseValue(read.value) : read;
+  },
+
+  parseValue(file) {
     if (!isObject(file) || file.format !== NATIVE_FORMAT) {
       return failed(`Not a claim-provenance file (expected "format": "${NATIVE_FORMAT}").`);
     }

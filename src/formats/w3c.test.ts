@@ -114,8 +114,8 @@ function sampleAnnotations(): Annotation[] {
 }
 
 describe('w3cFormat', () => {
-  it('declares the JSON-LD extension and media type', () => {
-    expect(w3cFormat.extension).to.equal('jsonld');
+  it('declares the JSON-LD file name and media type', () => {
+    expect(w3cFormat.fileName).to.match(/\.jsonld$/);
     expect(w3cFormat.mediaType).to.equal('application/ld+json');
   });
 

@@ -1,6 +1,6 @@
 import type { Annotation } from '../model/annotation.js';
 import { findTag } from '../model/taxonomy.js';
-import { failed, ok, type ExportSource, type Format, type ImportedAnnotation, type ParsedImport } from './format.js';
+import { failed, ok, type ExportSource, type JsonFormat, type ImportedAnnotation, type ParsedImport } from './format.js';
 import { describe, FieldReader, isObject, readJson, type JsonObject } from './read-json.js';
 
 const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
@@ -186,8 +186,9 @@ function annotationsIn(root: unknown): { items: unknown[]; path: string } | stri
  * `assessing`. Import reads annotations from other tools too: quote-only or
  * position-only targets, tags as plain textual bodies.
  */
-export const w3cFormat: Format<ParsedImport> = {
-  extension: 'jsonld',
+export const w3cFormat: JsonFormat<ParsedImport> = {
+  label: 'W3C Web Annotations (JSON-LD)',
+  fileName: 'annotations.jsonld',
   mediaType: 'application/ld+json',
 
   serialize(source) {
@@ -211,8 +212,11 @@ export const w3cFormat: Format<ParsedImport> = {
 
   parse(input) {
     const read = readJson(input);
-    if (!read.ok) return read;
-    const found = annotationsIn(read.value);
+    return read.ok ? w3cFormat.parseValue(read.value) : read;
+  },
+
+  parseValue(value) {
+    const found = annotationsIn(value);
     if (typeof found === 'string') return failed(found);
     const errors: string[] = [];
     const annotations = found.items

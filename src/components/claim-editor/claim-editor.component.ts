@@ -24,10 +24,8 @@ import {
 } from '../../editor/commands.js';
 import { createArticleState } from '../../editor/create-state.js';
 import { planImport, type ImportOptions, type ImportReport } from '../../editor/import-annotations.js';
-import { MAX_IMPORT_BYTES, type ExportSource, type ParsedImport, type ParseResult } from '../../formats/format.js';
-import { exportFormats, type ExportFormat } from '../../formats/registry.js';
-import { jsonFormat } from '../../formats/json.js';
-import { w3cFormat } from '../../formats/w3c.js';
+import { MAX_IMPORT_BYTES, type ExportSource, type ParsedImport } from '../../formats/format.js';
+import { exportFormats, parseImport, type ExportFormat } from '../../formats/registry.js';
 import { getSettings, updateSettings, type EditorMode } from '../../editor/settings-plugin.js';
 import {
   acceptSuggestion,
@@ -362,8 +360,7 @@ export class ClaimEditor extends LitElement {
     } catch (error) {
       return this.rejectImport([`The data cannot be read as JSON (${String(error)}).`]);
     }
-    let parsed: ParseResult<ParsedImport> = jsonFormat.parse(text);
-    if (!parsed.ok && parsed.errors[0]?.startsWith('Not a claim-provenance file')) parsed = w3cFormat.parse(text);
+    const parsed = parseImport(text);
     if (!parsed.ok) return this.rejectImport(parsed.errors);
     const file = parsed.value;
     const taxonomy = this.withAddedTags(file, options.addTags ?? []);
@@ -686,16 +683,9 @@ export class ClaimEditor extends LitElement {
   }
 
   private onExport(format: ExportFormat) {
-    const names: Record<ExportFormat, string> = {
-      html: 'annotated.html',
-      'html-fragment': 'annotated-fragment.html',
-      w3c: 'annotations.jsonld',
-      json: 'claims.json',
-      csv: 'annotations.csv',
-      claimreview: 'claimreview.jsonld',
-    };
-    download(`${slug(this.articleTitle)}-${names[format]}`, exportFormats[format].mediaType, this.exportAs(format));
-    this.announce(`Exported ${names[format]}`);
+    const { fileName, mediaType } = exportFormats[format];
+    download(`${slug(this.articleTitle)}-${fileName}`, mediaType, this.exportAs(format));
+    this.announce(`Exported ${fileName}`);
   }
 
   /** Imports a chosen or dropped file; the report shows under the toolbar. */

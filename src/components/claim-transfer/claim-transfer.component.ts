@@ -1,7 +1,7 @@
 import { html, LitElement, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { ImportReport } from '../../editor/import-annotations.js';
-import type { ExportFormat } from '../../formats/registry.js';
+import { exportFormats, importAccept, type ExportFormat } from '../../formats/registry.js';
 import { DEFAULT_TAXONOMY, type Taxonomy } from '../../model/taxonomy.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { transferStyles } from './claim-transfer.styles.js';
@@ -18,14 +18,6 @@ export interface TransferImportDetail {
   addTags?: string[];
 }
 
-const EXPORTS: { format: ExportFormat; label: string }[] = [
-  { format: 'html', label: 'Annotated article (HTML page)' },
-  { format: 'html-fragment', label: 'Annotated article for a CMS (HTML fragment)' },
-  { format: 'w3c', label: 'W3C Web Annotations (JSON-LD)' },
-  { format: 'json', label: 'Backup of article and annotations (JSON)' },
-  { format: 'csv', label: 'Spreadsheet (CSV)' },
-  { format: 'claimreview', label: 'ClaimReview of verdicts (JSON-LD)' },
-];
 
 /**
  * The export menu and the import button, with the report of the last import.
@@ -129,14 +121,14 @@ export class ClaimTransfer extends LitElement {
       <details class="menu" .open=${this.menuOpen} @toggle=${(e: Event) => (this.menuOpen = (e.target as HTMLDetailsElement).open)}>
         <summary>Export</summary>
         <ul aria-label="Export formats">
-          ${EXPORTS.map(
-            ({ format, label }) =>
-              html`<li><button type="button" data-format=${format} @click=${() => this.exportAs(format)}>${label}</button></li>`,
+          ${(Object.keys(exportFormats) as ExportFormat[]).map(
+            (format) =>
+              html`<li><button type="button" data-format=${format} @click=${() => this.exportAs(format)}>${exportFormats[format].label}</button></li>`,
           )}
         </ul>
       </details>
       <button type="button" ?disabled=${this.readonly} @click=${this.pickFile}>Import…</button>
-      <input type="file" accept=".json,.jsonld,application/json,application/ld+json" aria-label="Import annotations file" @change=${this.onPicked} />
+      <input type="file" accept=${importAccept} aria-label="Import annotations file" @change=${this.onPicked} />
       ${this.report ? this.renderReport(this.report) : nothing}
     `;
   }
