@@ -83,6 +83,13 @@ try {
   await page.waitForFunction(() => 'bench' in window);
   const call = (name, ...args) => page.evaluate(([n, a]) => window.bench[n](...a), [name, args]);
 
+  // Re-anchoring (bench/measure-reanchoring.ts): evaluation corpus figures, then 5,000 annotations on a changed article.
+  await attempt('reanchoring', {}, async () => {
+    const { corpus, samples, ...reanchoring } = await call('measureReanchoring');
+    report({ ...reanchoring, unit: 'ms', samples: samples.map((v) => round(v, 1)) });
+    for (const kind of corpus) report({ measure: 'reanchoring-corpus', ...kind });
+  });
+
   for (const paragraphs of sizes) {
     const fixture = await call('prepare', paragraphs);
     const runs = repeats(paragraphs);
