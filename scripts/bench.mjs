@@ -185,6 +185,10 @@ try {
     'dependencies alone': kb(bundle.dependencies.gzipped),
     'our code (difference)': kb(bundle.ownGzipped),
   });
+  // Re-anchoring (bench/measure-reanchoring.ts).
+  console.log('\nRe-anchoring: evaluation corpus (right / wrong / missed per kind of change), then one article changed:');
+  console.table(lines.filter((line) => line.measure === 'reanchoring-corpus').map(({ kind, right, wrong, missed }) => ({ kind, right, wrong, missed })));
+  console.table(lines.filter((line) => line.measure === 'reanchoring').map(({ paragraphs, annotations, median, reanchored, orphaned }) => ({ paragraphs, annotations, 'median ms': round(median), reanchored, orphaned })));
 } finally {
   await browser.close();
   await server.stop();
