@@ -163,19 +163,35 @@ export class Anchorer {
   /**
    * Anchors many annotations. Each one is expected where the nearest
    * annotation before it that was found has moved, so a quote shifted by an
-   * edit above it is found where it now is, without a search.
+   * edit above it is found where it now is, without a search; one orphaned
+   * so is tried once more where the nearest one after it has moved.
    */
   anchorAll(targets: readonly AnchorTarget[]): AnchorResult[] {
     const results: AnchorResult[] = new Array(targets.length);
     const order = targets.map((_, i) => i).sort((a, b) => targets[a].start - targets[b].start);
     // A place another annotation still holds word for word is not free for a lost twin of it.
     const held = new Set(targets.filter((t) => t.start >= 0 && this.text.slice(t.start, t.end) === t.quote).map((t) => `${t.start}:${t.end}`));
+    const expected: number[] = new Array(targets.length);
     let shift = 0;
     for (const i of order) {
       const target = targets[i];
-      const result = this.anchor(target, target.start < 0 ? -1 : target.start + shift, held);
+      expected[i] = target.start < 0 ? -1 : target.start + shift;
+      const result = this.anchor(target, expected[i], held);
       if (result.status !== 'orphaned' && target.start >= 0) shift = result.start - target.start;
       results[i] = result;
+    }
+    // An annotation after a moved paragraph is expected where that paragraph went; when
+    // that leaves it orphaned, it is tried again where the next annotation found says.
+    let following: number | undefined;
+    for (const i of order.reverse()) {
+      const target = targets[i];
+      if (target.start < 0) continue;
+      const result = results[i];
+      if (result.status === 'orphaned' && following !== undefined && target.start + following !== expected[i]) {
+        results[i] = this.anchor(target, target.start + following, held);
+      }
+      const final = results[i];
+      if (final.status !== 'orphaned') following = final.start - target.start;
     }
     return results;
   }
@@ -188,7 +204,7 @@ export class Anchorer {
     }
     const folded: Folded = { quote: fold(target.quote), prefix: fold(target.prefix), suffix: fold(target.suffix) };
     const { quote } = folded;
-    if (expected >= 0 && this.folded.startsWith(quote, expected)) {
+    if (expected >= 0 && this.folded.startsWith(quote, expected) && !held.has(`${expected}:${expected + quote.length}`)) {
       const here = this.candidate(expected, expected + quote.length, 1, folded, expected);
       if (here.confidence >= CONFIDENCE_BAR) return { status: 'reanchored', start: here.start, end: here.end };
     }

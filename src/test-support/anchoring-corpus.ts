@@ -172,7 +172,8 @@ export const CHANGES: readonly Change[] = [
     before: ARTICLE,
     after: [[s('x-pull', P2[1].text)], P1, P2, P3, P4, P5, P6, [s('x-recap', 'As Berg put it:'), s('x-repeat', P4[1].text)]],
   },
-  { kind: 'boilerplate twin deleted', before: ARTICLE, after: without(ARTICLE, 'b4', 'e3') },
+  { kind: 'boilerplate twin deleted', before: ARTICLE, after: without(ARTICLE, 'b4') },
+  { kind: 'paragraph ending in a twin deleted', before: ARTICLE, after: [P1, P3, P4, P5, P6] },
   {
     kind: 'figures corrected',
     before: ARTICLE,
