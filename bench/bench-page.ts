@@ -3,6 +3,7 @@ import { benchFixture, type BenchFixture } from './bench-fixture.js';
 import { createSubject, openSaved, saveFixture, timeCall, type ScrollTiming, type Side, type Subject } from './measurements.js';
 import { measureStorageWrites } from './measure-storage.js';
 import { measureFormKeystrokes } from './measure-form.js';
+import { measureReanchoring } from './measure-reanchoring.js';
 
 const area = document.getElementById('bench-area')!;
 let fixture: BenchFixture | undefined;
@@ -100,6 +101,9 @@ const bench = {
   databases: () => ({ ...dbNames }),
 
   openSaved: (side: Side, dbName: string) => openSaved(side, area, dbName),
+
+  /** Re-anchoring (bench/measure-reanchoring.ts): the issue-18 corpus figures and 5,000 annotations on a changed article. */
+  measureReanchoring: () => measureReanchoring(),
 };
 
 Object.assign(window, { bench });

@@ -83,6 +83,13 @@ try {
   await page.waitForFunction(() => 'bench' in window);
   const call = (name, ...args) => page.evaluate(([n, a]) => window.bench[n](...a), [name, args]);
 
+  // Re-anchoring (bench/measure-reanchoring.ts): evaluation corpus figures, then 5,000 annotations on a changed article.
+  await attempt('reanchoring', {}, async () => {
+    const { corpus, samples, ...reanchoring } = await call('measureReanchoring');
+    report({ ...reanchoring, unit: 'ms', samples: samples.map((v) => round(v, 1)) });
+    for (const kind of corpus) report({ measure: 'reanchoring-corpus', ...kind });
+  });
+
   for (const paragraphs of sizes) {
     const fixture = await call('prepare', paragraphs);
     const runs = repeats(paragraphs);
@@ -178,6 +185,10 @@ try {
     'dependencies alone': kb(bundle.dependencies.gzipped),
     'our code (difference)': kb(bundle.ownGzipped),
   });
+  // Re-anchoring (bench/measure-reanchoring.ts).
+  console.log('\nRe-anchoring: evaluation corpus (right / wrong / missed per kind of change), then one article changed:');
+  console.table(lines.filter((line) => line.measure === 'reanchoring-corpus').map(({ kind, right, wrong, missed }) => ({ kind, right, wrong, missed })));
+  console.table(lines.filter((line) => line.measure === 'reanchoring').map(({ paragraphs, annotations, median, reanchored, orphaned }) => ({ paragraphs, annotations, 'median ms': round(median), reanchored, orphaned })));
 } finally {
   await browser.close();
   await server.stop();

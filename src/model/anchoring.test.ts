@@ -366,6 +366,22 @@ describe('Anchorer: the cases of issue 18', () => {
     expectAt(`${BEFORE} ${cut} ${AFTER}`, cut, targetIn(original, LONG));
   });
 
+  it('finds a sentence with a clause inserted just after its first words, a third of its length', () => {
+    const short = 'The city council must approve the new fares at its meeting on March 20.';
+    const text = `${BEFORE}\n${short} ${AFTER}`;
+    const grown = short.replace('council must', 'council, which has 45 members, must');
+    expect(grown.length - short.length).to.be.within(short.length / 4, short.length / 3);
+    expectAt(`${BEFORE}\n${grown} ${AFTER}`, grown, targetIn(text, short));
+  });
+
+  it('finds a sentence with a clause inserted near its end, a third of its length', () => {
+    const short = 'The audit office found that a third of buses ran late, up from a fifth a year earlier.';
+    const text = `${BEFORE}\n${short} ${AFTER}`;
+    const grown = short.replace('late, up', 'late, the report said on Monday, up');
+    expect(grown.length - short.length).to.be.within(short.length / 4, short.length / 3);
+    expectAt(`${BEFORE}\n${grown} ${AFTER}`, grown, targetIn(text, short));
+  });
+
   it('finds a quoted sentence whose quotation was trimmed', () => {
     const quoted = '“We will not sell at a loss, and we will not wait for the board to decide for us,” said Ana Petrov, who farms near the river.';
     const text = `${BEFORE} ${quoted} ${AFTER}`;

@@ -146,7 +146,9 @@ interface Folded {
  *   point to and around where it was expected. When the whole quote does not
  *   match, its first and last halves are looked for on their own. A match is
  *   widened to whole words, and a quote that was a whole sentence is widened
- *   to the whole sentence it matched (reworded or added closing words).
+ *   to the whole sentence it matched (reworded or added closing words); the
+ *   whole sentence it lies in, up to 1.5 times the quote's length, is a
+ *   candidate too (a clause inserted near an edge).
  */
 export class Anchorer {
   readonly text: string;
@@ -161,19 +163,35 @@ export class Anchorer {
   /**
    * Anchors many annotations. Each one is expected where the nearest
    * annotation before it that was found has moved, so a quote shifted by an
-   * edit above it is found where it now is, without a search.
+   * edit above it is found where it now is, without a search; one orphaned
+   * so is tried once more where the nearest one after it has moved.
    */
   anchorAll(targets: readonly AnchorTarget[]): AnchorResult[] {
     const results: AnchorResult[] = new Array(targets.length);
     const order = targets.map((_, i) => i).sort((a, b) => targets[a].start - targets[b].start);
     // A place another annotation still holds word for word is not free for a lost twin of it.
     const held = new Set(targets.filter((t) => t.start >= 0 && this.text.slice(t.start, t.end) === t.quote).map((t) => `${t.start}:${t.end}`));
+    const expected: number[] = new Array(targets.length);
     let shift = 0;
     for (const i of order) {
       const target = targets[i];
-      const result = this.anchor(target, target.start < 0 ? -1 : target.start + shift, held);
+      expected[i] = target.start < 0 ? -1 : target.start + shift;
+      const result = this.anchor(target, expected[i], held);
       if (result.status !== 'orphaned' && target.start >= 0) shift = result.start - target.start;
       results[i] = result;
+    }
+    // An annotation after a moved paragraph is expected where that paragraph went; when
+    // that leaves it orphaned, it is tried again where the next annotation found says.
+    let following: number | undefined;
+    for (const i of order.reverse()) {
+      const target = targets[i];
+      if (target.start < 0) continue;
+      const result = results[i];
+      if (result.status === 'orphaned' && following !== undefined && target.start + following !== expected[i]) {
+        results[i] = this.anchor(target, target.start + following, held);
+      }
+      const final = results[i];
+      if (final.status !== 'orphaned') following = final.start - target.start;
     }
     return results;
   }
@@ -186,7 +204,7 @@ export class Anchorer {
     }
     const folded: Folded = { quote: fold(target.quote), prefix: fold(target.prefix), suffix: fold(target.suffix) };
     const { quote } = folded;
-    if (expected >= 0 && this.folded.startsWith(quote, expected)) {
+    if (expected >= 0 && this.folded.startsWith(quote, expected) && !held.has(`${expected}:${expected + quote.length}`)) {
       const here = this.candidate(expected, expected + quote.length, 1, folded, expected);
       if (here.confidence >= CONFIDENCE_BAR) return { status: 'reanchored', start: here.start, end: here.end };
     }
@@ -225,11 +243,34 @@ export class Anchorer {
       if (!match) continue;
       const range = this.refine(from + match.start, from + match.end, folded, maxErrors);
       if (!range) continue;
-      const quoteSimilarity = similarity(quote, this.folded.slice(range.start, range.end));
-      if (quoteSimilarity < 1 - MAX_ERROR_SHARE) continue;
-      candidates.push(this.candidate(range.start, range.end, quoteSimilarity, folded, expected));
+      for (const { start, end } of [range, ...this.wholeSentence(range, folded)]) {
+        const quoteSimilarity = similarity(quote, this.folded.slice(start, end));
+        if (quoteSimilarity >= 1 - MAX_ERROR_SHARE) candidates.push(this.candidate(start, end, quoteSimilarity, folded, expected));
+      }
     }
     return candidates;
+  }
+
+  /**
+   * For a quote that was a whole sentence, the whole sentence a match lies
+   * in (if no longer than a match may be), when its edges are further than
+   * the match's errors reach (a clause
+   * inserted near an edge makes Myers substitute the quote's first or last
+   * words rather than insert the clause). Offered beside the match, not in
+   * its place: the context around each tells them apart.
+   */
+  private wholeSentence(range: { start: number; end: number }, folded: Folded): { start: number; end: number }[] {
+    const text = this.folded;
+    // Longer than this, a range is too unlike the quote to be taken anyway.
+    const longest = Math.floor(folded.quote.length / (1 - MAX_ERROR_SHARE));
+    let { start, end } = range;
+    if (BEFORE_SENTENCE.test(folded.prefix) && !startsSentence(text, start)) {
+      start = nearest(text, start, longest - (end - start), (p) => startsSentence(text, p), 'back') ?? start;
+    }
+    if (ENDS_SENTENCE.test(folded.quote) && (!folded.suffix || /^\s/.test(folded.suffix)) && !endsSentence(text, end)) {
+      end = nearest(text, end, longest - (end - start), (p) => endsSentence(text, p), 'ahead') ?? end;
+    }
+    return start !== range.start || end !== range.end ? [{ start, end }] : [];
   }
 
   /** Where the quote's first and last halves match: both in order, else whichever does, stretched to the quote's length. */
@@ -337,10 +378,13 @@ export class Anchorer {
   }
 }
 
-/** The offset nearest `from`, at most `reach` away and not across a line break, where `fits`; the earlier of two as near. */
-function nearest(text: string, from: number, reach: number, fits: (offset: number) => boolean): number | undefined {
-  let back = true;
-  let ahead = true;
+/**
+ * The offset nearest `from`, at most `reach` away and not across a line
+ * break, where `fits`; the earlier of two as near. `only` looks one way.
+ */
+function nearest(text: string, from: number, reach: number, fits: (offset: number) => boolean, only?: 'back' | 'ahead'): number | undefined {
+  let back = only !== 'ahead';
+  let ahead = only !== 'back';
   for (let distance = 1; distance <= reach && (back || ahead); distance++) {
     back &&= from - distance >= 0 && text[from - distance] !== '\n';
     if (back && fits(from - distance)) return from - distance;
