@@ -1,9 +1,10 @@
 // `npm test`: type check, the unit and component tests (@web/test-runner) in
 // Chromium, Firefox and WebKit one after the other, then the end-to-end tests
 // (Playwright, Chromium), a line per engine and one closing line with the
-// real totals. TEST_ENGINES=chromium,firefox limits the engines.
+// real totals; the tooling checks (node:test, scripts/node-tests/) count too.
+// TEST_ENGINES=chromium,firefox limits the engines.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { engines as allEngines } from './browser.mjs';
 import { ensureBrowsers } from './ensure-browser.mjs';
 import { wtrResultsFile } from './counting-reporter.mjs';
@@ -34,10 +35,7 @@ const NO_COUNTS = { passed: 0, failed: 1, skipped: 0 };
 // End-to-end tests need Chromium whatever engines run.
 const missing = ensureBrowsers([...new Set(['chromium', ...engines])]);
 rmSync('test-results', { recursive: true, force: true });
-
-const typesOk = run('npx', ['tsc', '--noEmit']);
-// The manifest test reads custom-elements.json: make it from the sources being tested.
-const manifestOk = run('npx', ['custom-elements-manifest', 'analyze', '--quiet']);
+mkdirSync('test-results');
 
 const lines = [];
 const totals = { passed: 0, failed: 0, skipped: 0 };
@@ -48,7 +46,19 @@ const add = (label, counts) => {
   lines.push(`${label}: ${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ''}`);
 };
 
-let runsOk = true;
+const typesOk = run('npx', ['tsc', '--noEmit']);
+
+// Checks of the tooling (node:test), before the manifest is rewritten below:
+// one of them compares the tracked custom-elements.json with the analyzer's output.
+const nodeTap = 'test-results/node.tap';
+let runsOk = run('node', ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${nodeTap}`, 'scripts/node-tests/']);
+const tapCount = (tap, name) => Number(new RegExp(`^# ${name} (\\d+)$`, 'm').exec(tap)?.[1] ?? 0);
+const tap = existsSync(nodeTap) ? readFileSync(nodeTap, 'utf8') : undefined;
+add('node (tooling)', tap ? { passed: tapCount(tap, 'pass'), failed: tapCount(tap, 'fail') + tapCount(tap, 'cancelled'), skipped: tapCount(tap, 'skipped') } : NO_COUNTS);
+
+// The manifest test reads custom-elements.json: make it from the sources being tested.
+const manifestOk = run('npx', ['custom-elements-manifest', 'analyze', '--quiet']);
+
 for (const engine of engines) {
   if (missing.includes(engine)) {
     runsOk = false;

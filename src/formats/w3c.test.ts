@@ -318,6 +318,16 @@ describe('w3cFormat', () => {
       }
     });
 
+    it('reads a collection that lists its items directly, validating them as page items', () => {
+      const one = foreignAnnotation({ id: 'https://notes.example.org/a/1', body: classifying('reported-fact'), selector: { type: 'TextQuoteSelector', exact: CROSSINGS } });
+      const two = foreignAnnotation({ id: 'https://notes.example.org/a/2', body: classifying('analyst-opinion'), selector: { type: 'TextQuoteSelector', exact: THIRD } });
+      const collection = { '@context': ANNO_CONTEXT, type: 'AnnotationCollection', total: 2, items: [one, two] };
+      const parsed = valueOf(w3cFormat.parse(JSON.stringify(collection)));
+      expect(parsed.annotations.map((a) => a.id)).to.deep.equal(['https://notes.example.org/a/1', 'https://notes.example.org/a/2']);
+      const errors = errorsOf(w3cFormat.parse(JSON.stringify({ ...collection, items: [one, { ...two, target: undefined }] })));
+      expect(errors.some((e) => e.includes('items[1]') && e.includes('target'))).to.equal(true);
+    });
+
     it('refuses a collection whose first page is only an IRI, saying why', () => {
       const errors = errorsOf(w3cFormat.parse(JSON.stringify({ '@context': ANNO_CONTEXT, type: 'AnnotationCollection', total: 3, first: 'https://notes.example.org/page1' })));
       expect(errors.join(' ')).to.match(/first page/i);

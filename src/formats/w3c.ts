@@ -161,7 +161,10 @@ function readAnnotation(value: unknown, path: string, errors: string[]): Importe
   return errors.length === before ? annotation : undefined;
 }
 
-/** The annotations of a collection (first page, inline), a page, a list, or a single annotation. */
+/**
+ * The annotations of a collection (its first page inline, or, as many tools
+ * write it, its `items` directly), a page, a list, or a single annotation.
+ */
 function annotationsIn(root: unknown): { items: unknown[]; path: string } | string {
   if (Array.isArray(root)) return { items: root, path: '' };
   if (!isObject(root)) return `Expected a W3C annotation, page or collection, got ${describe(root)}.`;
@@ -169,6 +172,7 @@ function annotationsIn(root: unknown): { items: unknown[]; path: string } | stri
   if (types.includes('AnnotationCollection')) {
     const first = root.first;
     if (isObject(first)) return { items: asList(first.items), path: 'first.items' };
+    if (first === undefined && root.items !== undefined) return { items: asList(root.items), path: 'items' };
     if (first === undefined && root.total === 0) return { items: [], path: 'first.items' };
     return 'The collection’s first page must be included (a page given by IRI cannot be fetched).';
   }
