@@ -27,7 +27,7 @@ function receivedPage(fields) {
       try {
         const file = JSON.parse(value);
         const items = (file.annotations ?? [])
-          .map((a) => `<li data-tag="${escapeHtml(a.tag)}"><strong>${escapeHtml(a.tag)}</strong>: “${escapeHtml(a.quote)}”${a.source ? ` — ${escapeHtml(a.source)}` : ''}</li>`)
+          .map((a) => `<li data-tag="${escapeHtml(a.tag)}"><strong>${escapeHtml(a.tag)}</strong>: ${escapeHtml(a.quote)}${a.source ? ` — ${escapeHtml(a.source)}` : ''}</li>`)
           .join('');
         detail = `<p><span id="annotation-count">${(file.annotations ?? []).length}</span> annotations:</p><ol id="received-annotations">${items}</ol>`;
       } catch (error) {
@@ -36,7 +36,7 @@ function receivedPage(fields) {
     }
     return `<tr><th scope="row">${escapeHtml(name)}</th><td><pre>${escapeHtml(value.slice(0, 4000))}${value.length > 4000 ? '…' : ''}</pre>${detail}</td></tr>`;
   });
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Article saved</title><link rel="icon" href="/demo/favicon.svg" type="image/svg+xml"><link rel="stylesheet" href="/demo/demo.css"></head>
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Article saved</title><link rel="icon" href="/demo/favicon.svg" type="image/svg+xml"><link rel="stylesheet" href="/demo/demo.css"><link rel="stylesheet" href="/demo/received.css"></head>
 <body><main><h1>What the CMS received</h1><table><tbody>${rows.join('')}</tbody></table><p><a href="/demo/cms.html">Back to the form</a></p></main></body></html>`;
 }
 

@@ -8,6 +8,34 @@ const list = document.getElementById('documents');
 const form = document.getElementById('new-article-form');
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
+// The document last opened here is opened again on reload. Switched before the editor's first update (this
+// module runs right after the bundle defined it): the sample in the page is taken out first, or it would be
+// loaded into that document in place of its saved article.
+const SAMPLE_ID = editor.documentId;
+const LAST_OPENED_KEY = 'claim-demo:last-document';
+const sample = [...editor.childNodes];
+const lastOpened = localStorage.getItem(LAST_OPENED_KEY);
+if (lastOpened && lastOpened !== SAMPLE_ID) {
+  editor.replaceChildren();
+  editor.documentId = lastOpened;
+}
+
+function rememberOpened() {
+  localStorage.setItem(LAST_OPENED_KEY, editor.documentId);
+}
+
+/** The last-opened document is gone (deleted in another tab, say): back to the sample. */
+async function fallBackToSample(documents) {
+  if (!documents || documents.some((doc) => doc.id === editor.documentId)) return;
+  localStorage.removeItem(LAST_OPENED_KEY);
+  editor.documentId = SAMPLE_ID;
+  await editor.updateComplete;
+  if (!documents.some((doc) => doc.id === SAMPLE_ID)) {
+    const html = sample.map((node) => node.outerHTML ?? node.textContent).join('');
+    await editor.loadArticle({ html });
+  }
+}
+
 editor.addEventListener('claim-change', (event) => {
   const { reason, annotations } = event.detail;
   const lines = annotations.map(
@@ -61,6 +89,7 @@ async function refreshList() {
 async function openDocument(id) {
   await editor.flush().catch(() => undefined);
   editor.documentId = id;
+  rememberOpened();
   await editor.updateComplete;
   await refreshList();
   editor.shadowRoot.querySelector('.ProseMirror')?.focus();
@@ -85,6 +114,7 @@ form.addEventListener('submit', async (event) => {
   const looksLikeHtml = /<\/?[a-z][^>]*>/i.test(body);
   await editor.flush().catch(() => undefined);
   editor.documentId = crypto.randomUUID();
+  rememberOpened();
   await editor.loadArticle(looksLikeHtml ? { html: body, title } : { text: body, title });
   await editor.flush().catch(() => undefined);
   form.reset();
@@ -97,4 +127,7 @@ editor.addEventListener('claim-save', () => {
   clearTimeout(refreshTimer);
   refreshTimer = setTimeout(refreshList, 500);
 });
-customElements.whenDefined('claim-editor').then(refreshList);
+customElements.whenDefined('claim-editor').then(async () => {
+  if (lastOpened && lastOpened !== SAMPLE_ID) await fallBackToSample(await listDocuments(editor.dbName).catch(() => undefined));
+  await refreshList();
+});

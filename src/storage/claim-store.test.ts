@@ -152,6 +152,21 @@ describe('ClaimStore', () => {
     });
   });
 
+  it('lists a document as modified when only its annotations changed since its text was saved', async () => {
+    const store = await open();
+    const text = '2024-01-05T08:00:00.000Z';
+    await store.write({ documentId: 'tagged', document: documentRecord('tagged', text), put: [], remove: [] });
+    await store.write({ documentId: 'later', document: documentRecord('later', '2024-02-01T08:00:00.000Z'), put: [], remove: [] });
+    const annotation = stored('tagged', annotationOf(FERRY));
+    await store.write({ documentId: 'tagged', put: [annotation], remove: [] });
+    const [first] = await store.list();
+    expect(first.id, 'the document tagged last comes first').to.equal('tagged');
+    expect(first.modified > text, 'its annotation change is its last change').to.equal(true);
+    const tagged = first.modified;
+    await store.write({ documentId: 'tagged', put: [], remove: [annotation.id] });
+    expect((await store.list())[0].modified >= tagged, 'a removal is a change too').to.equal(true);
+  });
+
   it('delete removes the document and its annotations, and nothing of another document', async () => {
     const store = await open();
     const mine = [stored('doc-a', annotationOf(FERRY)), stored('doc-a', annotationOf(FUEL))];

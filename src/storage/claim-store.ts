@@ -301,13 +301,14 @@ export class ClaimStore {
       // No read can be waited for: the records go without a `seq`, and the pack, which would hide them, goes.
       for (const annotation of changes.put) work.push(annotations.put(withoutSeq(annotation)));
       work.push(tx.objectStore('annotationPacks').delete(documentId));
-    } else if (changes.put.length > 0) {
+    } else if (changes.put.length > 0 || changes.remove.length > 0) {
       const sequences = tx.objectStore('annotationSequences');
+      const modified = new Date().toISOString();
       work.push(
         sequences.get(documentId).then((sequence) => {
           const seq = (sequence?.seq ?? 0) + 1;
           return Promise.all([
-            sequences.put({ ...sequence, documentId, seq }),
+            sequences.put({ ...sequence, documentId, seq, modified }),
             ...changes.put.map((annotation) =>
               annotations.get([documentId, annotation.id]).then((value) => {
                 const read = value === undefined ? undefined : readStoredAnnotation(value, documentId);
@@ -379,10 +380,20 @@ export class ClaimStore {
     ]);
   }
 
-  /** Saved documents, most recently changed first, without their content. */
+  /**
+   * Saved documents, most recently changed first, without their content.
+   * `modified` is the last change to the text or to any annotation.
+   */
   async list(): Promise<Pick<StoredDocument, 'id' | 'title' | 'created' | 'modified'>[]> {
-    const documents = await this.db.getAllFromIndex('documents', 'by-modified');
-    return documents.reverse().map(({ id, title, created, modified }) => ({ id, title, created, modified }));
+    const tx = this.db.transaction(['documents', 'annotationSequences'], 'readonly');
+    const [documents, sequences] = await Promise.all([tx.objectStore('documents').getAll(), tx.objectStore('annotationSequences').getAll(), tx.done]);
+    const annotated = new Map(sequences.map((sequence) => [sequence.documentId, sequence.modified]));
+    return documents
+      .map(({ id, title, created, modified }) => {
+        const annotations = annotated.get(id);
+        return { id, title, created, modified: annotations && annotations > modified ? annotations : modified };
+      })
+      .sort((a, b) => (a.modified < b.modified ? 1 : a.modified > b.modified ? -1 : 0));
   }
 
   /** Deletes a document and its annotations, and notes that it was deleted on purpose (see {@link DocumentGoneError}). */

@@ -54,6 +54,8 @@ export interface AnnotationSequence {
   documentId: string;
   seq: number;
   packedAt?: number;
+  /** When an annotation of the document was last written or removed (ISO 8601): the document's own `modified` tells only of its text. */
+  modified?: string;
 }
 
 /** A record found unreadable on load, moved here so that it is kept but never loaded again. */

@@ -80,7 +80,7 @@ export class ClaimDetails extends LitElement {
     const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
     return html`<form aria-labelledby="details-heading" @submit=${(e: Event) => e.preventDefault()} @keydown=${this.onKeydown}>
       <h2 id="details-heading">Selected annotation</h2>
-      <p class="quote">“${a.quote}”</p>
+      <blockquote class="quote">${a.quote}</blockquote>
       ${a.status === 'anchored'
         ? nothing
         : html`<p class="status">${a.status === 'orphaned' ? 'Its text is no longer in the article.' : 'Moved or matched approximately: please check.'}</p>`}

@@ -13,8 +13,13 @@ export const detailsStyles = css`
     font-size: 0.95rem;
     margin: 0;
   }
+  /* The article's own words, set off as a quotation by the rule and the article's typeface, not by added
+     quotation marks: a quote that starts or ends with its own marks would show them doubled. */
   .quote {
     margin: 0;
+    padding-left: 0.5rem;
+    border-left: 3px solid var(--_border);
+    font-family: var(--claim-article-font-family, Georgia, 'Times New Roman', serif);
     font-size: 0.85rem;
     max-height: 6.5em;
     overflow: auto;

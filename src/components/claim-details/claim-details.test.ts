@@ -54,6 +54,12 @@ function buttonNamed(details: ClaimDetails, text: string): HTMLButtonElement {
 }
 
 describe('<claim-details>', () => {
+  it('shows a quote that carries its own quotation marks with no marks added', async () => {
+    const quote = '“The drop will not last,” said an economist at Keston University.';
+    const details = await mountDetails({ ...sample, quote });
+    expect(shadowOf(details).querySelector('.quote')?.textContent?.trim()).to.equal(quote);
+  });
+
   it('shows the quote, the checked tag and the source, note and verdict', async () => {
     const details = await mountDetails();
     expect(shadowOf(details).textContent).to.include(sample.quote);

@@ -4,7 +4,6 @@ export const editorStyles = css`
   :host {
     display: block;
     container-type: inline-size;
-    background: var(--_surface);
     line-height: 1.5;
   }
   :host([hidden]) {
@@ -75,9 +74,14 @@ export const editorStyles = css`
   .help dd {
     margin: 0;
   }
+  /* The page shows between and below the boxes: the article box is as tall as the article, not as its grid row
+     (which the sidebar may make taller), so no block of surface colour hangs below it. */
   .editor {
     grid-area: editor;
+    align-self: start;
     min-width: 0;
+    background: var(--_surface);
+    border-radius: var(--_radius);
   }
   .editor .ProseMirror {
     font-family: var(--claim-article-font-family, Georgia, 'Times New Roman', serif);

@@ -227,7 +227,7 @@ export class ClaimSidebar extends LitElement {
             >
               <span><span class="tag-chip" data-tag=${a.tag}>${findTag(this.taxonomy, a.tag)?.label ?? a.tag}</span>
               ${a.status === 'anchored' ? nothing : html`<span class="status">${a.status === 'orphaned' ? 'Text gone' : 'Needs review'}</span>`}</span>
-              <span class="quote">“${excerpt(a.quote)}”</span>
+              <span class="quote">${excerpt(a.quote)}</span>
               ${a.source || a.note ? html`<span class="meta">${a.source ? `Source: ${a.source}` : ''}${a.source && a.note ? ' · ' : ''}${a.note ? excerpt(a.note, 80) : ''}</span>` : nothing}
             </button>
           </li>`;

@@ -73,7 +73,9 @@ export const sidebarStyles = css`
     border-color: var(--_focus);
     border-left-color: var(--_tag-color);
   }
+  /* The article's words in its typeface, with no added quotation marks (a quote may carry its own). */
   .quote {
+    font-family: var(--claim-article-font-family, Georgia, 'Times New Roman', serif);
     font-size: 0.85rem;
     line-height: 1.3;
     display: -webkit-box;

@@ -63,6 +63,17 @@ function percent(share: number): string {
 }
 
 describe('<claim-sidebar>', () => {
+  it('lists a quote that carries its own quotation marks with no marks added', async () => {
+    const quote = '“Prices will fall,” said a trader.';
+    const text = `${quote} Nobody else spoke.`;
+    const quoted = annotationAt(text, 0, quote.length, { id: 'quoted', tag: 'analyst-opinion' });
+    const sidebar = await fixture<ClaimSidebar>(
+      html`<claim-sidebar .list=${annotationListOf([quoted], text.length)} .taxonomy=${DEFAULT_TAXONOMY}></claim-sidebar>`,
+    );
+    await sidebar.updateComplete;
+    expect(entry(sidebar, 'quoted').querySelector('.quote')?.textContent?.trim()).to.equal(quote);
+  });
+
   it('lists the annotations in the order given, with tag label and quote', async () => {
     const sidebar = await mountSidebar([opinion, claimA, claimB]);
     const listed = entries(sidebar);
