@@ -3,6 +3,7 @@ import { benchFixture, type BenchFixture } from './bench-fixture.js';
 import { createSubject, openSaved, saveFixture, timeCall, type ScrollTiming, type Side, type Subject } from './measurements.js';
 import { measureStorageWrites } from './measure-storage.js';
 import { measureFormKeystrokes } from './measure-form.js';
+import { measureDense } from './dense-paragraph.js';
 
 const area = document.getElementById('bench-area')!;
 let fixture: BenchFixture | undefined;
@@ -100,6 +101,9 @@ const bench = {
   databases: () => ({ ...dbNames }),
 
   openSaved: (side: Side, dbName: string) => openSaved(side, area, dbName),
+
+  /** Many annotations on one paragraph, or the same sentences one per paragraph (bench/dense-paragraph.ts). */
+  dense: (layout: 'one-paragraph' | 'one-per-paragraph', sentences: number, perSentence: number, adds: number) => measureDense(area, layout, sentences, perSentence, adds),
 };
 
 Object.assign(window, { bench });
