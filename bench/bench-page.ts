@@ -4,6 +4,7 @@ import { createSubject, openSaved, saveFixture, timeCall, type ScrollTiming, typ
 import { measureStorageWrites } from './measure-storage.js';
 import { measureFormKeystrokes } from './measure-form.js';
 import { measureReanchoring } from './measure-reanchoring.js';
+import { measureDense } from './dense-paragraph.js';
 
 const area = document.getElementById('bench-area')!;
 let fixture: BenchFixture | undefined;
@@ -104,6 +105,8 @@ const bench = {
 
   /** Re-anchoring (bench/measure-reanchoring.ts): the issue-18 corpus figures and 5,000 annotations on a changed article. */
   measureReanchoring: () => measureReanchoring(),
+  /** Many annotations on one paragraph, or the same sentences one per paragraph (bench/dense-paragraph.ts). */
+  dense: (layout: 'one-paragraph' | 'one-per-paragraph', sentences: number, perSentence: number, adds: number) => measureDense(area, layout, sentences, perSentence, adds),
 };
 
 Object.assign(window, { bench });

@@ -147,6 +147,16 @@ try {
     report({ ...fixture, ...writes });
   }
 
+  // Many annotations on one paragraph against the same sentences one per paragraph (bench/dense-paragraph.ts).
+  const denseSentences = Number(process.env.BENCH_DENSE_SENTENCES ?? 2000);
+  const densePer = Number(process.env.BENCH_DENSE_PER_SENTENCE ?? 50);
+  for (const layout of ['one-per-paragraph', 'one-paragraph']) {
+    await attempt('dense', { layout }, async () => {
+      const timing = await call('dense', layout, denseSentences, densePer, 5);
+      report({ measure: 'dense', ...timing, unit: 'ms', import: round(timing.import), firstFrame: round(timing.firstFrame), addMedian: round(median(timing.adds)), adds: timing.adds.map((v) => round(v)) });
+    });
+  }
+
   const bundle = await measureSizes();
   report({ measure: 'bundle-size', unit: 'bytes', ...bundle, ratio: round(bundle.bundle.gzipped / bundle.dependencies.gzipped, 2) });
 
@@ -176,6 +186,8 @@ try {
         'baseline long tasks': line.baseline.longTasks,
       })),
   );
+  console.log('\nMany annotations on one paragraph, against one sentence per paragraph:');
+  console.table(lines.filter((line) => line.measure === 'dense' && line.import !== undefined).map(({ layout, annotations, blocks, import: imported, firstFrame, addMedian }) => ({ layout, annotations, 'drawn blocks': blocks, import: `${imported} ms`, 'first frame': `${firstFrame} ms`, 'add (median)': `${addMedian} ms` })));
   console.log('\nIndexedDB writes for one annotation change (a tag, then a source edit):');
   console.table(lines.filter((line) => line.measure === 'storage-writes-per-change').map(({ annotations, records, bytes }) => ({ annotations, records, bytes })));
   const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;

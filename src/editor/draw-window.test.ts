@@ -7,10 +7,10 @@ import { DEFAULT_TAXONOMY } from '../model/taxonomy.js';
 import { annotationKey, annotationsAt, compareReadingOrder, getAnnotationState, recordsTouching } from './annotation-plugin.js';
 import { mapRecord } from './annotation-record.js';
 import { parseArticleHTML } from './article.js';
-import { addAnnotationTransaction, removeAnnotationTransaction, type RecordClock } from './commands.js';
+import { addAnnotationTransaction, removeAnnotationTransaction, selectAnnotationTransaction, type RecordClock } from './commands.js';
 import { applyWithCheckpoints } from './checkpoint.js';
 import { createArticleState } from './create-state.js';
-import { getDrawWindow, setDrawWindow, WHOLE_ARTICLE_BLOCKS } from './draw-window.js';
+import { getDrawWindow, LONG_BLOCK, MARGIN_CHARACTERS, setDrawWindow, WHOLE_ARTICLE_BLOCKS } from './draw-window.js';
 import { TextIndex } from './text-index.js';
 
 function testClock(): RecordClock {
@@ -214,6 +214,47 @@ describe('selection outside the draw window', () => {
     const set = annotationPluginOf(state).props.decorations!.call(annotationPluginOf(state), state) as DecorationSet;
     const ofRecord = set.find().filter((deco) => (deco.spec as { annotationId: string }).annotationId === record.id);
     expect(ofRecord.filter((deco) => deco.from === deco.to), 'one label').to.have.length(1);
+  });
+});
+
+describe('one long paragraph', () => {
+  /** One paragraph of `sentences` sentences, each tagged whole; returns the state and the ids in reading order. */
+  function longParagraph(sentences: number): { state: EditorState; ids: string[] } {
+    const clock = testClock();
+    const parts = Array.from({ length: sentences }, (_, i) => `Sentence ${i} says the port reopened.`);
+    let state = createArticleState({ doc: parseArticleHTML(`<p>${parts.join(' ')}</p>`), settings: { mode: 'edit', taxonomy: DEFAULT_TAXONOMY }, clock });
+    const ids: string[] = [];
+    let from = 1;
+    const tr = state.tr;
+    for (const part of parts) {
+      const { tr: one, record } = addAnnotationTransaction(state, { from, to: from + part.length }, { tag: 'reported-fact' }, clock, false);
+      one.steps.forEach((step) => tr.step(step));
+      ids.push(record.id);
+      from += part.length + 1;
+    }
+    state = state.apply(tr);
+    return { state, ids };
+  }
+
+  it('draws only the part near the window, however many annotations the paragraph holds', () => {
+    const { state, ids } = longParagraph(600);
+    expect(state.doc.child(0).nodeSize).to.be.above(LONG_BLOCK);
+    const window = getDrawWindow(state)!;
+    expect(window, 'a long paragraph has a draw window').to.not.equal(null);
+    expect(window.to - window.from).to.be.at.most(2 * MARGIN_CHARACTERS + 1);
+    const drawn = drawnIds(state);
+    expect(drawn.has(ids[0]), 'the top is drawn').to.equal(true);
+    expect(drawn.has(ids[599]), 'the end is not').to.equal(false);
+    expect(drawn.size).to.be.below(ids.length / 4);
+  });
+
+  it('draws an annotation selected far down the paragraph without drawing the rest of it', () => {
+    const { state: start, ids } = longParagraph(600);
+    const state = start.apply(selectAnnotationTransaction(start, ids[500]));
+    const drawn = drawnIds(state);
+    expect(drawn.has(ids[500]), 'the selected one').to.equal(true);
+    expect(drawn.has(ids[300]), 'one far from both').to.equal(false);
+    expect(drawn.size).to.be.below(ids.length / 4);
   });
 });
 

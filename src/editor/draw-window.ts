@@ -10,29 +10,61 @@ import { DecorationSet, type Decoration, type EditorView } from 'prosemirror-vie
  * decorations of every decorated block on each update).
  */
 const MARGIN_BLOCKS = 40;
-/** Articles with at most this many top-level blocks are drawn whole. */
+/** Articles with at most this many top-level blocks, none of them long, are drawn whole. */
 export const WHOLE_ARTICLE_BLOCKS = 200;
+/**
+ * A top-level block longer than this (in positions) is drawn only in part:
+ * ProseMirror redraws a block as a whole whenever one of its decorations
+ * changes, so one paragraph of thousands of annotations would make every tag
+ * and keystroke in it cost all of them.
+ */
+export const LONG_BLOCK = 5000;
+/** How far beyond what is on screen a long block is drawn, in positions. */
+export const MARGIN_CHARACTERS = 1500;
 
 /** The drawn part of the document, in document positions; null draws it all. */
 export type DrawWindow = { from: number; to: number } | null;
 
 const drawWindowKey = new PluginKey<DrawWindow>('claim-draw-window');
 
-/** The positions from the start of block `first` to the end of block `last` (top-level indices, clamped). */
-function blockSpan(doc: PMNode, first: number, last: number): { from: number; to: number } {
+/**
+ * Where the window ends going from `pos` in `direction` (-1 back, 1 on):
+ * after `blocks` whole blocks beyond the one at `pos`, or earlier, no further
+ * than `characters` from `pos` into a long block.
+ */
+function edge(doc: PMNode, pos: number, direction: -1 | 1, blocks: number, characters: number): number {
   const count = doc.childCount;
-  first = Math.max(0, first);
-  last = Math.min(count - 1, last);
-  let from = 0;
-  for (let i = 0; i < first; i++) from += doc.child(i).nodeSize;
-  let to = from;
-  for (let i = first; i <= last; i++) to += doc.child(i).nodeSize;
-  return { from, to };
+  let index = Math.min(doc.resolve(pos).index(0), count - 1);
+  let start = 0;
+  for (let i = 0; i < index; i++) start += doc.child(i).nodeSize;
+  const limit = pos + direction * characters;
+  for (let n = 0; ; n++) {
+    const size = doc.child(index).nodeSize;
+    const end = start + size;
+    if (size > LONG_BLOCK) {
+      if (direction < 0 && limit > start) return Math.min(limit, end);
+      if (direction > 0 && limit < end) return Math.max(limit, start);
+    }
+    if (n === blocks || index === (direction < 0 ? 0 : count - 1)) return direction < 0 ? start : end;
+    index += direction;
+    start = direction < 0 ? start - doc.child(index).nodeSize : end;
+  }
 }
 
-/** The top of a long article, before its view has been measured. */
+/** The window around `from`–`to`: `blocks` blocks either side, no more than `characters` into a long block. */
+function around(doc: PMNode, from: number, to: number, blocks: number, characters: number): { from: number; to: number } {
+  return { from: edge(doc, from, -1, blocks, characters), to: edge(doc, to, 1, blocks, characters) };
+}
+
+function hasLongBlock(doc: PMNode): boolean {
+  for (let i = 0; i < doc.childCount; i++) if (doc.child(i).nodeSize > LONG_BLOCK) return true;
+  return false;
+}
+
+/** The top of a long article (or of a long block), before its view has been measured. */
 function initialWindow(doc: PMNode): DrawWindow {
-  return doc.childCount > WHOLE_ARTICLE_BLOCKS ? blockSpan(doc, 0, 2 * MARGIN_BLOCKS) : null;
+  if (doc.childCount <= WHOLE_ARTICLE_BLOCKS && !hasLongBlock(doc)) return null;
+  return { from: 0, to: edge(doc, 0, 1, 2 * MARGIN_BLOCKS, 2 * MARGIN_CHARACTERS) };
 }
 
 /** Moves the draw window; not an undoable change. */
@@ -87,12 +119,9 @@ class DrawWindowView {
     const visible = visibleRange(this.view);
     if (!visible) return;
     const { doc } = state;
-    const first = doc.resolve(visible.from).index(0);
-    const last = doc.resolve(visible.to).index(0);
-    const slack = blockSpan(doc, first - MARGIN_BLOCKS / 4, last + MARGIN_BLOCKS / 4);
+    const slack = around(doc, visible.from, visible.to, MARGIN_BLOCKS / 4, MARGIN_CHARACTERS / 4);
     if (current.from <= slack.from && slack.to <= current.to) return;
-    const next = blockSpan(doc, first - MARGIN_BLOCKS, last + MARGIN_BLOCKS);
-    this.view.dispatch(setDrawWindow(state.tr, next));
+    this.view.dispatch(setDrawWindow(state.tr, around(doc, visible.from, visible.to, MARGIN_BLOCKS, MARGIN_CHARACTERS)));
   }
 }
 
@@ -125,10 +154,18 @@ export function windowMoved(tr: Transaction): boolean {
   return tr.getMeta(drawWindowKey) !== undefined;
 }
 
-/** The top-level block holding the selection's head, so what the keyboard or the sidebar selects is drawn at once. */
+/**
+ * The top-level block holding the selection's head, so what the keyboard or
+ * the sidebar selects is drawn at once; in a long block, only the part within
+ * a quarter of the margin of the head.
+ */
 function headSpan(state: EditorState): { from: number; to: number } {
   const { $head } = state.selection;
-  return $head.depth > 0 ? { from: $head.before(1), to: $head.after(1) } : { from: $head.pos, to: $head.pos };
+  if ($head.depth === 0) return { from: $head.pos, to: $head.pos };
+  const from = $head.before(1);
+  const to = $head.after(1);
+  if (to - from <= LONG_BLOCK) return { from, to };
+  return { from: Math.max(from, $head.pos - MARGIN_CHARACTERS / 4), to: Math.min(to, $head.pos + MARGIN_CHARACTERS / 4) };
 }
 
 const withHead = new WeakMap<object, { headFrom: number; headTo: number; set: DecorationSet }>();
