@@ -55,11 +55,19 @@ async function puppeteerPress(keyboard, combo) {
   for (const modifier of keys.reverse()) await keyboard.up(modifier);
 }
 
-/** WebDriver sizes the window; the viewport is smaller by the browser's frame, so size again by the difference. */
+/**
+ * WebDriver sizes the window; the viewport is smaller by the browser's frame,
+ * so size again by the difference until the viewport fits (the frame's size
+ * settles only after the window is drawn at its new size).
+ */
 async function webdriverViewport(driver, width, height) {
-  await driver.setWindowSize(width, height);
-  const inner = await driver.execute('return [window.innerWidth, window.innerHeight];');
-  await driver.setWindowSize(width + (width - inner[0]), height + (height - inner[1]));
+  let window = { width, height };
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await driver.setWindowSize(window.width, window.height);
+    const [innerWidth, innerHeight] = await driver.execute('return [window.innerWidth, window.innerHeight];');
+    if (innerWidth === width && innerHeight === height) return;
+    window = { width: window.width + width - innerWidth, height: window.height + height - innerHeight };
+  }
 }
 
 export function keysPlugin() {
