@@ -357,6 +357,9 @@ function markedAnnotationsArb(paragraphs: Sentence[][]) {
     );
 }
 
+/** Found by a random run: a reworded short quote matched the sentence before it, one character apart, which its own prefix holds. */
+const WRONG_MATCH_ON_NEIGHBOUR = JSON.parse(String.raw`{"paragraphs":[[{"id":0,"words":["U.S.",">","조선중앙통신","[S0]","𘱟𘰸𝙻🈴ᖷꚍ","port","&amp;","rose","ɪ𝚎🗲🉆"],"reworded":false},{"id":1,"words":["⏧⟚𒄄🝐ᶵ㋖","[S1]"],"reworded":false}],[{"id":2,"words":[">","&amp;","denied","said","[S2]"],"reworded":false},{"id":3,"words":["fell","조선중앙통신","ministry","\"quoted\"","👩‍👩‍👧","[S3]"],"reworded":false},{"id":4,"words":["👩‍👩‍👧","[S4]"],"reworded":false}]],"annotations":[{"sentence":4,"annotation":{"id":"a0","tag":"state-media-claim","start":141,"end":154,"quote":"👩‍👩‍👧 [S4]","prefix":"inistry \"quoted\" 👩‍👩‍👧 [S3]. ","suffix":".","created":"2025-06-01T09:15:00.000Z","modified":"2025-06-01T11:40:00.000Z"}},{"sentence":0,"annotation":{"id":"a1","tag":"state-media-claim","start":0,"end":18,"quote":"U.S. > 조선중앙통신 [S0]","prefix":"","suffix":" 𘱟𘰸𝙻🈴ᖷꚍ port &amp; rose ɪ𝚎\ud83d","created":"2025-06-01T09:15:00.000Z","modified":"2025-06-01T11:40:00.000Z"}}],"edits":[{"kind":"reword","pick":839794049,"word":0,"replacement":"the"}]}`) as unknown;
+
 describe('planImport property: sentence-level edits', () => {
   it('puts every planned record in its own sentence or orphans it — never in another sentence', () => {
     const scenario = markedArticleArb.chain((paragraphs) =>
@@ -366,6 +369,7 @@ describe('planImport property: sentence-level edits', () => {
         edits: fc.array(editArb, { minLength: 1, maxLength: 3 }),
       }),
     );
+    type Scenario = typeof scenario extends fc.Arbitrary<infer T> ? T : never;
     fc.assert(
       fc.property(scenario, ({ paragraphs, annotations, edits }) => {
         const edited = applyEdits(paragraphs, edits);
@@ -397,8 +401,8 @@ describe('planImport property: sentence-level edits', () => {
           if (!surviving.get(sentence)!.reworded) expect(p.text, context).to.equal(annotation.quote);
         });
       }),
-      // A fixed seed keeps CI reproducible. Open: seeds 868375461 and -2053244333 fail (a short quote beside reworded words).
-      { numRuns: 400, seed: 20261204 },
+      // A fixed seed keeps CI reproducible. Open: seed 868375461 orphans a short quote whose neighbours' touching words were reworded.
+      { numRuns: 400, seed: 20261204, examples: [[WRONG_MATCH_ON_NEIGHBOUR as Scenario]] },
     );
   });
 });

@@ -244,7 +244,10 @@ export class Anchorer {
       const range = this.refine(from + match.start, from + match.end, folded, maxErrors);
       if (!range) continue;
       for (const { start, end } of [range, ...this.wholeSentence(range, folded)]) {
-        const quoteSimilarity = similarity(quote, this.folded.slice(start, end));
+        const found = this.folded.slice(start, end);
+        // Text the quote's own remembered context holds is its neighbour, a near twin of it, not the quote.
+        if (folded.prefix.includes(found) || folded.suffix.includes(found)) continue;
+        const quoteSimilarity = similarity(quote, found);
         if (quoteSimilarity >= 1 - MAX_ERROR_SHARE) candidates.push(this.candidate(start, end, quoteSimilarity, folded, expected));
       }
     }
