@@ -368,11 +368,12 @@ export function collectEvents<T>(target: EventTarget, type: string): { details: 
   return { details, stop: () => target.removeEventListener(type, listener) };
 }
 
-/** Polls `condition` once per animation frame (at most `frames` times) and fails with `message` if it never holds. */
-export async function until(condition: () => boolean, message: string, frames = 300): Promise<void> {
-  for (let i = 0; i < frames; i++) {
+/** Polls `condition` every 16 ms (at most `polls` times) and fails with `message` if it never holds. */
+export async function until(condition: () => boolean, message: string, polls = 300): Promise<void> {
+  // Polled on a timer, not on animation frames: Firefox gives none to a test page that is not the front tab.
+  for (let i = 0; i < polls; i++) {
     if (condition()) return;
-    await new Promise((resolve) => requestAnimationFrame(resolve));
+    await new Promise((resolve) => setTimeout(resolve, 16));
   }
   throw new Error(`Timed out waiting: ${message}`);
 }
