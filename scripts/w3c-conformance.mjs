@@ -1,9 +1,9 @@
 // An extra check for CI: validates a sample `w3c` export against the W3C
-// annotation-model conformance schemas, when a folder of them is given
-// (default: ../shared/conformance beside the repository). The tests carry the
-// project's own schema; this only runs where the W3C files are present.
+// annotation-model conformance schemas in the folder given (.ci/run passes
+// one when CI has it). Nothing outside the repository is read by default: the
+// tests carry the project's own schema.
 //
-//   node scripts/w3c-conformance.mjs [conformance-folder]
+//   node scripts/w3c-conformance.mjs <conformance-folder>
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +11,11 @@ import { build } from 'esbuild';
 import Ajv from 'ajv-draft-04';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const folder = resolve(process.argv[2] ?? join(root, '../shared/conformance'), 'w3c-annotation-model');
+if (!process.argv[2]) {
+  console.error('Usage: node scripts/w3c-conformance.mjs <conformance-folder>');
+  process.exit(2);
+}
+const folder = resolve(process.argv[2], 'w3c-annotation-model');
 if (!existsSync(folder)) {
   console.log(`W3C conformance: no schemas at ${folder}, skipped.`);
   process.exit(0);
