@@ -15,5 +15,9 @@ export default {
    * the same on every run and a build leaves the tracked file unchanged.
    */
   overrideModuleCreation: ({ ts, globs }) =>
-    [...globs].sort(byPath).map((path) => ts.createSourceFile(path, readFileSync(new URL(path, import.meta.url), 'utf8'), ts.ScriptTarget.ES2015, true)),
+    [...globs]
+      .sort(byPath)
+      .map((path) =>
+        ts.createSourceFile(path, readFileSync(new URL(path, import.meta.url), 'utf8'), ts.ScriptTarget.ES2015, true),
+      ),
 };

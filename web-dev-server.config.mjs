@@ -27,7 +27,10 @@ function receivedPage(fields) {
       try {
         const file = JSON.parse(value);
         const items = (file.annotations ?? [])
-          .map((a) => `<li data-tag="${escapeHtml(a.tag)}"><strong>${escapeHtml(a.tag)}</strong>: ${escapeHtml(a.quote)}${a.source ? ` — ${escapeHtml(a.source)}` : ''}</li>`)
+          .map(
+            (a) =>
+              `<li data-tag="${escapeHtml(a.tag)}"><strong>${escapeHtml(a.tag)}</strong>: ${escapeHtml(a.quote)}${a.source ? ` — ${escapeHtml(a.source)}` : ''}</li>`,
+          )
           .join('');
         detail = `<p><span id="annotation-count">${(file.annotations ?? []).length}</span> annotations:</p><ol id="received-annotations">${items}</ol>`;
       } catch (error) {

@@ -18,7 +18,11 @@ if (!engines.includes(engine)) throw new Error(`WTR_BROWSER must be one of ${eng
 async function launcherFor(name) {
   if (name === 'firefox') {
     // Firefox speaks WebDriver BiDi, which Puppeteer drives without geckodriver.
-    return { launcher: puppeteerLauncher({ launchOptions: { browser: 'firefox', executablePath: firefoxPath, headless: true } }) };
+    return {
+      launcher: puppeteerLauncher({
+        launchOptions: { browser: 'firefox', executablePath: firefoxPath, headless: true },
+      }),
+    };
   }
   if (name === 'webkit') {
     const driver = await startWebKitDriver();
@@ -35,7 +39,12 @@ async function launcherFor(name) {
     });
     return { launcher, stop: driver.stop };
   }
-  return { launcher: playwrightLauncher({ product: 'chromium', launchOptions: { executablePath: chromePath, args: chromeArgs } }) };
+  return {
+    launcher: playwrightLauncher({
+      product: 'chromium',
+      launchOptions: { executablePath: chromePath, args: chromeArgs },
+    }),
+  };
 }
 
 const { launcher, stop } = await launcherFor(engine);

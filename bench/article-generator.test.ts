@@ -42,7 +42,9 @@ describe('bench', () => {
       try {
         await saveFixture(area, fixture, dbNames);
         const fromStorage = createSubject(side, area, fixture);
-        expect(await fromStorage.loadFromStorage(dbNames[side])).to.be.a('number').and.to.be.at.least(0);
+        expect(await fromStorage.loadFromStorage(dbNames[side]))
+          .to.be.a('number')
+          .and.to.be.at.least(0);
         fromStorage.dispose();
 
         const subject = createSubject(side, area, fixture);

@@ -8,10 +8,27 @@ function sequence(seed: number) {
 }
 
 const OUTLETS = ['the state news agency', 'state television', 'the official gazette', 'the party newspaper'];
-const EXPERTS = ['an analyst at a Geneva think tank', 'a professor of economics', 'a former diplomat', 'a regional security expert'];
-const SUBJECTS = ['The ministry', 'The central bank', 'Port authorities', 'The defence council', 'Provincial officials'];
+const EXPERTS = [
+  'an analyst at a Geneva think tank',
+  'a professor of economics',
+  'a former diplomat',
+  'a regional security expert',
+];
+const SUBJECTS = [
+  'The ministry',
+  'The central bank',
+  'Port authorities',
+  'The defence council',
+  'Provincial officials',
+];
 const VERBS = ['announced', 'denied', 'confirmed', 'reported', 'played down'];
-const OBJECTS = ['a 3.5 percent rise in grain exports', 'new drills near the border', 'a $1.2 billion loan', 'the closure of two mines', 'talks with U.S. envoys'];
+const OBJECTS = [
+  'a 3.5 percent rise in grain exports',
+  'new drills near the border',
+  'a $1.2 billion loan',
+  'the closure of two mines',
+  'talks with U.S. envoys',
+];
 
 /** One sentence of wire copy; `kind` picks who it is attributed to. */
 function sentence(next: (n: number) => number, kind: number): string {

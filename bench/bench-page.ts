@@ -1,6 +1,14 @@
 import '../src/define.js';
 import { benchFixture, type BenchFixture } from './bench-fixture.js';
-import { createSubject, openSaved, saveFixture, timeCall, type ScrollTiming, type Side, type Subject } from './measurements.js';
+import {
+  createSubject,
+  openSaved,
+  saveFixture,
+  timeCall,
+  type ScrollTiming,
+  type Side,
+  type Subject,
+} from './measurements.js';
 import { measureStorageWrites } from './measure-storage.js';
 import { measureFormKeystrokes } from './measure-form.js';
 import { measureReanchoring } from './measure-reanchoring.js';
@@ -23,7 +31,10 @@ async function repeat(times: number, measure: (i: number) => Promise<number>): P
   return samples;
 }
 
-/** Actions done before the measured ones, on both sides, so that neither is timed while its code is still being compiled. */
+/**
+ * Actions done before the measured ones, on both sides, so that neither is timed while its code is still being
+ * compiled.
+ */
 const WARM_UP = 3;
 
 /**
@@ -103,10 +114,14 @@ const bench = {
 
   openSaved: (side: Side, dbName: string) => openSaved(side, area, dbName),
 
-  /** Re-anchoring (bench/measure-reanchoring.ts): the issue-18 corpus figures and 5,000 annotations on a changed article. */
+  /**
+   * Re-anchoring (bench/measure-reanchoring.ts): the issue-18 corpus figures and 5,000 annotations on a changed
+   * article.
+   */
   measureReanchoring: () => measureReanchoring(),
   /** Many annotations on one paragraph, or the same sentences one per paragraph (bench/dense-paragraph.ts). */
-  dense: (layout: 'one-paragraph' | 'one-per-paragraph', sentences: number, perSentence: number, adds: number) => measureDense(area, layout, sentences, perSentence, adds),
+  dense: (layout: 'one-paragraph' | 'one-per-paragraph', sentences: number, perSentence: number, adds: number) =>
+    measureDense(area, layout, sentences, perSentence, adds),
 };
 
 Object.assign(window, { bench });

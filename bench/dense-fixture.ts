@@ -16,7 +16,10 @@ export interface DenseFixture {
   html: string;
   text: string;
   annotations: ImportedAnnotation[];
-  /** Native JSON, compact, each annotation only its id, tag and offsets (as a tool feeding the editor writes it): 100,000 fit well under the import limit. */
+  /**
+   * Native JSON, compact, each annotation only its id, tag and offsets (as a tool feeding the editor writes it):
+   * 100,000 fit well under the import limit.
+   */
   json: string;
 }
 
@@ -45,11 +48,19 @@ function denseAnnotations(sentences: readonly string[], perSentence: number): Im
   const annotations: ImportedAnnotation[] = [];
   let offset = 0;
   sentences.forEach((sentence, s) => {
-    const words = [...sentence.matchAll(/\S+/g)].map((match) => ({ start: offset + match.index, end: offset + match.index + match[0].length }));
+    const words = [...sentence.matchAll(/\S+/g)].map((match) => ({
+      start: offset + match.index,
+      end: offset + match.index + match[0].length,
+    }));
     for (let k = 0; k < perSentence; k++) {
       const first = k === 0 ? 0 : (k - 1) % words.length;
       const last = k === 0 ? words.length - 1 : Math.min(words.length - 1, first + Math.floor((k - 1) / words.length));
-      annotations.push({ id: `d${s}-${k}`, tag: TAGS[(s + k) % TAGS.length], start: words[first].start, end: words[last].end });
+      annotations.push({
+        id: `d${s}-${k}`,
+        tag: TAGS[(s + k) % TAGS.length],
+        start: words[first].start,
+        end: words[last].end,
+      });
     }
     offset += sentence.length + 1;
   });
@@ -59,7 +70,8 @@ function denseAnnotations(sentences: readonly string[], perSentence: number): Im
 /** `sentences` sentences with `perSentence` annotations each, in `layout`. */
 export function denseFixture(layout: DenseLayout, sentences: number, perSentence: number): DenseFixture {
   const parts = someSentences(sentences);
-  const html = layout === 'one-paragraph' ? `<p>${parts.join(' ')}</p>` : parts.map((part) => `<p>${part}</p>`).join('\n');
+  const html =
+    layout === 'one-paragraph' ? `<p>${parts.join(' ')}</p>` : parts.map((part) => `<p>${part}</p>`).join('\n');
   const doc = parseArticleHTML(html);
   const { text } = TextIndex.of(doc);
   const annotations = denseAnnotations(parts, perSentence);

@@ -24,7 +24,13 @@ function nextFrame(): Promise<void> {
  * JSON, article included) into an empty editor, then adds `adds` annotations
  * one by one on a sentence near the top (on screen), each timed to the frame it draws.
  */
-export async function measureDense(area: HTMLElement, layout: DenseLayout, sentences: number, perSentence: number, adds: number): Promise<DenseTiming> {
+export async function measureDense(
+  area: HTMLElement,
+  layout: DenseLayout,
+  sentences: number,
+  perSentence: number,
+  adds: number,
+): Promise<DenseTiming> {
   const fixture = denseFixture(layout, sentences, perSentence);
   const editor = document.createElement('claim-editor') as ClaimEditor;
   area.append(editor);
@@ -34,7 +40,10 @@ export async function measureDense(area: HTMLElement, layout: DenseLayout, sente
     const started = performance.now();
     const report = await editor.importAnnotations(fixture.json);
     const imported = performance.now();
-    if (report.added !== fixture.annotations.length) throw new Error(`bench: the dense import added ${report.added} annotations: ${report.errors.join(" ").slice(0, 300)}`);
+    if (report.added !== fixture.annotations.length)
+      throw new Error(
+        `bench: the dense import added ${report.added} annotations: ${report.errors.join(' ').slice(0, 300)}`,
+      );
     await nextFrame();
     const firstFrame = performance.now() - imported;
     // Near the top, where the article is on screen: what is added is drawn.
@@ -47,7 +56,15 @@ export async function measureDense(area: HTMLElement, layout: DenseLayout, sente
       samples.push(performance.now() - start);
     }
     const blocks = editor.shadowRoot!.querySelectorAll('.ProseMirror > *').length;
-    return { layout, annotations: fixture.annotations.length, characters: fixture.text.length, blocks, import: imported - started, firstFrame, adds: samples };
+    return {
+      layout,
+      annotations: fixture.annotations.length,
+      characters: fixture.text.length,
+      blocks,
+      import: imported - started,
+      firstFrame,
+      adds: samples,
+    };
   } finally {
     editor.remove();
   }

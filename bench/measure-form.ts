@@ -11,10 +11,17 @@ const WARM_UP = 3;
  * After the timed keystrokes the form is read: the product's value must
  * hold the text typed.
  */
-export async function measureFormKeystrokes(area: HTMLElement, fixture: BenchFixture, times: number): Promise<Record<Side, number[]>> {
+export async function measureFormKeystrokes(
+  area: HTMLElement,
+  fixture: BenchFixture,
+  times: number,
+): Promise<Record<Side, number[]>> {
   const form = document.createElement('form');
   area.append(form);
-  const subjects: Record<Side, Subject> = { product: createSubject('product', form, fixture), baseline: createSubject('baseline', form, fixture) };
+  const subjects: Record<Side, Subject> = {
+    product: createSubject('product', form, fixture),
+    baseline: createSubject('baseline', form, fixture),
+  };
   const samples: Record<Side, number[]> = { product: [], baseline: [] };
   try {
     for (const subject of Object.values(subjects)) {
@@ -32,7 +39,8 @@ export async function measureFormKeystrokes(area: HTMLElement, fixture: BenchFix
     const { product } = subjects;
     if ('editor' in product) {
       const value = JSON.parse(new FormData(form).get('annotations') as string) as { document: { text: string } };
-      if (value.document.text !== product.editor.text) throw new Error('bench: the form value does not hold the text typed');
+      if (value.document.text !== product.editor.text)
+        throw new Error('bench: the form value does not hold the text typed');
     }
     return samples;
   } finally {

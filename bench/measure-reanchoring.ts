@@ -45,7 +45,9 @@ function changeArticle(text: string): string {
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1];
 
-/** Times re-anchoring `count` annotations of a `paragraphs`-paragraph article after {@link changeArticle}, `runs` times. */
+/**
+ * Times re-anchoring `count` annotations of a `paragraphs`-paragraph article after {@link changeArticle}, `runs` times.
+ */
 export function measureReanchoring(paragraphs = 1000, count = 5000, runs = 5): ReanchoringMeasurement {
   const fixture = benchFixture(paragraphs);
   const targets: AnchorTarget[] = fixture.annotations.slice(0, count);

@@ -41,7 +41,10 @@ async function countWrites(action: () => Promise<void>): Promise<{ records: numb
  * editor, then counts the records and bytes written for one more tag and one
  * source edit: they must not grow with the article.
  */
-export async function measureStorageWrites(paragraphs: number, container: HTMLElement): Promise<StorageWriteMeasurement> {
+export async function measureStorageWrites(
+  paragraphs: number,
+  container: HTMLElement,
+): Promise<StorageWriteMeasurement> {
   const article = generateArticle(paragraphs);
   const dbName = `bench-${crypto.randomUUID()}`;
   const editor = document.createElement('claim-editor') as ClaimEditor;

@@ -45,7 +45,9 @@ function nextFrame(): Promise<number> {
   return new Promise((resolve) => requestAnimationFrame(resolve));
 }
 
-/** Times `action` up to the layout it causes; marked as a `performance` measure, for a profile or trace to find it by. */
+/**
+ * Times `action` up to the layout it causes; marked as a `performance` measure, for a profile or trace to find it by.
+ */
 async function timed(action: () => Promise<void> | void, element: () => Element): Promise<number> {
   const start = performance.now();
   await action();
@@ -122,7 +124,9 @@ async function drawn(editor: ClaimEditor): Promise<void> {
 async function openSavedEditor(area: HTMLElement, editor: ClaimEditor, dbName: string): Promise<void> {
   editor.dbName = dbName;
   editor.documentId = 'bench';
-  const loaded = new Promise<void>((resolve) => editor.addEventListener('claim-change', (event) => event.detail.reason === 'load' && resolve()));
+  const loaded = new Promise<void>((resolve) =>
+    editor.addEventListener('claim-change', (event) => event.detail.reason === 'load' && resolve()),
+  );
   area.append(editor);
   await loaded;
   await drawn(editor);
@@ -150,8 +154,11 @@ export async function openSaved(side: Side, area: HTMLElement, dbName: string): 
   }
   const editor = document.createElement('claim-editor') as ClaimEditor;
   await openSavedEditor(area, editor, dbName);
-  // Read from the sidebar: `editor.annotations` would build (and cache) every annotation object, which the page does not need.
-  const all = editor.shadowRoot!.querySelector('claim-sidebar')!.shadowRoot!.querySelector('[data-filter="all"]')!.textContent!;
+  // Read from the sidebar: `editor.annotations` would build (and cache) every annotation object, which the page does
+  // not need.
+  const all = editor
+    .shadowRoot!.querySelector('claim-sidebar')!
+    .shadowRoot!.querySelector('[data-filter="all"]')!.textContent!;
   return Number(/\((\d+)\)/.exec(all)?.[1]);
 }
 
@@ -160,7 +167,10 @@ class Baseline {
   readonly host = document.createElement('div');
   view?: EditorView;
 
-  constructor(private readonly area: HTMLElement, private readonly fixture: BenchFixture) {
+  constructor(
+    private readonly area: HTMLElement,
+    private readonly fixture: BenchFixture,
+  ) {
     this.host.className = 'baseline';
     area.append(this.host);
   }
@@ -169,26 +179,35 @@ class Baseline {
     this.paragraph = Math.floor(this.fixture.paragraphs / 2);
     const source = document.createElement('div');
     source.innerHTML = this.fixture.html;
-    return timed(() => {
-      const doc = PMDOMParser.fromSchema(articleSchema).parse(source);
-      this.view = new EditorView(this.host, { state: EditorState.create({ doc }) });
-    }, () => this.view!.dom);
+    return timed(
+      () => {
+        const doc = PMDOMParser.fromSchema(articleSchema).parse(source);
+        this.view = new EditorView(this.host, { state: EditorState.create({ doc }) });
+      },
+      () => this.view!.dom,
+    );
   }
 
   async loadFromStorage(dbName: string): Promise<number> {
-    return timed(async () => {
-      this.view = await openSavedView(this.host, dbName);
-    }, () => this.view!.dom);
+    return timed(
+      async () => {
+        this.view = await openSavedView(this.host, dbName);
+      },
+      () => this.view!.dom,
+    );
   }
 
   /** A character typed in the middle of the article through the browser's editing path. */
   async keystroke(): Promise<number> {
     const view = this.view!;
     const size = view.state.doc.content.size;
-    const time = await timed(async () => {
-      document.execCommand('insertText', false, 'x');
-      await settle();
-    }, () => view.dom);
+    const time = await timed(
+      async () => {
+        document.execCommand('insertText', false, 'x');
+        await settle();
+      },
+      () => view.dom,
+    );
     check(view.state.doc.content.size === size + 1, 'the baseline keystroke did not reach the document');
     return time;
   }
@@ -199,9 +218,12 @@ class Baseline {
     const { from } = view.state.selection;
     const $from = view.state.doc.resolve(from);
     const end = Math.min($from.end(), from + 80);
-    return timed(() => {
-      view.dispatch(view.state.tr.addMark(from, end, articleSchema.marks.strong.create()));
-    }, () => view.dom);
+    return timed(
+      () => {
+        view.dispatch(view.state.tr.addMark(from, end, articleSchema.marks.strong.create()));
+      },
+      () => view.dom,
+    );
   }
 
   async placeCaret(paragraph: number, fraction?: number): Promise<void> {
@@ -257,7 +279,10 @@ class Baseline {
 class Product {
   readonly editor = document.createElement('claim-editor') as ClaimEditor;
 
-  constructor(private readonly area: HTMLElement, private readonly fixture: BenchFixture) {}
+  constructor(
+    private readonly area: HTMLElement,
+    private readonly fixture: BenchFixture,
+  ) {}
 
   private get root(): ShadowRoot {
     return this.editor.shadowRoot!;
@@ -274,17 +299,23 @@ class Product {
   /** Connected with the article as light DOM (as a CMS renders it), then given its annotations. */
   async load(): Promise<number> {
     this.editor.innerHTML = this.fixture.html;
-    const time = await timed(async () => {
-      this.area.append(this.editor);
-      await this.editor.importAnnotations(this.fixture.json);
-      await this.drawn();
-    }, () => this.view);
+    const time = await timed(
+      async () => {
+        this.area.append(this.editor);
+        await this.editor.importAnnotations(this.fixture.json);
+        await this.drawn();
+      },
+      () => this.view,
+    );
     this.checkLoaded();
     return time;
   }
 
   async loadFromStorage(dbName: string): Promise<number> {
-    const time = await timed(() => openSavedEditor(this.area, this.editor, dbName), () => this.view);
+    const time = await timed(
+      () => openSavedEditor(this.area, this.editor, dbName),
+      () => this.view,
+    );
     this.checkLoaded();
     return time;
   }
@@ -308,7 +339,10 @@ class Product {
     const first = this.fixture.annotations[0];
     check(this.editor.annotations.length === this.fixture.annotations.length, 'not every annotation was loaded');
     check(!!this.root.querySelector(`mark[data-annotation-id="${first.id}"]`), 'the first annotation is not drawn');
-    check(!!this.sidebarRoot().querySelector(`[data-annotation-id="${first.id}"]`), 'the first annotation is not listed');
+    check(
+      !!this.sidebarRoot().querySelector(`[data-annotation-id="${first.id}"]`),
+      'the first annotation is not listed',
+    );
   }
 
   async setMode(mode: 'edit' | 'annotate'): Promise<void> {
@@ -338,11 +372,17 @@ class Product {
     // the next one a megabyte of garbage to collect.
     const paragraph = this.typedIn!;
     const length = paragraph.textContent!.length;
-    const time = await timed(async () => {
-      document.execCommand('insertText', false, 'x');
-      await settle();
-    }, () => this.view);
-    check(paragraph.isConnected && paragraph.textContent!.length === length + 1, 'the keystroke did not reach the document');
+    const time = await timed(
+      async () => {
+        document.execCommand('insertText', false, 'x');
+        await settle();
+      },
+      () => this.view,
+    );
+    check(
+      paragraph.isConnected && paragraph.textContent!.length === length + 1,
+      'the keystroke did not reach the document',
+    );
     return time;
   }
 
@@ -357,16 +397,25 @@ class Product {
       await this.editor.updateComplete;
     }
     const key = BENCH_TAG.key;
-    const time = await timed(async () => {
-      this.view.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
-      await settle();
-    }, () => this.view);
+    const time = await timed(
+      async () => {
+        this.view.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+        await settle();
+      },
+      () => this.view,
+    );
     // A tag selects what it adds: the selected mark is the new annotation. (Reading `editor.annotations`
     // here would build every annotation and leave the next measurement that much garbage to collect.)
     const addedId = this.root.querySelector<HTMLElement>('mark.claim-selected')?.dataset.annotationId;
-    check(!!addedId && !addedId.startsWith('bench-') && !this.tagged.has(addedId), 'the tag key did not add an annotation');
+    check(
+      !!addedId && !addedId.startsWith('bench-') && !this.tagged.has(addedId),
+      'the tag key did not add an annotation',
+    );
     this.tagged.add(addedId!);
-    check(!!this.root.querySelector(`mark[data-annotation-id="${addedId}"][data-tag="${BENCH_TAG.id}"]`), 'the new annotation is not drawn with its tag');
+    check(
+      !!this.root.querySelector(`mark[data-annotation-id="${addedId}"][data-tag="${BENCH_TAG.id}"]`),
+      'the new annotation is not drawn with its tag',
+    );
     check(!!this.sidebarRoot().querySelector(`[data-annotation-id="${addedId}"]`), 'the new annotation is not listed');
     return time;
   }
@@ -409,7 +458,11 @@ export function createSubject(side: Side, area: HTMLElement, fixture: BenchFixtu
 }
 
 /** Saves the fixture for both sides' "load from IndexedDB", each in its own database. */
-export async function saveFixture(area: HTMLElement, fixture: BenchFixture, dbNames: Record<Side, string>): Promise<void> {
+export async function saveFixture(
+  area: HTMLElement,
+  fixture: BenchFixture,
+  dbNames: Record<Side, string>,
+): Promise<void> {
   const product = new Product(area, fixture);
   await product.save(dbNames.product);
   product.dispose();

@@ -2,7 +2,9 @@
 const violations = [];
 window.cspViolations = violations;
 document.addEventListener('securitypolicyviolation', (event) => {
-  violations.push(`${event.violatedDirective}: ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`);
+  violations.push(
+    `${event.violatedDirective}: ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`,
+  );
   document.getElementById('violations').textContent = String(violations.length);
   const item = document.createElement('li');
   item.textContent = violations[violations.length - 1];

@@ -39,7 +39,8 @@ async function fallBackToSample(documents) {
 editor.addEventListener('claim-change', (event) => {
   const { reason, annotations } = event.detail;
   const lines = annotations.map(
-    (a) => `${a.tag.padEnd(18)} ${a.start}–${a.end} ${JSON.stringify(a.quote.slice(0, 50))}${a.source ? ` — ${a.source}` : ''}`,
+    (a) =>
+      `${a.tag.padEnd(18)} ${a.start}–${a.end} ${JSON.stringify(a.quote.slice(0, 50))}${a.source ? ` — ${a.source}` : ''}`,
   );
   output.textContent = `reason: ${reason}, ${annotations.length} annotation(s)\n${lines.join('\n')}`;
 });
@@ -58,7 +59,9 @@ async function refreshList() {
   try {
     documents = await listDocuments(editor.dbName);
   } catch (error) {
-    list.replaceChildren(Object.assign(document.createElement('li'), { textContent: `Storage unavailable: ${error.message}` }));
+    list.replaceChildren(
+      Object.assign(document.createElement('li'), { textContent: `Storage unavailable: ${error.message}` }),
+    );
     return;
   }
   list.replaceChildren(
@@ -128,6 +131,7 @@ editor.addEventListener('claim-save', () => {
   refreshTimer = setTimeout(refreshList, 500);
 });
 customElements.whenDefined('claim-editor').then(async () => {
-  if (lastOpened && lastOpened !== SAMPLE_ID) await fallBackToSample(await listDocuments(editor.dbName).catch(() => undefined));
+  if (lastOpened && lastOpened !== SAMPLE_ID)
+    await fallBackToSample(await listDocuments(editor.dbName).catch(() => undefined));
   await refreshList();
 });

@@ -5,13 +5,25 @@ import '../dist/claim-editor.js';
 
 const SUBJECTS = ['The harbour board', 'The energy ministry', 'Rail unions', 'The provincial court', 'Grain traders'];
 const VERBS = ['announced', 'disputed', 'confirmed', 'questioned', 'welcomed'];
-const OBJECTS = ['a 4.2 percent rise in freight', 'new tariffs on fertiliser', 'a $600 million credit line', 'the delay of two ferries', 'an audit by U.N. inspectors'];
+const OBJECTS = [
+  'a 4.2 percent rise in freight',
+  'new tariffs on fertiliser',
+  'a $600 million credit line',
+  'the delay of two ferries',
+  'an audit by U.N. inspectors',
+];
 const SOURCES = ['the state radio said', 'the official daily reported', 'a spokesman told state television'];
 
 /** Each kind of sentence and the tag that fits it: state media's claims, an economist's view, what was reported. */
 const KINDS = [
-  { tag: 'state-media-claim', write: (pick) => `${pick(SUBJECTS)} ${pick(VERBS)} ${pick(OBJECTS)} on Monday, ${pick(SOURCES)}.` },
-  { tag: 'analyst-opinion', write: () => '“That figure is wishful thinking,” said Dr. Noor Haddad, a transport economist.' },
+  {
+    tag: 'state-media-claim',
+    write: (pick) => `${pick(SUBJECTS)} ${pick(VERBS)} ${pick(OBJECTS)} on Monday, ${pick(SOURCES)}.`,
+  },
+  {
+    tag: 'analyst-opinion',
+    write: () => '“That figure is wishful thinking,” said Dr. Noor Haddad, a transport economist.',
+  },
   { tag: 'reported-fact', write: (pick) => `${pick(SUBJECTS)} ${pick(VERBS)} ${pick(OBJECTS)} last month.` },
 ];
 
@@ -32,14 +44,25 @@ function article(paragraphs, title) {
       const start = offset + (s === 0 ? 0 : text.length);
       text += sentence;
       const end = offset + text.length;
-      annotations.push({ id: `long-${annotations.length}`, tag: kind.tag, start, end, created: now, modified: now, status: 'anchored' });
+      annotations.push({
+        id: `long-${annotations.length}`,
+        tag: kind.tag,
+        start,
+        end,
+        created: now,
+        modified: now,
+        status: 'anchored',
+      });
     }
     blocks.push(text);
     offset += text.length + 1;
   }
   const text = blocks.join('\n');
   for (const annotation of annotations) annotation.quote = text.slice(annotation.start, annotation.end);
-  const content = { type: 'doc', content: blocks.map((block) => ({ type: 'paragraph', content: [{ type: 'text', text: block }] })) };
+  const content = {
+    type: 'doc',
+    content: blocks.map((block) => ({ type: 'paragraph', content: [{ type: 'text', text: block }] })),
+  };
   return { format: 'claim-provenance', version: 1, exported: now, document: { title, text, content }, annotations };
 }
 

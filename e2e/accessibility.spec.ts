@@ -24,7 +24,8 @@ function describeViolations(results: AxeResults): string {
       [
         `${violation.id} (${violation.impact ?? 'n/a'}): ${violation.help} — ${violation.helpUrl}`,
         ...violation.nodes.map(
-          (node) => `    target ${JSON.stringify(node.target)}: ${node.failureSummary?.replace(/\s*\n\s*/g, ' ') ?? ''}`,
+          (node) =>
+            `    target ${JSON.stringify(node.target)}: ${node.failureSummary?.replace(/\s*\n\s*/g, ' ') ?? ''}`,
         ),
       ].join('\n'),
     )
@@ -34,7 +35,10 @@ function describeViolations(results: AxeResults): string {
 async function expectNoAxeViolations(page: Page, when: string): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();
   // Kept with the run: what axe could not decide (needs a human) and everything it checked.
-  const incomplete = results.incomplete.map((rule) => ({ id: rule.id, targets: rule.nodes.map((node) => node.target) }));
+  const incomplete = results.incomplete.map((rule) => ({
+    id: rule.id,
+    targets: rule.nodes.map((node) => node.target),
+  }));
   await test.info().attach(`axe ${when}`, {
     body: JSON.stringify({ violations: results.violations, incomplete }, null, 2),
     contentType: 'application/json',
@@ -115,7 +119,11 @@ test('tags are told apart without colour; screenshot of the tagged demo', async 
     const marks = [...(root?.querySelectorAll<HTMLElement>('mark.claim-mark[data-tag]') ?? [])];
     const labels = [...(root?.querySelectorAll<HTMLElement>('.claim-label[data-tag]') ?? [])];
     return {
-      marks: marks.map((mark) => ({ tag: mark.dataset.tag ?? '', style: getComputedStyle(mark).textDecorationStyle, line: getComputedStyle(mark).textDecorationLine })),
+      marks: marks.map((mark) => ({
+        tag: mark.dataset.tag ?? '',
+        style: getComputedStyle(mark).textDecorationStyle,
+        line: getComputedStyle(mark).textDecorationLine,
+      })),
       labels: labels.map((label) => ({
         tag: label.dataset.tag ?? '',
         content: getComputedStyle(label, '::before').content,
@@ -165,7 +173,10 @@ test('tag labels have a contrast ratio of at least 4.5:1', async ({ page }) => {
       // Undo premultiplied rounding: the canvas stores straight alpha in getImageData.
       return [r, g, b, a / 255];
     };
-    const over = (top: [number, number, number, number], bottom: [number, number, number]): [number, number, number] => {
+    const over = (
+      top: [number, number, number, number],
+      bottom: [number, number, number],
+    ): [number, number, number] => {
       const a = top[3];
       return [0, 1, 2].map((i) => top[i] * a + bottom[i] * (1 - a)) as [number, number, number];
     };
@@ -176,13 +187,16 @@ test('tag labels have a contrast ratio of at least 4.5:1', async ({ page }) => {
       };
       return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
     };
-    /** The background actually behind an element: its own and its ancestors' (through shadow roots) composited over white. */
+    /**
+     * The background actually behind an element: its own and its ancestors' (through shadow roots) composited over
+     * white.
+     */
     const backdrop = (element: Element): [number, number, number] => {
       const chain: Element[] = [];
-      for (let node: Element | null = element; node; ) {
+      for (let node: Element | null = element; node;) {
         chain.push(node);
         const parent: Element | null = node.parentElement;
-        node = parent ?? ((node.getRootNode() as ShadowRoot).host ?? null);
+        node = parent ?? (node.getRootNode() as ShadowRoot).host ?? null;
       }
       let color: [number, number, number] = [255, 255, 255];
       for (const node of chain.reverse()) color = over(rgba(getComputedStyle(node).backgroundColor), color);

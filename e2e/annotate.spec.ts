@@ -30,9 +30,9 @@ test.beforeEach(async ({ page }) => {
 
 test('a click selects a sentence and key 1 tags exactly that sentence', async ({ page }) => {
   await clickText(page, 'paint a different');
-  await expect.poll(() => selectedText(page), { message: 'the click selects the whole sentence' }).toBe(
-    SENTENCES.independent,
-  );
+  await expect
+    .poll(() => selectedText(page), { message: 'the click selects the whole sentence' })
+    .toBe(SENTENCES.independent);
   await page.keyboard.press('1');
 
   const [annotation] = await expectAnnotationCount(page, 1);
@@ -67,7 +67,10 @@ test('Alt+drag inside the sentence just tagged selects and tags exactly the drag
 
   const both = await expectAnnotationCount(page, 2);
   expect(both.find((a) => a.tag === TAGS.analyst.id)?.quote, 'the quote is the dragged words').toBe(QUOTE);
-  expect(both.find((a) => a.id === sentence.id), 'the sentence annotation is untouched').toMatchObject({
+  expect(
+    both.find((a) => a.id === sentence.id),
+    'the sentence annotation is untouched',
+  ).toMatchObject({
     tag: TAGS.state.id,
     quote: SENTENCES.vcp,
   });
@@ -123,9 +126,9 @@ test('an Alt+dragged quote overlapping a tagged sentence: both listed, both reac
       `repeated clicks on the overlap reach both annotations (selected after each click: ${byClick.map(name).join(', ')})`,
     )
     .toEqual([]);
-  expect.soft([...tagsByClick].sort(), 'the details panel shows each in turn').toEqual(
-    [TAGS.analyst.id, TAGS.state.id].sort(),
-  );
+  expect
+    .soft([...tagsByClick].sort(), 'the details panel shows each in turn')
+    .toEqual([TAGS.analyst.id, TAGS.state.id].sort());
 
   // ] and [ visit overlapping annotations one by one (checked even when clicking failed above).
   for (const key of [']', '[']) {
@@ -173,9 +176,9 @@ test('a whole paragraph is tagged with the keyboard alone', async ({ page }) => 
   await expect(live).toContainText('Independent figures paint a different picture.');
 
   await page.keyboard.press('Shift+Alt+ArrowDown');
-  await expect.poll(() => selectedText(page), { message: 'Shift+Alt+ArrowDown extends to the next sentence' }).toBe(
-    INDEPENDENT_PARAGRAPH,
-  );
+  await expect
+    .poll(() => selectedText(page), { message: 'Shift+Alt+ArrowDown extends to the next sentence' })
+    .toBe(INDEPENDENT_PARAGRAPH);
   await page.keyboard.press(TAGS.fact.key);
 
   const [annotation] = await expectAnnotationCount(page, 1);
@@ -217,9 +220,9 @@ test('source, retag, delete and undo from the keyboard', async ({ page }) => {
   await page.keyboard.press(']');
   await expect.poll(() => currentEntryId(page)).toBe(annotation.id);
   await page.keyboard.press(TAGS.fact.key);
-  await expect.poll(async () => (await annotations(page)).map((a) => [a.id, a.tag])).toEqual([
-    [annotation.id, TAGS.fact.id],
-  ]);
+  await expect
+    .poll(async () => (await annotations(page)).map((a) => [a.id, a.tag]))
+    .toEqual([[annotation.id, TAGS.fact.id]]);
   await expect(editorLocator(page).locator(`mark[data-annotation-id="${annotation.id}"]`).first()).toHaveAttribute(
     'data-tag',
     TAGS.fact.id,
@@ -268,7 +271,8 @@ test('edit mode: annotations follow their text through typing and undo; annotate
   const box = await locateText(page, SENTENCES.independent);
   await page.mouse.click(box.first.left + 1, (box.first.top + box.first.bottom) / 2);
   const typed = 'Breaking: ';
-  // One input event, so one undo step: typed key by key, a pause over the history's 500 ms grouping on a busy machine splits it.
+  // One input event, so one undo step: typed key by key, a pause over the history's 500 ms grouping on a busy machine
+  // splits it.
   await page.keyboard.insertText(typed);
 
   await expect
@@ -283,5 +287,10 @@ test('edit mode: annotations follow their text through typing and undo; annotate
   await page.keyboard.press('Control+z');
   await expect.poll(() => editorText(page), { message: 'Control+z undoes the typing' }).toBe(original);
   const [back] = await annotations(page);
-  expect(back).toMatchObject({ id: annotation.id, start: annotation.start, end: annotation.end, quote: annotation.quote });
+  expect(back).toMatchObject({
+    id: annotation.id,
+    start: annotation.start,
+    end: annotation.end,
+    quote: annotation.quote,
+  });
 });

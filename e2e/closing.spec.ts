@@ -15,7 +15,9 @@ function busyCores(count: number): ChildProcess[] {
 // show the loss is gone, not that every path was taken. The deterministic proof, a close
 // while a write is under way, is `storage-faults.test.ts` > "the page closing while a write
 // is under way".
-test('a tag made right before each of 20 closes on a busy machine is there when the article is opened again', async ({ context }) => {
+test('a tag made right before each of 20 closes on a busy machine is there when the article is opened again', async ({
+  context,
+}) => {
   test.setTimeout(240_000);
   const hogs = busyCores(2);
   const tagged: string[] = [];
@@ -26,7 +28,8 @@ test('a tag made right before each of 20 closes on a busy machine is there when 
       // The saved article is loaded (and the first save done) before the tag, as for a user who reads first.
       await page.evaluate(() => (document.querySelector('claim-editor#editor') as ClaimEditor).flush());
       const id = await page.evaluate(
-        ({ tag, quote }) => (document.querySelector('claim-editor#editor') as ClaimEditor).addAnnotation({ tag, quote }).id,
+        ({ tag, quote }) =>
+          (document.querySelector('claim-editor#editor') as ClaimEditor).addAnnotation({ tag, quote }).id,
         { tag: TAGS.fact.id, quote: QUOTES[i % QUOTES.length] },
       );
       tagged.push(id);

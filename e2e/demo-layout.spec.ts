@@ -5,7 +5,9 @@ import { expect, test, type Page } from '@playwright/test';
  * (the other column is taller): points that should show the page itself.
  * Document coordinates, with a point in the page's left margin on the same line.
  */
-async function pointsBelowBoxes(page: Page): Promise<{ below: { x: number; y: number }; margin: { x: number; y: number }; what: string }[]> {
+async function pointsBelowBoxes(
+  page: Page,
+): Promise<{ below: { x: number; y: number }; margin: { x: number; y: number }; what: string }[]> {
   return page.evaluate(() => {
     const points: { below: { x: number; y: number }; margin: { x: number; y: number }; what: string }[] = [];
     for (const editor of document.querySelectorAll('claim-editor')) {
@@ -59,7 +61,12 @@ for (const path of ['/demo/', '/demo/csp.html', '/demo/themes.html']) {
     await expect(page.locator('claim-editor claim-sidebar').first()).toBeVisible();
     const points = await pointsBelowBoxes(page);
     expect(points.length, 'the page has a column shorter than its neighbour').toBeGreaterThan(0);
-    const colors = await colorsAt(page, points.flatMap(({ below, margin }) => [below, margin]));
-    points.forEach(({ what }, i) => expect(colors[2 * i], `${what}: the page's own background`).toBe(colors[2 * i + 1]));
+    const colors = await colorsAt(
+      page,
+      points.flatMap(({ below, margin }) => [below, margin]),
+    );
+    points.forEach(({ what }, i) =>
+      expect(colors[2 * i], `${what}: the page's own background`).toBe(colors[2 * i + 1]),
+    );
   });
 }

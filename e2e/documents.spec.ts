@@ -39,9 +39,9 @@ test('a pasted plain-text article is created, listed, tagged, and kept apart fro
 
   await createArticle(page, HARBOUR_TITLE, HARBOUR_LINES.join('\n'));
   await expect(textLocator(page)).toContainText(HARBOUR_LINES[1]);
-  await expect.poll(() => editorText(page), { message: 'the editor holds the pasted text, one paragraph per line' }).toBe(
-    HARBOUR_LINES.join('\n'),
-  );
+  await expect
+    .poll(() => editorText(page), { message: 'the editor holds the pasted text, one paragraph per line' })
+    .toBe(HARBOUR_LINES.join('\n'));
   await expect(textLocator(page)).not.toContainText(SENTENCES.independent);
   await expectAnnotationCount(page, 0);
   await expectListed(page, HARBOUR_TITLE);
@@ -55,14 +55,18 @@ test('a pasted plain-text article is created, listed, tagged, and kept apart fro
   await expect(textLocator(page)).toContainText(SENTENCES.independent);
   await expect(textLocator(page)).not.toContainText(HARBOUR_LINES[0]);
   await expect
-    .poll(async () => essentials(await annotations(page)), { message: 'the sample article has its own tag back, and only it' })
+    .poll(async () => essentials(await annotations(page)), {
+      message: 'the sample article has its own tag back, and only it',
+    })
     .toEqual(essentials([sampleTag]));
   await expectDrawn(page, sampleTag);
 
   await openFromList(page, HARBOUR_TITLE);
   await expect.poll(() => editorText(page), { message: 'the pasted article is back' }).toBe(HARBOUR_LINES.join('\n'));
   await expect
-    .poll(async () => essentials(await annotations(page)), { message: 'the pasted article has its tag back, and only it' })
+    .poll(async () => essentials(await annotations(page)), {
+      message: 'the pasted article has its tag back, and only it',
+    })
     .toEqual(essentials([harbourTag]));
   await expectDrawn(page, harbourTag);
 });
@@ -81,7 +85,10 @@ test('pasted HTML keeps its text and loses scripts, images and event handlers', 
   // A user clicks the paragraph: nothing runs.
   await clickText(page, 'Safe paragraph.');
   await settle(page);
-  expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned), 'no pasted code ran').toBeUndefined();
+  expect(
+    await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned),
+    'no pasted code ran',
+  ).toBeUndefined();
 
   // Saved and opened again (a reload reopens the article last opened): still clean.
   await expectSaved(page);
@@ -92,10 +99,15 @@ test('pasted HTML keeps its text and loses scripts, images and event handlers', 
   expect(await unsafeNodesInEditor(page), 'no script, img or on* attribute after reopening').toEqual([]);
   await clickText(page, 'Safe paragraph.');
   await settle(page);
-  expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned), 'no pasted code ran').toBeUndefined();
+  expect(
+    await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned),
+    'no pasted code ran',
+  ).toBeUndefined();
 });
 
-test('deleting an article from the list asks first; dismissing keeps it, accepting removes it for good', async ({ page }) => {
+test('deleting an article from the list asks first; dismissing keeps it, accepting removes it for good', async ({
+  page,
+}) => {
   const title = 'Article to delete';
   await openDemoSaved(page);
   await createArticle(page, title, 'A short article that will be deleted.');

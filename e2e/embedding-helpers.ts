@@ -34,18 +34,29 @@ export async function annotationsIn(page: Page, selector: string): Promise<Annot
 
 /** Waits until `selector` holds `count` annotations and returns them. */
 export async function expectCountIn(page: Page, selector: string, count: number): Promise<AnnotationData[]> {
-  await expect.poll(async () => (await annotationsIn(page, selector)).length, { message: `${selector}: ${count} annotation(s)` }).toBe(count);
+  await expect
+    .poll(async () => (await annotationsIn(page, selector)).length, { message: `${selector}: ${count} annotation(s)` })
+    .toBe(count);
   return annotationsIn(page, selector);
 }
 
-/** Clicks the middle of `needle` in the article of the editor `selector` (scrolled to the middle of the viewport first). */
+/**
+ * Clicks the middle of `needle` in the article of the editor `selector` (scrolled to the middle of the viewport first).
+ */
 export async function clickTextIn(page: Page, selector: string, needle: string): Promise<void> {
   const { center } = await locateText(page, needle, 0, selector);
   await page.mouse.click(center.x, center.y);
 }
 
-/** Tags the sentence containing `needle` in the editor `selector` (click it, press `key`); returns the new annotation. */
-export async function tagSentenceIn(page: Page, selector: string, needle: string, key: string): Promise<AnnotationData> {
+/**
+ * Tags the sentence containing `needle` in the editor `selector` (click it, press `key`); returns the new annotation.
+ */
+export async function tagSentenceIn(
+  page: Page,
+  selector: string,
+  needle: string,
+  key: string,
+): Promise<AnnotationData> {
   const before = await annotationsIn(page, selector);
   await clickTextIn(page, selector, needle);
   await page.keyboard.press(key);
@@ -56,7 +67,11 @@ export async function tagSentenceIn(page: Page, selector: string, needle: string
 }
 
 /** A box of an element inside the editor's shadow root, found by its `part`. */
-export async function partBox(page: Page, selector: string, part: string): Promise<{ top: number; bottom: number; left: number; right: number }> {
+export async function partBox(
+  page: Page,
+  selector: string,
+  part: string,
+): Promise<{ top: number; bottom: number; left: number; right: number }> {
   return page.evaluate(
     ({ selector, part }) => {
       const element = document.querySelector(selector)?.shadowRoot?.querySelector(`[part~="${part}"]`);

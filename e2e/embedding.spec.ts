@@ -27,7 +27,8 @@ const CMS = {
 } as const;
 
 /** Sentences of demo/csp.html. */
-const CSP_FERRY = 'RIVA BAY, June 2 — State television said the new ferry line would carry a million passengers a year.';
+const CSP_FERRY =
+  'RIVA BAY, June 2 — State television said the new ferry line would carry a million passengers a year.';
 
 /** Sentences of demo/themes.html. */
 const THEMES = {
@@ -90,7 +91,10 @@ test.describe('the CMS form page', () => {
     await expect(page.getByRole('heading', { name: 'Edit article' })).toBeVisible();
     const validity = await page.evaluate((selector) => {
       const editor = document.querySelector(selector) as HTMLElement & { validity: ValidityState };
-      return { valueMissing: editor.validity.valueMissing, formValid: (document.getElementById('article-form') as HTMLFormElement).checkValidity() };
+      return {
+        valueMissing: editor.validity.valueMissing,
+        formValid: (document.getElementById('article-form') as HTMLFormElement).checkValidity(),
+      };
     }, CMS_EDITOR);
     expect(validity).toEqual({ valueMissing: true, formValid: false });
 
@@ -165,7 +169,10 @@ test('under a strict CSP: tag, export, import back — no violations, no console
   const download = await downloadEvent;
   expect(download.suggestedFilename()).toMatch(/claims\.json$/);
   const file = await download.path();
-  const exported = JSON.parse(await readFile(file, 'utf8')) as { format: string; annotations: { id: string; tag: string; quote: string }[] };
+  const exported = JSON.parse(await readFile(file, 'utf8')) as {
+    format: string;
+    annotations: { id: string; tag: string; quote: string }[];
+  };
   expect(exported.format).toBe('claim-provenance');
   expect(exported.annotations.map((a) => [a.id, a.tag, a.quote])).toEqual([[tagged.id, TAGS.state.id, CSP_FERRY]]);
 
@@ -181,7 +188,13 @@ test('under a strict CSP: tag, export, import back — no violations, no console
   const chooser = await chooserEvent;
   await chooser.setFiles(file);
   const [restored] = await expectAnnotationCount(page, 1);
-  expect(restored).toMatchObject({ id: tagged.id, tag: TAGS.state.id, quote: CSP_FERRY, start: tagged.start, end: tagged.end });
+  expect(restored).toMatchObject({
+    id: tagged.id,
+    tag: TAGS.state.id,
+    quote: CSP_FERRY,
+    start: tagged.start,
+    end: tagged.end,
+  });
   await expect(editor.locator(`mark[data-annotation-id="${tagged.id}"]`).first()).toBeVisible();
   await expect(editor.locator('claim-transfer .report')).toContainText('1 added');
 
@@ -192,7 +205,9 @@ test('under a strict CSP: tag, export, import back — no violations, no console
 
   // The policy is enforced and counted: an inline style attribute is reported (so zero above means zero).
   await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<div style="color: red">inline</div>'));
-  await expect.poll(() => page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations.length)).toBeGreaterThan(0);
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations.length))
+    .toBeGreaterThan(0);
 });
 
 test.describe('the themes page: two editors', () => {
@@ -213,13 +228,19 @@ test.describe('the themes page: two editors', () => {
 
     const inSecond = await tagSentenceIn(page, SECOND, 'Wheat prices fell', TAGS.fact.key);
     expect(inSecond).toMatchObject({ tag: TAGS.fact.id, quote: THEMES.wheat });
-    expect((await annotationsIn(page, FIRST)).map((a) => a.id), 'the first keeps only its own').toEqual([inFirst.id]);
+    expect(
+      (await annotationsIn(page, FIRST)).map((a) => a.id),
+      'the first keeps only its own',
+    ).toEqual([inFirst.id]);
 
     // Undo from the keyboard in the first: only the first's tag goes.
     await clickTextIn(page, FIRST, 'Engineers at the site');
     await page.keyboard.press('Control+z');
     await expectCountIn(page, FIRST, 0);
-    expect((await annotationsIn(page, SECOND)).map((a) => a.id), "undo in the first keeps the second's tag").toEqual([inSecond.id]);
+    expect(
+      (await annotationsIn(page, SECOND)).map((a) => a.id),
+      "undo in the first keeps the second's tag",
+    ).toEqual([inSecond.id]);
 
     // And in the second: only the second's.
     await clickTextIn(page, SECOND, 'economist at Keston');
@@ -231,7 +252,9 @@ test.describe('the themes page: two editors', () => {
     expect(await annotationsIn(page, SECOND)).toEqual([]);
   });
 
-  test("the second is themed through ::part and custom properties, and lays its sidebar out below its text", async ({ page }) => {
+  test('the second is themed through ::part and custom properties, and lays its sidebar out below its text', async ({
+    page,
+  }) => {
     const toolbarBorder = (selector: string) =>
       editorIn(page, selector)
         .locator('[part~="toolbar"]')
@@ -246,7 +269,10 @@ test.describe('the themes page: two editors', () => {
     await tagSentenceIn(page, SECOND, 'Wheat prices fell', TAGS.fact.key);
     await tagSentenceIn(page, FIRST, 'Engineers at the site', TAGS.fact.key);
     const underline = (selector: string) =>
-      editorIn(page, selector).locator('mark[data-annotation-id]').first().evaluate((mark) => getComputedStyle(mark).textDecorationColor);
+      editorIn(page, selector)
+        .locator('mark[data-annotation-id]')
+        .first()
+        .evaluate((mark) => getComputedStyle(mark).textDecorationColor);
     expect(await underline(SECOND)).toBe('rgb(47, 93, 30)');
     expect(await underline(FIRST)).not.toBe('rgb(47, 93, 30)');
 
@@ -261,7 +287,9 @@ test.describe('the themes page: two editors', () => {
   });
 });
 
-test('the bundle is one self-contained module: the themes page loads only it, and it has no bare imports', async ({ page }) => {
+test('the bundle is one self-contained module: the themes page loads only it, and it has no bare imports', async ({
+  page,
+}) => {
   const scripts: string[] = [];
   page.on('request', (request) => {
     if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
@@ -271,9 +299,15 @@ test('the bundle is one self-contained module: the themes page loads only it, an
   await waitForEditor(page, 'claim-editor#first', 'dam had been finished');
 
   const pageScripts = await page.evaluate(() => ({
-    scripts: [...document.scripts].map((s) => ({ type: s.type, src: s.getAttribute('src'), inline: (s.textContent ?? '').trim() })),
+    scripts: [...document.scripts].map((s) => ({
+      type: s.type,
+      src: s.getAttribute('src'),
+      inline: (s.textContent ?? '').trim(),
+    })),
     importMap: document.querySelector('script[type="importmap"]') !== null,
-    defined: ['claim-editor', 'claim-sidebar', 'claim-details', 'claim-transfer'].filter((name) => !customElements.get(name)),
+    defined: ['claim-editor', 'claim-sidebar', 'claim-details', 'claim-transfer'].filter(
+      (name) => !customElements.get(name),
+    ),
   }));
   expect(pageScripts.scripts).toEqual([{ type: 'module', src: '../dist/claim-editor.js', inline: '' }]);
   expect(pageScripts.importMap).toBe(false);
@@ -286,7 +320,8 @@ test('the bundle is one self-contained module: the themes page loads only it, an
   const source = await response.text();
   // Specifiers that do not start with "." or "/" (bare: "lit", "prosemirror-view", "idb"…) in static
   // imports and re-exports (`…}from"x"`, `… from "x"`, `*from"x"`), side-effect imports and dynamic imports.
-  // The keyword must follow a token boundary, so strings such as `"from","with"` in the bundle's word lists do not count.
+  // The keyword must follow a token boundary, so strings such as `"from","with"` in the bundle's word lists do not
+  // count.
   const bare = {
     staticFrom: [...source.matchAll(/(?<=^|[\s}*])from\s*(["'])(?![./])[^"'\n]*\1/gm)].map((m) => m[0]),
     sideEffect: [...source.matchAll(/(?<=^|[\s;{}()])import\s*(["'])(?![./])[^"'\n]*\1/gm)].map((m) => m[0]),

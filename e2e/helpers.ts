@@ -73,7 +73,12 @@ export interface TextBox {
  * of the editor `selector` (the demo's by default), scrolls it to the middle
  * of the viewport, and measures it.
  */
-export async function locateText(page: Page, needle: string, occurrence = 0, selector = 'claim-editor#editor'): Promise<TextBox> {
+export async function locateText(
+  page: Page,
+  needle: string,
+  occurrence = 0,
+  selector = 'claim-editor#editor',
+): Promise<TextBox> {
   const box = await page.evaluate(
     ({ needle, occurrence, selector }) => {
       const root = document.querySelector(selector)?.shadowRoot?.querySelector('.ProseMirror');
@@ -93,7 +98,9 @@ export async function locateText(page: Page, needle: string, occurrence = 0, sel
       const point = (offset: number, preferEnd: boolean): [Text, number] => {
         for (let i = nodes.length - 1; i >= 0; i -= 1) {
           const { node, start } = nodes[i];
-          const inside = preferEnd ? start < offset && offset <= start + node.length : start <= offset && offset < start + node.length;
+          const inside = preferEnd
+            ? start < offset && offset <= start + node.length
+            : start <= offset && offset < start + node.length;
           if (inside) return [node, offset - start];
         }
         throw new Error(`offset ${offset} not found`);
@@ -201,7 +208,8 @@ export async function settle(page: Page): Promise<void> {
 /** The text selected in the editor's shadow root, white space collapsed. */
 export async function selectedText(page: Page): Promise<string> {
   return page.evaluate(() => {
-    const root = document.querySelector('claim-editor#editor')?.shadowRoot as (ShadowRoot & { getSelection?: () => Selection | null }) | null;
+    const root = document.querySelector('claim-editor#editor')?.shadowRoot as
+      (ShadowRoot & { getSelection?: () => Selection | null }) | null;
     const selection = root?.getSelection?.() ?? document.getSelection();
     return (selection?.toString() ?? '').replace(/\s+/g, ' ').trim();
   });

@@ -7,7 +7,9 @@ const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>
 <claim-editor id="editor"><img name="createTreeWalker" alt=""><img name="importNode" alt=""><img name="createElement" alt=""><p>${ARTICLE}</p></claim-editor>
 <script type="module" src="/dist/claim-editor.js"></script></body></html>`;
 
-test('an article that names images after document methods still opens, and the console says what was renamed', async ({ page }) => {
+test('an article that names images after document methods still opens, and the console says what was renamed', async ({
+  page,
+}) => {
   await page.route('**/demo/clobbered.html', (route) => route.fulfill({ body: PAGE, contentType: 'text/html' }));
   const errors: string[] = [];
   const warnings: string[] = [];
@@ -21,7 +23,9 @@ test('an article that names images after document methods still opens, and the c
   expect(errors).toEqual([]);
   expect(warnings.join('\n')).toContain('removed the name "createTreeWalker"');
   const tagged = await page.evaluate(() => {
-    const editor = document.querySelector('claim-editor#editor') as HTMLElement & { addAnnotation(input: object): { quote: string } };
+    const editor = document.querySelector('claim-editor#editor') as HTMLElement & {
+      addAnnotation(input: object): { quote: string };
+    };
     return editor.addAnnotation({ tag: 'reported-fact', quote: 'Officials gave no date.' }).quote;
   });
   expect(tagged).toBe('Officials gave no date.');

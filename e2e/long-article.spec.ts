@@ -9,9 +9,13 @@ test.beforeEach(async ({ page }) => {
 
 const markCount = (page: Page) => textLocator(page).locator('mark').count();
 
-test('a long article with every sentence tagged: drawn near the view, listed a screenful at a time, all there', async ({ page }) => {
+test('a long article with every sentence tagged: drawn near the view, listed a screenful at a time, all there', async ({
+  page,
+}) => {
   await expect(page.locator('#annotations')).toHaveText('3,000');
-  expect(await editorLocator(page).evaluate((editor: HTMLElement & { annotations: unknown[] }) => editor.annotations.length)).toBe(3000);
+  expect(
+    await editorLocator(page).evaluate((editor: HTMLElement & { annotations: unknown[] }) => editor.annotations.length),
+  ).toBe(3000);
   const drawn = await markCount(page);
   expect(drawn).toBeGreaterThan(10);
   expect(drawn).toBeLessThan(1000);
@@ -24,7 +28,10 @@ test('a long article with every sentence tagged: drawn near the view, listed a s
 test('opens as a load: Undo is disabled, and tagging then enables it', async ({ page }) => {
   const undo = editorLocator(page).getByRole('button', { name: 'Undo', exact: true });
   await expect(undo).toBeDisabled();
-  await textLocator(page).locator('p').nth(2).click({ position: { x: 30, y: 8 } });
+  await textLocator(page)
+    .locator('p')
+    .nth(2)
+    .click({ position: { x: 30, y: 8 } });
   await page.keyboard.press('j');
   await page.keyboard.press('3');
   await expect(undo).toBeEnabled();
@@ -34,7 +41,8 @@ test('every sentence carries the tag that fits who it comes from', async ({ page
   const byTag = new Map<string, string[]>();
   for (const { tag, quote } of await annotations(page)) byTag.set(tag, [...(byTag.get(tag) ?? []), quote]);
   expect([...byTag.keys()].sort()).toEqual(['analyst-opinion', 'reported-fact', 'state-media-claim']);
-  for (const quote of byTag.get('state-media-claim')!) expect(quote).toMatch(/(state radio|official daily|state television)[^.]*\.$/);
+  for (const quote of byTag.get('state-media-claim')!)
+    expect(quote).toMatch(/(state radio|official daily|state television)[^.]*\.$/);
   for (const quote of byTag.get('analyst-opinion')!) expect(quote).toMatch(/^“.*economist\.$/);
   for (const quote of byTag.get('reported-fact')!) expect(quote).toMatch(/ last month\.$/);
 });
@@ -49,7 +57,10 @@ test('scrolling to the end draws the end; the list scrolls to its last entry', a
 
 test('tagging by keyboard in the middle of the long article: drawn, selected and listed', async ({ page }) => {
   await textLocator(page).locator('p').nth(300).scrollIntoViewIfNeeded();
-  await textLocator(page).locator('p').nth(300).click({ position: { x: 30, y: 8 } });
+  await textLocator(page)
+    .locator('p')
+    .nth(300)
+    .click({ position: { x: 30, y: 8 } });
   await page.keyboard.press('j');
   const selectedText = await page.evaluate(() => String(document.getSelection()));
   await page.keyboard.press('3');

@@ -49,14 +49,13 @@ test('annotations with their source and note are all back after a reload', async
 
   const before = await expectAnnotationCount(page, 3);
   expect(essentials(before)).toEqual(
-    essentials([
-      { ...withSource, source: SOURCE },
-      { ...withNote, note: NOTE },
-      plain,
-    ]),
+    essentials([{ ...withSource, source: SOURCE }, { ...withNote, note: NOTE }, plain]),
   );
   expect(before.find((a) => a.id === withSource.id)).toMatchObject({ tag: TAGS.state.id, quote: SENTENCES.vcp });
-  expect(before.find((a) => a.id === withNote.id)).toMatchObject({ tag: TAGS.analyst.id, quote: SENTENCES.independent });
+  expect(before.find((a) => a.id === withNote.id)).toMatchObject({
+    tag: TAGS.analyst.id,
+    quote: SENTENCES.independent,
+  });
   expect(before.find((a) => a.id === plain.id)).toMatchObject({ tag: TAGS.fact.id, quote: SENTENCES.stateDept });
 
   await expectSaved(page);
@@ -71,7 +70,10 @@ test('annotations with their source and note are all back after a reload', async
   await expect(sidebarEntries(page).filter({ hasText: NOTE })).toHaveCount(1);
 });
 
-test('a tag made just before the page is closed is there when the article is opened again', async ({ page, context }) => {
+test('a tag made just before the page is closed is there when the article is opened again', async ({
+  page,
+  context,
+}) => {
   await openDemoSaved(page);
   const tagged = await tagSentence(page, 'declined to comment', TAGS.fact.key);
   // No flush, no waiting for "saved": the user tags and closes the tab at once.
@@ -107,7 +109,9 @@ test('two tabs on one article see each other’s tags without reloading, and kee
   for (const tab of [a, b]) {
     await tab.reload();
     await expect(textLocator(tab)).toContainText(SENTENCES.independent);
-    await expect.poll(async () => essentials(await annotations(tab)), { message: 'both tags after a reload' }).toEqual(both);
+    await expect
+      .poll(async () => essentials(await annotations(tab)), { message: 'both tags after a reload' })
+      .toEqual(both);
     await expectDrawn(tab, fromA);
     await expectDrawn(tab, fromB);
   }

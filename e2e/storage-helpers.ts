@@ -109,7 +109,8 @@ export async function unsafeNodesInEditor(page: Page): Promise<string[]> {
         const name = element.localName;
         if (['script', 'img', 'iframe', 'object', 'embed'].includes(name)) found.push(`<${name}>`);
         for (const attribute of element.attributes) {
-          if (attribute.name.toLowerCase().startsWith('on')) found.push(`<${name} ${attribute.name}="${attribute.value}">`);
+          if (attribute.name.toLowerCase().startsWith('on'))
+            found.push(`<${name} ${attribute.name}="${attribute.value}">`);
         }
         if (element.shadowRoot) visit(element.shadowRoot);
       }

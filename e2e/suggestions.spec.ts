@@ -2,7 +2,9 @@ import { expect, test } from '@playwright/test';
 import { SENTENCES, TAGS, annotations, editorLocator, liveRegion, textLocator } from './helpers.js';
 import { expectSaved, openDemoSaved } from './storage-helpers.js';
 
-test('suggest, accept all above the threshold, fix one by keyboard, reload: accepted ones saved, the rest gone', async ({ page }) => {
+test('suggest, accept all above the threshold, fix one by keyboard, reload: accepted ones saved, the rest gone', async ({
+  page,
+}) => {
   await openDemoSaved(page);
   await textLocator(page).focus();
   await page.keyboard.press('s');
@@ -22,7 +24,10 @@ test('suggest, accept all above the threshold, fix one by keyboard, reload: acce
   await accept.click();
   await expect.poll(async () => (await annotations(page)).length).toBe(acceptedCount);
   const accepted = await annotations(page);
-  expect(accepted.every((a) => a.source), 'accepted suggestions carry their source').toBe(true);
+  expect(
+    accepted.every((a) => a.source),
+    'accepted suggestions carry their source',
+  ).toBe(true);
 
   // Fix one by keyboard: move to a still-suggested sentence and accept it as a different tag.
   await textLocator(page).focus();
@@ -59,7 +64,9 @@ test('suggest, accept all above the threshold, fix one by keyboard, reload: acce
   await page.keyboard.press('s');
   await expect(liveRegion(page)).toContainText(/suggestion/);
   const again = await textLocator(page).locator('.claim-suggestion').allTextContents();
-  expect(again.join(' '), 'a rejected sentence is not suggested again').not.toContain(rejectedSentence.trim().slice(0, 40));
+  expect(again.join(' '), 'a rejected sentence is not suggested again').not.toContain(
+    rejectedSentence.trim().slice(0, 40),
+  );
 });
 
 test('a suggestion can be accepted, retagged and rejected with the mouse alone', async ({ page }) => {
@@ -77,7 +84,9 @@ test('a suggestion can be accepted, retagged and rejected with the mouse alone',
   await textLocator(page).getByText(SENTENCES.independent).click();
   await expect(toolbar.locator('button.accept-suggestion')).toBeVisible();
   await toolbar.getByRole('button', { name: /Analyst opinion/ }).click();
-  await expect.poll(async () => (await annotations(page)).find((a) => a.quote === SENTENCES.independent)?.tag).toBe(TAGS.analyst.id);
+  await expect
+    .poll(async () => (await annotations(page)).find((a) => a.quote === SENTENCES.independent)?.tag)
+    .toBe(TAGS.analyst.id);
   const suggestedHere = textLocator(page).locator('.claim-suggestion', { hasText: SENTENCES.independent });
   await expect(suggestedHere, 'no suggestion left beside the new annotation').toHaveCount(0);
 

@@ -12,7 +12,9 @@ import { chromePath, chromeArgs } from './browser.mjs';
 import { measureSizes } from './size.mjs';
 
 if (!existsSync(chromePath)) {
-  console.error(`bench: no Chromium at ${chromePath}. Install it (Debian: "apt-get install chromium") or set CHROME_PATH.`);
+  console.error(
+    `bench: no Chromium at ${chromePath}. Install it (Debian: "apt-get install chromium") or set CHROME_PATH.`,
+  );
   process.exit(1);
 }
 
@@ -51,7 +53,15 @@ function compare(measure, fixture, product, baseline, unit = 'ms') {
   const p = median(product);
   const b = median(baseline);
   // A baseline below the timer's resolution has no meaningful ratio.
-  report({ measure, ...fixture, unit, product: round(p, 2), baseline: round(b, 2), ratio: b > 0 ? round(p / b, 2) : null, samples: { product: product.map((v) => round(v, 2)), baseline: baseline.map((v) => round(v, 2)) } });
+  report({
+    measure,
+    ...fixture,
+    unit,
+    product: round(p, 2),
+    baseline: round(b, 2),
+    ratio: b > 0 ? round(p / b, 2) : null,
+    samples: { product: product.map((v) => round(v, 2)), baseline: baseline.map((v) => round(v, 2)) },
+  });
 }
 
 /** Runs one measurement; a failure is reported, the run goes on, and the bench exits non-zero. */
@@ -128,16 +138,31 @@ try {
     compare('load-from-indexeddb', fixture, fromStorage.product, fromStorage.baseline);
 
     for (const side of ['baseline', 'product']) await call('load', side);
-    compare('keystroke-edit-mode', fixture, await call('keystrokes', 'product', KEYSTROKES), await call('keystrokes', 'baseline', KEYSTROKES));
+    compare(
+      'keystroke-edit-mode',
+      fixture,
+      await call('keystrokes', 'product', KEYSTROKES),
+      await call('keystrokes', 'baseline', KEYSTROKES),
+    );
     // Keystroke inside a CMS form (bench/measure-form.ts).
     const inForm = await call('formKeystrokes', KEYSTROKES);
     compare('keystroke-in-form', fixture, inForm.product, inForm.baseline);
     compare('tag-sentence', fixture, await call('tags', 'product', TAGS), await call('tags', 'baseline', TAGS));
     await attempt('sidebar-scroll', fixture, async () => {
       const scroll = { product: await call('scrollList', 'product'), baseline: await call('scrollList', 'baseline') };
-      report({ measure: 'sidebar-scroll', ...fixture, unit: 'ms', product: scroll.product, baseline: scroll.baseline, ratio: round(scroll.product.slowestFrame / scroll.baseline.slowestFrame, 2) });
+      report({
+        measure: 'sidebar-scroll',
+        ...fixture,
+        unit: 'ms',
+        product: scroll.product,
+        baseline: scroll.baseline,
+        ratio: round(scroll.product.slowestFrame / scroll.baseline.slowestFrame, 2),
+      });
     });
-    const exports = { product: await call('exports', 'product', runs), baseline: await call('exports', 'baseline', runs) };
+    const exports = {
+      product: await call('exports', 'product', runs),
+      baseline: await call('exports', 'baseline', runs),
+    };
     compare('export-w3c', fixture, exports.product.w3c, exports.baseline.w3c);
     compare('export-html', fixture, exports.product.html, exports.baseline.html);
     compare('import-json', fixture, exports.product.importJson, exports.baseline.importJson);
@@ -153,15 +178,30 @@ try {
   for (const layout of ['one-per-paragraph', 'one-paragraph']) {
     await attempt('dense', { layout }, async () => {
       const timing = await call('dense', layout, denseSentences, densePer, 5);
-      report({ measure: 'dense', ...timing, unit: 'ms', import: round(timing.import), firstFrame: round(timing.firstFrame), addMedian: round(median(timing.adds)), adds: timing.adds.map((v) => round(v)) });
+      report({
+        measure: 'dense',
+        ...timing,
+        unit: 'ms',
+        import: round(timing.import),
+        firstFrame: round(timing.firstFrame),
+        addMedian: round(median(timing.adds)),
+        adds: timing.adds.map((v) => round(v)),
+      });
     });
   }
 
   const bundle = await measureSizes();
-  report({ measure: 'bundle-size', unit: 'bytes', ...bundle, ratio: round(bundle.bundle.gzipped / bundle.dependencies.gzipped, 2) });
+  report({
+    measure: 'bundle-size',
+    unit: 'bytes',
+    ...bundle,
+    ratio: round(bundle.bundle.gzipped / bundle.dependencies.gzipped, 2),
+  });
 
   const browserVersion = browser.version();
-  console.log(`\nclaim-editor bench: ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${round(os.totalmem() / 2 ** 30, 0)} GiB, Chromium ${browserVersion}, ${round((Date.now() - started) / 1000, 0)} s`);
+  console.log(
+    `\nclaim-editor bench: ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${round(os.totalmem() / 2 ** 30, 0)} GiB, Chromium ${browserVersion}, ${round((Date.now() - started) / 1000, 0)} s`,
+  );
   console.log('Medians; ratio = product / plain ProseMirror (baseline).\n');
   const table = lines
     .filter((line) => line.product !== undefined && typeof line.product === 'number')
@@ -187,9 +227,24 @@ try {
       })),
   );
   console.log('\nMany annotations on one paragraph, against one sentence per paragraph:');
-  console.table(lines.filter((line) => line.measure === 'dense' && line.import !== undefined).map(({ layout, annotations, blocks, import: imported, firstFrame, addMedian }) => ({ layout, annotations, 'drawn blocks': blocks, import: `${imported} ms`, 'first frame': `${firstFrame} ms`, 'add (median)': `${addMedian} ms` })));
+  console.table(
+    lines
+      .filter((line) => line.measure === 'dense' && line.import !== undefined)
+      .map(({ layout, annotations, blocks, import: imported, firstFrame, addMedian }) => ({
+        layout,
+        annotations,
+        'drawn blocks': blocks,
+        import: `${imported} ms`,
+        'first frame': `${firstFrame} ms`,
+        'add (median)': `${addMedian} ms`,
+      })),
+  );
   console.log('\nIndexedDB writes for one annotation change (a tag, then a source edit):');
-  console.table(lines.filter((line) => line.measure === 'storage-writes-per-change').map(({ annotations, records, bytes }) => ({ annotations, records, bytes })));
+  console.table(
+    lines
+      .filter((line) => line.measure === 'storage-writes-per-change')
+      .map(({ annotations, records, bytes }) => ({ annotations, records, bytes })),
+  );
   const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
   console.log('\nBundle size (minified + gzipped):');
   console.table({
@@ -198,9 +253,25 @@ try {
     'our code (difference)': kb(bundle.ownGzipped),
   });
   // Re-anchoring (bench/measure-reanchoring.ts).
-  console.log('\nRe-anchoring: evaluation corpus (right / wrong / missed per kind of change), then one article changed:');
-  console.table(lines.filter((line) => line.measure === 'reanchoring-corpus').map(({ kind, right, wrong, missed }) => ({ kind, right, wrong, missed })));
-  console.table(lines.filter((line) => line.measure === 'reanchoring').map(({ paragraphs, annotations, median, reanchored, orphaned }) => ({ paragraphs, annotations, 'median ms': round(median), reanchored, orphaned })));
+  console.log(
+    '\nRe-anchoring: evaluation corpus (right / wrong / missed per kind of change), then one article changed:',
+  );
+  console.table(
+    lines
+      .filter((line) => line.measure === 'reanchoring-corpus')
+      .map(({ kind, right, wrong, missed }) => ({ kind, right, wrong, missed })),
+  );
+  console.table(
+    lines
+      .filter((line) => line.measure === 'reanchoring')
+      .map(({ paragraphs, annotations, median, reanchored, orphaned }) => ({
+        paragraphs,
+        annotations,
+        'median ms': round(median),
+        reanchored,
+        orphaned,
+      })),
+  );
 } finally {
   await browser.close();
   await server.stop();

@@ -21,7 +21,9 @@ export const webkitDriverPath = '/usr/bin/WebKitWebDriver';
 export function miniBrowserPath() {
   if (process.env.MINIBROWSER_PATH) return process.env.MINIBROWSER_PATH;
   try {
-    const files = execSync('dpkg -L libwebkit2gtk-4.1-0 libwebkitgtk-6.0-4 libwebkit2gtk-4.0-37 2>/dev/null', { encoding: 'utf8' });
+    const files = execSync('dpkg -L libwebkit2gtk-4.1-0 libwebkitgtk-6.0-4 libwebkit2gtk-4.0-37 2>/dev/null', {
+      encoding: 'utf8',
+    });
     return files.split('\n').find((file) => file.endsWith('/MiniBrowser') && existsSync(file));
   } catch (error) {
     // dpkg exits non-zero when one of the packages is not installed; its output still lists the others.

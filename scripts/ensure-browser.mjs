@@ -7,11 +7,25 @@ import { chromePath, firefoxPath, miniBrowserPath, webkitDriverPath } from './br
 
 /** Per engine: is it installed, the Debian packages that provide it, and the override for a binary elsewhere. */
 const BROWSERS = {
-  chromium: { label: 'Chromium', present: () => existsSync(chromePath), packages: ['chromium'], override: 'CHROME_PATH' },
-  firefox: { label: 'Firefox', present: () => existsSync(firefoxPath), packages: ['firefox-esr'], override: 'FIREFOX_PATH' },
+  chromium: {
+    label: 'Chromium',
+    present: () => existsSync(chromePath),
+    packages: ['chromium'],
+    override: 'CHROME_PATH',
+  },
+  firefox: {
+    label: 'Firefox',
+    present: () => existsSync(firefoxPath),
+    packages: ['firefox-esr'],
+    override: 'FIREFOX_PATH',
+  },
   webkit: {
     label: 'WebKit',
-    present: () => existsSync(webkitDriverPath) && existsSync('/usr/bin/xvfb-run') && existsSync('/usr/bin/xauth') && !!miniBrowserPath(),
+    present: () =>
+      existsSync(webkitDriverPath) &&
+      existsSync('/usr/bin/xvfb-run') &&
+      existsSync('/usr/bin/xauth') &&
+      !!miniBrowserPath(),
     packages: ['webkit2gtk-driver', 'xvfb', 'xauth'],
     override: 'MINIBROWSER_PATH',
   },
@@ -30,12 +44,16 @@ export function ensureBrowsers(engines = ['chromium']) {
   if (installable.length > 0 && canApt) {
     const packages = installable.flatMap((engine) => BROWSERS[engine].packages);
     console.log(`Installing missing browsers from Debian: ${packages.join(' ')}…`);
-    execSync(`apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${packages.join(' ')}`, { stdio: 'inherit' });
+    execSync(`apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${packages.join(' ')}`, {
+      stdio: 'inherit',
+    });
     missing = missing.filter((engine) => !BROWSERS[engine].present());
   }
   for (const engine of missing) {
     const { label, packages, override } = BROWSERS[engine];
-    console.error(`${label} is missing: install it (Debian/Ubuntu: "sudo apt-get install ${packages.join(' ')}") or set ${override}.`);
+    console.error(
+      `${label} is missing: install it (Debian/Ubuntu: "sudo apt-get install ${packages.join(' ')}") or set ${override}.`,
+    );
   }
   return missing;
 }
@@ -46,5 +64,6 @@ export function ensureBrowser() {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  if (ensureBrowsers(process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['chromium']).length > 0) process.exit(1);
+  if (ensureBrowsers(process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['chromium']).length > 0)
+    process.exit(1);
 }

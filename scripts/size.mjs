@@ -18,7 +18,15 @@ const DEPENDENCIES = [
 ];
 
 async function bundle(options) {
-  const result = await build({ bundle: true, format: 'esm', target: 'es2022', minify: true, write: false, logLevel: 'silent', ...options });
+  const result = await build({
+    bundle: true,
+    format: 'esm',
+    target: 'es2022',
+    minify: true,
+    write: false,
+    logLevel: 'silent',
+    ...options,
+  });
   const code = result.outputFiles[0].contents;
   return { minified: code.length, gzipped: gzipSync(code, { level: 9 }).length };
 }
@@ -43,6 +51,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   console.table({
     'dist/claim-editor.js': { minified: kb(sizes.bundle.minified), gzipped: kb(sizes.bundle.gzipped) },
     'dependencies alone': { minified: kb(sizes.dependencies.minified), gzipped: kb(sizes.dependencies.gzipped) },
-    'our code (difference)': { minified: kb(sizes.bundle.minified - sizes.dependencies.minified), gzipped: kb(sizes.ownGzipped) },
+    'our code (difference)': {
+      minified: kb(sizes.bundle.minified - sizes.dependencies.minified),
+      gzipped: kb(sizes.ownGzipped),
+    },
   });
 }

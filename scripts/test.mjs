@@ -20,7 +20,11 @@ for (const engine of engines) {
 }
 
 function run(command, args, env = {}) {
-  console.log(`\n> ${Object.entries(env).map(([k, v]) => `${k}=${v} `).join('')}${command} ${args.join(' ')}`);
+  console.log(
+    `\n> ${Object.entries(env)
+      .map(([k, v]) => `${k}=${v} `)
+      .join('')}${command} ${args.join(' ')}`,
+  );
   const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
   return result.status === 0;
 }
@@ -43,18 +47,38 @@ const add = (label, counts) => {
   totals.passed += counts.passed;
   totals.failed += counts.failed;
   totals.skipped += counts.skipped;
-  lines.push(`${label}: ${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ''}`);
+  lines.push(
+    `${label}: ${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ''}`,
+  );
 };
 
 const typesOk = run('npx', ['tsc', '--noEmit']);
+const lintOk = run('npx', ['eslint', '.']);
+const formatOk = run('npx', ['prettier', '--check', '.']);
 
 // Checks of the tooling (node:test), before the manifest is rewritten below:
 // one of them compares the tracked custom-elements.json with the analyzer's output.
 const nodeTap = 'test-results/node.tap';
-let runsOk = run('node', ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${nodeTap}`, 'scripts/node-tests/']);
+let runsOk = run('node', [
+  '--test',
+  '--test-reporter=spec',
+  '--test-reporter-destination=stdout',
+  '--test-reporter=tap',
+  `--test-reporter-destination=${nodeTap}`,
+  'scripts/node-tests/',
+]);
 const tapCount = (tap, name) => Number(new RegExp(`^# ${name} (\\d+)$`, 'm').exec(tap)?.[1] ?? 0);
 const tap = existsSync(nodeTap) ? readFileSync(nodeTap, 'utf8') : undefined;
-add('node (tooling)', tap ? { passed: tapCount(tap, 'pass'), failed: tapCount(tap, 'fail') + tapCount(tap, 'cancelled'), skipped: tapCount(tap, 'skipped') } : NO_COUNTS);
+add(
+  'node (tooling)',
+  tap
+    ? {
+        passed: tapCount(tap, 'pass'),
+        failed: tapCount(tap, 'fail') + tapCount(tap, 'cancelled'),
+        skipped: tapCount(tap, 'skipped'),
+      }
+    : NO_COUNTS,
+);
 
 // The manifest test reads custom-elements.json: make it from the sources being tested.
 const manifestOk = run('npx', ['custom-elements-manifest', 'analyze', '--quiet']);
@@ -75,13 +99,22 @@ if (missing.includes('chromium')) {
 } else {
   runsOk = run('npx', ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightResultsFile }) && runsOk;
   const stats = readJson(playwrightResultsFile)?.stats;
-  add('e2e (Chromium)', stats ? { passed: stats.expected + stats.flaky, failed: stats.unexpected, skipped: stats.skipped } : NO_COUNTS);
+  add(
+    'e2e (Chromium)',
+    stats ? { passed: stats.expected + stats.flaky, failed: stats.unexpected, skipped: stats.skipped } : NO_COUNTS,
+  );
 }
 
-const failed = totals.failed + (typesOk ? 0 : 1) + (manifestOk ? 0 : 1);
+const checks = [
+  [typesOk, 'Type check'],
+  [lintOk, 'Lint (eslint)'],
+  [formatOk, 'Formatting (prettier --check; `npx prettier --write .` fixes it)'],
+  [manifestOk, 'Custom elements manifest'],
+];
+const failedChecks = checks.filter(([ok]) => !ok).map(([, name]) => name);
+const failed = totals.failed + failedChecks.length;
 console.log('');
-if (!typesOk) console.log('Type check failed (counted as one failure).');
-if (!manifestOk) console.log('Custom elements manifest failed (counted as one failure).');
+for (const name of failedChecks) console.log(`${name} failed (counted as one failure).`);
 for (const line of lines) console.log(line);
 console.log(`${totals.passed} passed, ${failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
-process.exit(typesOk && manifestOk && runsOk && failed === 0 ? 0 : 1);
+process.exit(runsOk && failed === 0 ? 0 : 1);

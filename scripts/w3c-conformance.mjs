@@ -25,7 +25,8 @@ if (!existsSync(folder)) {
 async function loadFormat() {
   const result = await build({
     stdin: {
-      contents: "export { w3cFormat } from './src/formats/w3c.ts'; export { DEFAULT_TAXONOMY } from './src/model/taxonomy.ts';",
+      contents:
+        "export { w3cFormat } from './src/formats/w3c.ts'; export { DEFAULT_TAXONOMY } from './src/model/taxonomy.ts';",
       resolveDir: root,
       loader: 'ts',
     },
@@ -78,8 +79,21 @@ const readJson = (path) => JSON.parse(readFileSync(join(folder, path), 'utf8'));
 
 const ajv = new Ajv({ strict: false, allErrors: true });
 ajv.addFormat('uri', /^[a-z][a-z0-9+.-]*:(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?#[\]]|%[0-9A-Fa-f]{2})*$/i);
-ajv.addFormat('date-time', (value) => /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/.test(value) && !Number.isNaN(Date.parse(value)));
-for (const name of ['annotations', 'bodyTarget', 'choiceSet', 'collections', 'id', 'otherProperties', 'specificResource']) {
+ajv.addFormat(
+  'date-time',
+  (value) =>
+    /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/.test(value) &&
+    !Number.isNaN(Date.parse(value)),
+);
+for (const name of [
+  'annotations',
+  'bodyTarget',
+  'choiceSet',
+  'collections',
+  'id',
+  'otherProperties',
+  'specificResource',
+]) {
   ajv.addSchema(readJson(`definitions/${name}.json`));
 }
 
@@ -90,15 +104,30 @@ const check = (label, schema, value, expected = 'valid') => {
   checks += 1;
   const validate = ajv.compile(schema);
   const result = validate(value) ? 'valid' : 'invalid';
-  if (result !== expected) failures.push(`${label}: ${result}, expected ${expected} ${JSON.stringify(validate.errors)}`);
+  if (result !== expected)
+    failures.push(`${label}: ${result}, expected ${expected} ${JSON.stringify(validate.errors)}`);
 };
 
 const collectionRef = (name) => ({ $ref: `collections.json#/definitions/${name}` });
-for (const name of ['annotationCollectionTypeValueFound', 'labelFound', 'totalFound', 'firstFound', 'firstRequiredIfTotalMoreThanZero', 'lastValidIfPresent']) {
+for (const name of [
+  'annotationCollectionTypeValueFound',
+  'labelFound',
+  'totalFound',
+  'firstFound',
+  'firstRequiredIfTotalMoreThanZero',
+  'lastValidIfPresent',
+]) {
   check(`collection ${name}`, collectionRef(name), collection);
 }
 check('collection contextValueFound', collectionRef('contextValueFound'), collection['@context']);
-for (const name of ['annotationPageTypeValueFound', 'startIndexDefinition', 'itemsFound', 'partOfValidIfPresent', 'nextValidIfPresent', 'prevValidIfPresent']) {
+for (const name of [
+  'annotationPageTypeValueFound',
+  'startIndexDefinition',
+  'itemsFound',
+  'partOfValidIfPresent',
+  'nextValidIfPresent',
+  'prevValidIfPresent',
+]) {
   check(`first page ${name}`, collectionRef(name), collection.first);
 }
 for (const path of readJson('annotations/annotationMusts.test').assertions) {

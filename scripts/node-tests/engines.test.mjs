@@ -13,10 +13,15 @@ test('every package of the lock file supports every Node version package.json de
     // npm leaves out an optional package whose engines do not match, as it does one for another platform.
     .filter(([path, entry]) => path !== '' && !entry.optional && entry.engines?.node)
     .filter(([, entry]) => !semver.subset(declared, entry.engines.node))
-    .map(([path, entry]) => `${path.replace(/^.*node_modules\//, '')}@${entry.version} needs node ${entry.engines.node}`);
+    .map(
+      ([path, entry]) => `${path.replace(/^.*node_modules\//, '')}@${entry.version} needs node ${entry.engines.node}`,
+    );
   assert.deepEqual(narrower, [], `package.json declares node ${declared}, but:`);
 });
 
 test('the Node running the tests is one package.json declares', () => {
-  assert.ok(semver.satisfies(process.version, readJson('package.json').engines.node), `${process.version} is not declared`);
+  assert.ok(
+    semver.satisfies(process.version, readJson('package.json').engines.node),
+    `${process.version} is not declared`,
+  );
 });

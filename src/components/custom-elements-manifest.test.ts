@@ -18,7 +18,9 @@ async function claimEditorManifest(): Promise<Declaration> {
   const response = await fetch('/custom-elements.json');
   expect(response.ok, 'custom-elements.json is served').to.equal(true);
   const manifest = (await response.json()) as { modules: { declarations?: Declaration[] }[] };
-  const found = manifest.modules.flatMap((m) => m.declarations ?? []).find((d) => d.customElement && d.tagName === 'claim-editor');
+  const found = manifest.modules
+    .flatMap((m) => m.declarations ?? [])
+    .find((d) => d.customElement && d.tagName === 'claim-editor');
   if (!found) throw new Error('custom-elements.json does not list claim-editor');
   return found;
 }
@@ -28,7 +30,14 @@ const names = (list: Named[] | undefined) => (list ?? []).map((item) => item.nam
 describe('custom-elements.json', () => {
   it('lists claim-editor with every attribute of the public contract', async () => {
     const editor = await claimEditorManifest();
-    expect(names(editor.attributes)).to.include.members(['mode', 'readonly', 'annotator', 'document-id', 'db-name', 'name']);
+    expect(names(editor.attributes)).to.include.members([
+      'mode',
+      'readonly',
+      'annotator',
+      'document-id',
+      'db-name',
+      'name',
+    ]);
   });
 
   it('lists its events, parts and per-tag custom properties', async () => {

@@ -78,7 +78,13 @@ export function recordsFromAnnotations(doc: PMNode, annotations: readonly Annota
   const found = stillThere.every(Boolean) ? undefined : new Anchorer(index.text).anchorAll(annotations);
   return annotations.map((annotation, i) => {
     const { start, end, ...fields } = annotation;
-    const rest = { ...fields, tag: once(fields.tag), status: once(fields.status), created: once(fields.created), modified: once(fields.modified) };
+    const rest = {
+      ...fields,
+      tag: once(fields.tag),
+      status: once(fields.status),
+      created: once(fields.created),
+      modified: once(fields.modified),
+    };
     if (fields.creator !== undefined) rest.creator = once(fields.creator);
     if (fields.source !== undefined) rest.source = once(fields.source);
     const result = stillThere[i] || !found ? { status: annotation.status, start, end } : found[i];

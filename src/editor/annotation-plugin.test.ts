@@ -9,7 +9,12 @@ import { compareReadingOrder, getAnnotationState, recordsInOrder } from './annot
 import { mapRecord } from './annotation-record.js';
 import { parseArticleHTML } from './article.js';
 import { applyWithCheckpoints } from './checkpoint.js';
-import { addAnnotationTransaction, removeAnnotationTransaction, updateAnnotationTransaction, type RecordClock } from './commands.js';
+import {
+  addAnnotationTransaction,
+  removeAnnotationTransaction,
+  updateAnnotationTransaction,
+  type RecordClock,
+} from './commands.js';
 import { createArticleState } from './create-state.js';
 import { articleSchema } from './schema.js';
 import { TextIndex } from './text-index.js';
@@ -257,12 +262,20 @@ describe('annotation layer: mapping through edits', () => {
   });
 
   it('puts every annotation where mapping it through each edit would, across many edits in a long article', () => {
-    const paragraphs = Array.from({ length: 40 }, (_, i) => `<p>Paragraph ${i} opens here. Number ${i} has a second sentence. And a third, ${i}.</p>`);
+    const paragraphs = Array.from(
+      { length: 40 },
+      (_, i) => `<p>Paragraph ${i} opens here. Number ${i} has a second sentence. And a third, ${i}.</p>`,
+    );
     const h = harness(paragraphs.join(''));
     const ids: string[] = [];
     for (let i = 0; i < 40; i++) {
       ids.push(h.tag(`Paragraph ${i} opens here.`));
-      ids.push(h.tag(`Number ${i} has a second sentence.${i % 2 ? ` And a third, ${i}.` : ''}`, i % 3 ? 'analyst-opinion' : 'reported-fact'));
+      ids.push(
+        h.tag(
+          `Number ${i} has a second sentence.${i % 2 ? ` And a third, ${i}.` : ''}`,
+          i % 3 ? 'analyst-opinion' : 'reported-fact',
+        ),
+      );
     }
     let seed = 3;
     const random = (n: number) => {
@@ -276,9 +289,11 @@ describe('annotation layer: mapping through edits', () => {
       const at = 1 + random(size - 2);
       const choice = random(4);
       const tr =
-        choice === 0 ? h.state.tr.delete(at, Math.min(size - 1, at + 1 + random(3))) :
-        choice === 1 && canSplit(h.state.doc, at) ? h.state.tr.split(at) :
-        h.state.tr.insertText('xy'.slice(0, 1 + random(2)), at);
+        choice === 0
+          ? h.state.tr.delete(at, Math.min(size - 1, at + 1 + random(3)))
+          : choice === 1 && canSplit(h.state.doc, at)
+            ? h.state.tr.split(at)
+            : h.state.tr.insertText('xy'.slice(0, 1 + random(2)), at);
       h.apply(() => tr);
       const after = getAnnotationState(h.state).records;
       for (const id of ids) {
@@ -287,7 +302,10 @@ describe('annotation layer: mapping through edits', () => {
       }
     }
     const ordered = recordsInOrder(h.state);
-    expect(ordered.map((r) => r.id), 'reading order').to.deep.equal([...ordered].sort(compareReadingOrder).map((r) => r.id));
+    expect(
+      ordered.map((r) => r.id),
+      'reading order',
+    ).to.deep.equal([...ordered].sort(compareReadingOrder).map((r) => r.id));
     expectConsistent(h);
   });
 });
@@ -295,7 +313,7 @@ describe('annotation layer: mapping through edits', () => {
 describe('annotation layer: the longest span', () => {
   const span = (h: Harness, id: string) => h.byId(id).end - h.byId(id).start;
 
-  it('is the longest record\'s, also after that record is removed, shrunk by an edit, or brought back by undo', () => {
+  it("is the longest record's, also after that record is removed, shrunk by an edit, or brought back by undo", () => {
     const h = harness();
     const long = h.tag('The ministry said exports rose. Officials declined to comment.');
     const short = h.tag('Prices fell 3.5 percent.');
@@ -307,7 +325,9 @@ describe('annotation layer: the longest span', () => {
 
     const { start } = h.byId(middle);
     deleteRange(h, start + 3, start + 30);
-    expect(getAnnotationState(h.state).maxSpan, 'after the longest left is shrunk by a deletion').to.equal(span(h, short));
+    expect(getAnnotationState(h.state).maxSpan, 'after the longest left is shrunk by a deletion').to.equal(
+      span(h, short),
+    );
 
     h.undo();
     h.undo();
@@ -348,7 +368,9 @@ describe('annotation layer: changes as undoable steps', () => {
     const h = harness();
     const id = h.tag('The agency repeated the claim on Monday.');
     const selected = getAnnotationState(h.state).drawn;
-    expect(selected.find().filter((deco) => (deco.spec as { annotationId: string }).annotationId === id)).to.have.length(2);
+    expect(
+      selected.find().filter((deco) => (deco.spec as { annotationId: string }).annotationId === id),
+    ).to.have.length(2);
     h.apply((state) => state.tr.setSelection(TextSelection.atEnd(state.doc)));
     const deselected = getAnnotationState(h.state).drawn;
     expect(deselected, 'the outline went with the selection').to.not.equal(selected);

@@ -9,7 +9,10 @@ import { getDrawWindow, windowMoved, withSelectionBlocks, type DrawWindow } from
 /** The annotation layer: records by id, their decorations, and which one the user has selected. */
 export interface AnnotationState {
   readonly records: RecordMap;
-  /** Ids in reading order (see {@link compareReadingOrder}), kept up to date change by change rather than sorted on demand. */
+  /**
+   * Ids in reading order (see {@link compareReadingOrder}), kept up to date change by change rather than sorted on
+   * demand.
+   */
   readonly order: readonly string[];
   /** The longest span of any record: bounds the search for records at a position. */
   readonly maxSpan: number;
@@ -56,7 +59,12 @@ function decorationsFor(record: AnnotationRecord, selected = false): Decoration[
     return element;
   };
   return [
-    Decoration.widget(record.from, label, { ...spec, side: -1, key: `${record.id}:${record.tag}${className}`, ignoreSelection: true }),
+    Decoration.widget(record.from, label, {
+      ...spec,
+      side: -1,
+      key: `${record.id}:${record.tag}${className}`,
+      ignoreSelection: true,
+    }),
     Decoration.inline(
       record.from,
       record.to,
@@ -101,7 +109,12 @@ function orphan(record: AnnotationRecord, previous: AnnotationRecord, doc: PMNod
  * inserted).
  */
 export function compareReadingOrder(a: AnnotationRecord, b: AnnotationRecord): number {
-  return a.from - b.from || b.to - a.to || (a.created < b.created ? -1 : a.created > b.created ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return (
+    a.from - b.from ||
+    b.to - a.to ||
+    (a.created < b.created ? -1 : a.created > b.created ? 1 : 0) ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
 }
 
 function sortedIds(records: ReadonlyMap<string, AnnotationRecord>): string[] {
@@ -113,7 +126,11 @@ function sortedIds(records: ReadonlyMap<string, AnnotationRecord>): string[] {
  * true from there to the end (as "starts after x" does in reading order): a
  * binary search, so no lookup costs a pass over the list.
  */
-function searchOrder(order: readonly string[], records: Pick<ReadonlyMap<string, AnnotationRecord>, 'get'>, reached: (record: AnnotationRecord) => boolean): number {
+function searchOrder(
+  order: readonly string[],
+  records: Pick<ReadonlyMap<string, AnnotationRecord>, 'get'>,
+  reached: (record: AnnotationRecord) => boolean,
+): number {
   let low = 0;
   let high = order.length;
   while (low < high) {
@@ -125,11 +142,18 @@ function searchOrder(order: readonly string[], records: Pick<ReadonlyMap<string,
 }
 
 /** Where `record` is, or belongs, in `order`. */
-export function orderIndex(order: readonly string[], records: Pick<ReadonlyMap<string, AnnotationRecord>, 'get'>, record: AnnotationRecord): number {
+export function orderIndex(
+  order: readonly string[],
+  records: Pick<ReadonlyMap<string, AnnotationRecord>, 'get'>,
+  record: AnnotationRecord,
+): number {
   return searchOrder(order, records, (other) => compareReadingOrder(other, record) >= 0);
 }
 
-/** The first document position (in the document before `tr`) that `tr` changes: mapping leaves every position before it alone. */
+/**
+ * The first document position (in the document before `tr`) that `tr` changes: mapping leaves every position before it
+ * alone.
+ */
 function firstChange(tr: Transaction): number {
   let first = Infinity;
   tr.mapping.maps.forEach((map, index) => {
@@ -160,13 +184,25 @@ function firstAfter(order: readonly string[], records: ReadonlyMap<string, Annot
   return searchOrder(order, records, (record) => record.from > pos);
 }
 
-/** The index in `order` from which records may reach `pos`: every one before it ends before `pos` (no record spans more than `maxSpan`). */
-function firstMovable(order: readonly string[], records: ReadonlyMap<string, AnnotationRecord>, maxSpan: number, pos: number): number {
+/**
+ * The index in `order` from which records may reach `pos`: every one before it ends before `pos` (no record spans more
+ * than `maxSpan`).
+ */
+function firstMovable(
+  order: readonly string[],
+  records: ReadonlyMap<string, AnnotationRecord>,
+  maxSpan: number,
+  pos: number,
+): number {
   return searchOrder(order, records, (record) => record.from + maxSpan >= pos);
 }
 
 /** Takes `record`'s id out of `order`: where the binary search finds it, else (never expected) wherever it is. */
-function removeFromOrder(order: string[], records: Pick<ReadonlyMap<string, AnnotationRecord>, 'get'>, record: AnnotationRecord): void {
+function removeFromOrder(
+  order: string[],
+  records: Pick<ReadonlyMap<string, AnnotationRecord>, 'get'>,
+  record: AnnotationRecord,
+): void {
   const found = orderIndex(order, records, record);
   const index = order[found] === record.id ? found : order.indexOf(record.id);
   if (index >= 0) order.splice(index, 1);
@@ -182,7 +218,13 @@ function inWindow(window: DrawWindow, record: AnnotationRecord): boolean {
  * last one starting at or before `to`, then back to those that could still
  * reach `from`. Collapsed (orphaned) records at the range are included.
  */
-function overlapping(records: ReadonlyMap<string, AnnotationRecord>, order: readonly string[], maxSpan: number, from: number, to: number): AnnotationRecord[] {
+function overlapping(
+  records: ReadonlyMap<string, AnnotationRecord>,
+  order: readonly string[],
+  maxSpan: number,
+  from: number,
+  to: number,
+): AnnotationRecord[] {
   const found: AnnotationRecord[] = [];
   for (let i = firstAfter(order, records, to) - 1; i >= 0; i--) {
     const record = records.get(order[i])!;
@@ -198,12 +240,27 @@ function spanOf(records: Iterable<AnnotationRecord>, start = 0): number {
   return span;
 }
 
-function drawnFor(doc: PMNode, records: ReadonlyMap<string, AnnotationRecord>, order: readonly string[], maxSpan: number, window: DrawWindow, selectedId: string | null): DecorationSet {
+function drawnFor(
+  doc: PMNode,
+  records: ReadonlyMap<string, AnnotationRecord>,
+  order: readonly string[],
+  maxSpan: number,
+  window: DrawWindow,
+  selectedId: string | null,
+): DecorationSet {
   const shown = window ? overlapping(records, order, maxSpan, window.from, window.to) : [...records.values()];
-  return DecorationSet.create(doc, shown.flatMap((record) => decorationsFor(record, record.id === selectedId)));
+  return DecorationSet.create(
+    doc,
+    shown.flatMap((record) => decorationsFor(record, record.id === selectedId)),
+  );
 }
 
-function applyTransaction(tr: Transaction, value: AnnotationState, _old: EditorState, next: EditorState): AnnotationState {
+function applyTransaction(
+  tr: Transaction,
+  value: AnnotationState,
+  _old: EditorState,
+  next: EditorState,
+): AnnotationState {
   let { records, order, maxSpan, drawn, selectedId } = value;
   const window = getDrawWindow(next);
   // A moved window is drawn afresh from the records at the end; otherwise the drawn set changes in step.
@@ -237,7 +294,8 @@ function applyTransaction(tr: Transaction, value: AnnotationState, _old: EditorS
       moved.set(record.id, next);
     }
     if (shift && shiftedFrom < order.length) records = records.shifted(shift);
-    if (previous && shiftedFrom < order.length && compareReadingOrder(previous, records.get(order[shiftedFrom])!) > 0) outOfOrder = true;
+    if (previous && shiftedFrom < order.length && compareReadingOrder(previous, records.get(order[shiftedFrom])!) > 0)
+      outOfOrder = true;
     records = records.with(moved);
     if (outOfOrder) order = sortedIds(records);
   }
@@ -301,7 +359,11 @@ function applyTransaction(tr: Transaction, value: AnnotationState, _old: EditorS
     const before = drawn;
     if (removed.length > 0) drawn = drawn.remove(removed.flatMap((record) => findDecorations(before, record, tr.doc)));
     const fresh = [...added.values()].filter((record) => inWindow(window, record));
-    if (fresh.length > 0) drawn = drawn.add(tr.doc, fresh.flatMap((record) => decorationsFor(record, record.id === selectedId)));
+    if (fresh.length > 0)
+      drawn = drawn.add(
+        tr.doc,
+        fresh.flatMap((record) => decorationsFor(record, record.id === selectedId)),
+      );
   }
   if (records === value.records && drawn === value.drawn && selectedId === value.selectedId) return value;
   return { records, order, maxSpan, drawn, selectedId };
@@ -320,7 +382,13 @@ export function annotationPlugin(initial: readonly AnnotationRecord[] = []): Plu
         const records = RecordMap.from(initial);
         const order = sortedIds(records);
         const maxSpan = spanOf(initial);
-        return { records, order, maxSpan, drawn: drawnFor(state.doc, records, order, maxSpan, getDrawWindow(state), null), selectedId: null };
+        return {
+          records,
+          order,
+          maxSpan,
+          drawn: drawnFor(state.doc, records, order, maxSpan, getDrawWindow(state), null),
+          selectedId: null,
+        };
       },
       apply: applyTransaction,
     },

@@ -30,7 +30,9 @@ export function mapRecord(record: AnnotationRecord, mapping: Mapping): Annotatio
   return from === record.from && to === record.to ? record : { ...record, from, to };
 }
 
-/** Whether `a` and `b` hold the same values: reading a record can give a new object for the same one (see `RecordMap`). */
+/**
+ * Whether `a` and `b` hold the same values: reading a record can give a new object for the same one (see `RecordMap`).
+ */
 export function sameRecord(a: AnnotationRecord, b: AnnotationRecord): boolean {
   if (a === b) return true;
   const keys = Object.keys(a) as (keyof AnnotationRecord)[];

@@ -46,7 +46,10 @@ export class AnnotationStep extends Step {
     return { stepType: ANNOTATION_STEP_ID, id: this.id, before: this.before, after: this.after };
   }
 
-  static override fromJSON(_schema: Schema, json: { id: string; before: AnnotationRecord | null; after: AnnotationRecord | null }) {
+  static override fromJSON(
+    _schema: Schema,
+    json: { id: string; before: AnnotationRecord | null; after: AnnotationRecord | null },
+  ) {
     return new AnnotationStep(json.id, json.before, json.after);
   }
 }

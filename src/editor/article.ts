@@ -75,7 +75,8 @@ export function readArticleJSON(content: unknown, text: string): ArticleRead {
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }
-  if (doc.type !== articleSchema.topNodeType) return { ok: false, error: `the article must be a "doc" node, not "${doc.type.name}"` };
+  if (doc.type !== articleSchema.topNodeType)
+    return { ok: false, error: `the article must be a "doc" node, not "${doc.type.name}"` };
   if (TextIndex.of(doc).text !== text) return { ok: false, error: 'its text differs from the saved plain text' };
   return { ok: true, doc };
 }

@@ -6,7 +6,14 @@ import { annotationsOf } from './annotation-api.js';
 import { getAnnotationState } from './annotation-plugin.js';
 import { parseArticleHTML } from './article.js';
 import { applyWithCheckpoints } from './checkpoint.js';
-import { cycleAnnotation, moveBySentence, redoCommand, tagSelection, undoCommand, deleteSelectedAnnotation } from './commands.js';
+import {
+  cycleAnnotation,
+  moveBySentence,
+  redoCommand,
+  tagSelection,
+  undoCommand,
+  deleteSelectedAnnotation,
+} from './commands.js';
 import { createArticleState } from './create-state.js';
 import { announcementOf } from './announce.js';
 import { TextIndex } from './text-index.js';
@@ -33,7 +40,19 @@ function setup(mode: 'annotate' | 'edit' = 'annotate') {
     state = state.apply(state.tr.setSelection(TextSelection.create(state.doc, pos)));
   };
   const selected = () => state.doc.textBetween(state.selection.from, state.selection.to, '\n', '\n');
-  return { run, text, caretAt, selected, get state() { return state; }, set state(s) { state = s; }, message: () => lastMessage };
+  return {
+    run,
+    text,
+    caretAt,
+    selected,
+    get state() {
+      return state;
+    },
+    set state(s) {
+      state = s;
+    },
+    message: () => lastMessage,
+  };
 }
 
 describe('commands', () => {
@@ -99,7 +118,9 @@ describe('commands', () => {
     t.run(moveBySentence(-1, true));
     expect(t.selected().trim()).to.equal('SEOUL, May 2 — The agency said the U.S. envoy left. Gen. Park denied it.');
     t.run(tagSelection('reported-fact'));
-    expect(annotationsOf(t.state)[0].quote).to.equal('SEOUL, May 2 — The agency said the U.S. envoy left. Gen. Park denied it.');
+    expect(annotationsOf(t.state)[0].quote).to.equal(
+      'SEOUL, May 2 — The agency said the U.S. envoy left. Gen. Park denied it.',
+    );
   });
 
   it('cycles through every annotation, overlapping ones included', () => {

@@ -38,10 +38,16 @@ function trimRange(state: EditorState, from: number, to: number): DocRange {
   return { from, to };
 }
 
-type NewAnnotationFields = Pick<AnnotationRecord, 'tag'> & Partial<Pick<AnnotationRecord, 'source' | 'note' | 'verdict' | 'id'>>;
+type NewAnnotationFields = Pick<AnnotationRecord, 'tag'> &
+  Partial<Pick<AnnotationRecord, 'source' | 'note' | 'verdict' | 'id'>>;
 
 /** A new, anchored record over `range`, created now by the editor's annotator. */
-export function newRecord(state: EditorState, range: DocRange, fields: NewAnnotationFields, clock: RecordClock = systemClock): AnnotationRecord {
+export function newRecord(
+  state: EditorState,
+  range: DocRange,
+  fields: NewAnnotationFields,
+  clock: RecordClock = systemClock,
+): AnnotationRecord {
   const now = clock.now();
   const { annotator } = getSettings(state);
   return withCurrentText(state.doc, {
@@ -95,10 +101,7 @@ export function updateAnnotationTransaction(
     else delete after[key];
   }
   const tr = state.tr.step(new AnnotationStep(id, before, after));
-  announce(
-    tr,
-    after.tag !== before.tag ? `Retagged as ${tagLabel(state, after.tag)}` : `Annotation updated`,
-  );
+  announce(tr, after.tag !== before.tag ? `Retagged as ${tagLabel(state, after.tag)}` : `Annotation updated`);
   return { tr, record: after };
 }
 
@@ -107,7 +110,10 @@ export function removeAnnotationTransaction(state: EditorState, id: string): Tra
   if (!before) throw new Error(`No annotation with id "${id}".`);
   const tr = state.tr.step(new AnnotationStep(id, before, null));
   setSelectedAnnotation(tr, null);
-  return announce(tr, `Removed ${tagLabel(state, before.tag)} tag from “${excerpt(withCurrentText(state.doc, before).quote)}”`);
+  return announce(
+    tr,
+    `Removed ${tagLabel(state, before.tag)} tag from “${excerpt(withCurrentText(state.doc, before).quote)}”`,
+  );
 }
 
 function selectedRecord(state: EditorState): AnnotationRecord | undefined {
@@ -262,7 +268,10 @@ export function cycleAnnotation(direction: 1 | -1): Command {
     if (current >= 0) next = (current + direction + ordered.length) % ordered.length;
     else {
       const pos = state.selection.from;
-      next = direction === 1 ? ordered.findIndex((record) => record.from >= pos) : ordered.findLastIndex((record) => record.from < pos);
+      next =
+        direction === 1
+          ? ordered.findIndex((record) => record.from >= pos)
+          : ordered.findLastIndex((record) => record.from < pos);
       if (next < 0) next = direction === 1 ? 0 : ordered.length - 1;
     }
     dispatch?.(selectAnnotationTransaction(state, ordered[next].id));
@@ -280,7 +289,8 @@ function historyCommand(base: Command, verb: 'Undo' | 'Redo'): Command {
   return (state, dispatch) => {
     let candidate: Transaction | undefined;
     if (!base(state, (tr) => (candidate = tr)) || !candidate) {
-      // Saying so is handling the key: a command that dispatched returns true, or a chain goes on and the browser acts too.
+      // Saying so is handling the key: a command that dispatched returns true, or a chain goes on and the browser acts
+      // too.
       if (!dispatch) return false;
       dispatch(announce(state.tr, `Nothing to ${verb.toLowerCase()}`));
       return true;

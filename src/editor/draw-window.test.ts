@@ -4,10 +4,21 @@ import { undo } from 'prosemirror-history';
 import { TextSelection, type EditorState } from 'prosemirror-state';
 import type { DecorationSet } from 'prosemirror-view';
 import { DEFAULT_TAXONOMY } from '../model/taxonomy.js';
-import { annotationKey, annotationsAt, compareReadingOrder, getAnnotationState, recordsTouching } from './annotation-plugin.js';
+import {
+  annotationKey,
+  annotationsAt,
+  compareReadingOrder,
+  getAnnotationState,
+  recordsTouching,
+} from './annotation-plugin.js';
 import { mapRecord } from './annotation-record.js';
 import { parseArticleHTML } from './article.js';
-import { addAnnotationTransaction, removeAnnotationTransaction, selectAnnotationTransaction, type RecordClock } from './commands.js';
+import {
+  addAnnotationTransaction,
+  removeAnnotationTransaction,
+  selectAnnotationTransaction,
+  type RecordClock,
+} from './commands.js';
 import { applyWithCheckpoints } from './checkpoint.js';
 import { createArticleState } from './create-state.js';
 import { getDrawWindow, LONG_BLOCK, MARGIN_CHARACTERS, setDrawWindow, WHOLE_ARTICLE_BLOCKS } from './draw-window.js';
@@ -26,10 +37,20 @@ function longArticle(blocks: number): string {
 /** Every paragraph tagged whole; returns the state and the ids in paragraph order. */
 function taggedState(blocks: number): { state: EditorState; ids: string[]; clock: RecordClock } {
   const clock = testClock();
-  let state = createArticleState({ doc: parseArticleHTML(longArticle(blocks)), settings: { mode: 'edit', taxonomy: DEFAULT_TAXONOMY }, clock });
+  let state = createArticleState({
+    doc: parseArticleHTML(longArticle(blocks)),
+    settings: { mode: 'edit', taxonomy: DEFAULT_TAXONOMY },
+    clock,
+  });
   const ids: string[] = [];
   for (const block of TextIndex.of(state.doc).blocks) {
-    const { tr, record } = addAnnotationTransaction(state, { from: block.pos, to: block.pos + block.text.length }, { tag: 'reported-fact' }, clock, false);
+    const { tr, record } = addAnnotationTransaction(
+      state,
+      { from: block.pos, to: block.pos + block.text.length },
+      { tag: 'reported-fact' },
+      clock,
+      false,
+    );
     state = state.apply(tr);
     ids.push(record.id);
   }
@@ -101,7 +122,13 @@ describe('draw window', () => {
 
     // A tag added far away is drawn once the window gets there.
     const far = getAnnotationState(state).records.get(ids[550])!;
-    const { tr, record } = addAnnotationTransaction(state, { from: far.from, to: far.from + 9 }, { tag: 'state-media-claim' }, clock, false);
+    const { tr, record } = addAnnotationTransaction(
+      state,
+      { from: far.from, to: far.from + 9 },
+      { tag: 'state-media-claim' },
+      clock,
+      false,
+    );
     state = state.apply(tr);
     expect(getAnnotationState(state).records.size, 'added, not replacing one').to.equal(599);
     expect(drawnIds(state).has(record.id)).to.equal(false);
@@ -130,7 +157,9 @@ describe('reading order', () => {
     const wide = add(5, 25);
     const sorted = () =>
       [...getAnnotationState(state).records.values()]
-        .sort((a, b) => a.from - b.from || b.to - a.to || a.created.localeCompare(b.created) || a.id.localeCompare(b.id))
+        .sort(
+          (a, b) => a.from - b.from || b.to - a.to || a.created.localeCompare(b.created) || a.id.localeCompare(b.id),
+        )
         .map((r) => r.id);
     expect(getAnnotationState(state).order).to.deep.equal([early, wide, inner, late]);
     state = state.apply(removeAnnotationTransaction(state, wide));
@@ -138,14 +167,22 @@ describe('reading order', () => {
     // Deleting the text between two starts makes them tie; the longer one comes first.
     state = state.apply(state.tr.delete(1, 5));
     expect(getAnnotationState(state).order).to.deep.equal(sorted());
-    expect(getAnnotationState(state).order.indexOf(inner)).to.be.lessThan(getAnnotationState(state).order.indexOf(early));
+    expect(getAnnotationState(state).order.indexOf(inner)).to.be.lessThan(
+      getAnnotationState(state).order.indexOf(early),
+    );
   });
 
   it('finds the records at a range by binary search, long ones that start far before it included', () => {
     const { state: start, ids, clock } = taggedState(300);
     const first = getAnnotationState(start).records.get(ids[0])!;
     const end = getAnnotationState(start).records.get(ids[250])!;
-    const { tr, record: long } = addAnnotationTransaction(start, { from: first.from, to: end.to }, { tag: 'state-media-claim' }, clock, false);
+    const { tr, record: long } = addAnnotationTransaction(
+      start,
+      { from: first.from, to: end.to },
+      { tag: 'state-media-claim' },
+      clock,
+      false,
+    );
     const state = start.apply(tr);
     expect(getAnnotationState(state).records.size).to.equal(301);
     const middle = getAnnotationState(state).records.get(ids[200])!;
@@ -156,8 +193,21 @@ describe('reading order', () => {
   });
 
   for (const [name, edit] of [
-    ['a deletion, then undo', (h: OrderHarness) => { h.delete('One is first. '); h.undo(); }],
-    ['a deletion, then typing where the orphan sits, then a removal', (h: OrderHarness) => { h.delete('One is first. '); h.type('New text. '); h.remove(2); }],
+    [
+      'a deletion, then undo',
+      (h: OrderHarness) => {
+        h.delete('One is first. ');
+        h.undo();
+      },
+    ],
+    [
+      'a deletion, then typing where the orphan sits, then a removal',
+      (h: OrderHarness) => {
+        h.delete('One is first. ');
+        h.type('New text. ');
+        h.remove(2);
+      },
+    ],
   ] as const) {
     it(`stays whole and sorted after ${name}`, () => {
       const h = orderHarness();
@@ -166,7 +216,9 @@ describe('reading order', () => {
       expect([...order].sort(), 'every record once').to.deep.equal([...records.keys()].sort());
       expect(order).to.deep.equal(
         [...records.values()]
-          .sort((a, b) => a.from - b.from || b.to - a.to || a.created.localeCompare(b.created) || a.id.localeCompare(b.id))
+          .sort(
+            (a, b) => a.from - b.from || b.to - a.to || a.created.localeCompare(b.created) || a.id.localeCompare(b.id),
+          )
           .map((r) => r.id),
       );
     });
@@ -180,7 +232,9 @@ describe('records under random edits', () => {
         fc.array(fc.record({ at: fc.nat(), length: fc.nat(14), text: fc.string({ maxLength: 5 }) }), { maxLength: 10 }),
         (edits) => {
           const h = orderHarness();
-          let reference = new Map([...getAnnotationState(h.state).records].map(([id, r]) => [id, { from: r.from, to: r.to }]));
+          let reference = new Map(
+            [...getAnnotationState(h.state).records].map(([id, r]) => [id, { from: r.from, to: r.to }]),
+          );
           for (const { at, length, text } of edits) {
             const end = h.state.doc.content.size - 1;
             const from = 1 + (at % end);
@@ -193,7 +247,8 @@ describe('records under random edits', () => {
               }),
             );
             const { records, order } = getAnnotationState(h.state);
-            for (const [id, range] of reference) expect({ from: records.get(id)!.from, to: records.get(id)!.to }, id).to.deep.equal(range);
+            for (const [id, range] of reference)
+              expect({ from: records.get(id)!.from, to: records.get(id)!.to }, id).to.deep.equal(range);
             expect(order).to.deep.equal([...records.values()].sort(compareReadingOrder).map((r) => r.id));
           }
         },
@@ -204,7 +259,7 @@ describe('records under random edits', () => {
 });
 
 describe('selection outside the draw window', () => {
-  it('draws an annotation reaching from the selection\'s blocks into the window once, with one label', () => {
+  it("draws an annotation reaching from the selection's blocks into the window once, with one label", () => {
     const { state: start, ids, clock } = taggedState(600);
     const from = getAnnotationState(start).records.get(ids[99])!.from;
     const to = getAnnotationState(start).records.get(ids[101])!.to;
@@ -213,7 +268,10 @@ describe('selection outside the draw window', () => {
     state = state.apply(state.tr.setSelection(TextSelection.create(state.doc, from + 2)));
     const set = annotationPluginOf(state).props.decorations!.call(annotationPluginOf(state), state) as DecorationSet;
     const ofRecord = set.find().filter((deco) => (deco.spec as { annotationId: string }).annotationId === record.id);
-    expect(ofRecord.filter((deco) => deco.from === deco.to), 'one label').to.have.length(1);
+    expect(
+      ofRecord.filter((deco) => deco.from === deco.to),
+      'one label',
+    ).to.have.length(1);
   });
 });
 
@@ -222,12 +280,22 @@ describe('one long paragraph', () => {
   function longParagraph(sentences: number): { state: EditorState; ids: string[] } {
     const clock = testClock();
     const parts = Array.from({ length: sentences }, (_, i) => `Sentence ${i} says the port reopened.`);
-    let state = createArticleState({ doc: parseArticleHTML(`<p>${parts.join(' ')}</p>`), settings: { mode: 'edit', taxonomy: DEFAULT_TAXONOMY }, clock });
+    let state = createArticleState({
+      doc: parseArticleHTML(`<p>${parts.join(' ')}</p>`),
+      settings: { mode: 'edit', taxonomy: DEFAULT_TAXONOMY },
+      clock,
+    });
     const ids: string[] = [];
     let from = 1;
     const tr = state.tr;
     for (const part of parts) {
-      const { tr: one, record } = addAnnotationTransaction(state, { from, to: from + part.length }, { tag: 'reported-fact' }, clock, false);
+      const { tr: one, record } = addAnnotationTransaction(
+        state,
+        { from, to: from + part.length },
+        { tag: 'reported-fact' },
+        clock,
+        false,
+      );
       one.steps.forEach((step) => tr.step(step));
       ids.push(record.id);
       from += part.length + 1;
@@ -270,11 +338,21 @@ interface OrderHarness {
 function orderHarness(): OrderHarness {
   const clock = testClock();
   const text = 'One is first. Two is second. Three is third. Four is fourth.';
-  let state = createArticleState({ doc: parseArticleHTML(`<p>${text}</p>`), settings: { mode: 'edit', taxonomy: DEFAULT_TAXONOMY }, clock });
+  let state = createArticleState({
+    doc: parseArticleHTML(`<p>${text}</p>`),
+    settings: { mode: 'edit', taxonomy: DEFAULT_TAXONOMY },
+    clock,
+  });
   const ids: string[] = [];
   for (const sentence of ['One is first.', 'Two is second.', 'Three is third.', 'Four is fourth.']) {
     const start = 1 + text.indexOf(sentence);
-    const { tr, record } = addAnnotationTransaction(state, { from: start, to: start + sentence.length }, { tag: 'reported-fact' }, clock, false);
+    const { tr, record } = addAnnotationTransaction(
+      state,
+      { from: start, to: start + sentence.length },
+      { tag: 'reported-fact' },
+      clock,
+      false,
+    );
     state = state.apply(tr);
     ids.push(record.id);
   }

@@ -52,7 +52,13 @@ function edge(doc: PMNode, pos: number, direction: -1 | 1, blocks: number, chara
 }
 
 /** The window around `from`–`to`: `blocks` blocks either side, no more than `characters` into a long block. */
-function around(doc: PMNode, from: number, to: number, blocks: number, characters: number): { from: number; to: number } {
+function around(
+  doc: PMNode,
+  from: number,
+  to: number,
+  blocks: number,
+  characters: number,
+): { from: number; to: number } {
   return { from: edge(doc, from, -1, blocks, characters), to: edge(doc, to, 1, blocks, characters) };
 }
 
@@ -121,7 +127,9 @@ class DrawWindowView {
     const { doc } = state;
     const slack = around(doc, visible.from, visible.to, MARGIN_BLOCKS / 4, MARGIN_CHARACTERS / 4);
     if (current.from <= slack.from && slack.to <= current.to) return;
-    this.view.dispatch(setDrawWindow(state.tr, around(doc, visible.from, visible.to, MARGIN_BLOCKS, MARGIN_CHARACTERS)));
+    this.view.dispatch(
+      setDrawWindow(state.tr, around(doc, visible.from, visible.to, MARGIN_BLOCKS, MARGIN_CHARACTERS)),
+    );
   }
 }
 
@@ -165,7 +173,10 @@ function headSpan(state: EditorState): { from: number; to: number } {
   const from = $head.before(1);
   const to = $head.after(1);
   if (to - from <= LONG_BLOCK) return { from, to };
-  return { from: Math.max(from, $head.pos - MARGIN_CHARACTERS / 4), to: Math.min(to, $head.pos + MARGIN_CHARACTERS / 4) };
+  return {
+    from: Math.max(from, $head.pos - MARGIN_CHARACTERS / 4),
+    to: Math.min(to, $head.pos + MARGIN_CHARACTERS / 4),
+  };
 }
 
 const withHead = new WeakMap<object, { headFrom: number; headTo: number; set: DecorationSet }>();

@@ -3,7 +3,13 @@ import fc from 'fast-check';
 import type { Node as PMNode } from 'prosemirror-model';
 import type { ImportedAnnotation } from '../model/annotation.js';
 import { DEFAULT_TAXONOMY } from '../model/taxonomy.js';
-import { annotationAt, annotationOf, planOn, wordArb, type PlannedAnnotation } from '../test-support/formats-helpers.js';
+import {
+  annotationAt,
+  annotationOf,
+  planOn,
+  wordArb,
+  type PlannedAnnotation,
+} from '../test-support/formats-helpers.js';
 import { withCurrentText } from './annotation-record.js';
 import { articleFromText, parseArticleHTML } from './article.js';
 import { createArticleState } from './create-state.js';
@@ -27,7 +33,12 @@ const ORIGINAL_TEXT = TextIndex.of(ORIGINAL).text;
 
 /** What a native file made from the original article says about `quote`. */
 function fromOriginal(quote: string, fields: Partial<ImportedAnnotation> = {}, occurrence = 0): ImportedAnnotation {
-  const { status: _status, ...annotation } = annotationOf(ORIGINAL_TEXT, quote, { id: `id-${quote.slice(0, 12)}`, tag: 'reported-fact' }, occurrence);
+  const { status: _status, ...annotation } = annotationOf(
+    ORIGINAL_TEXT,
+    quote,
+    { id: `id-${quote.slice(0, 12)}`, tag: 'reported-fact' },
+    occurrence,
+  );
   return { ...annotation, ...fields };
 }
 
@@ -67,11 +78,16 @@ describe('planImport on an edited article', () => {
     const { plan, planned } = planOn(edited, [fromOriginal(S_A), fromOriginal(S_C)]);
     expect(plan.report.reanchored).to.equal(2);
     expect(plan.report.orphaned).to.equal(0);
-    for (const [p, sentence] of [[planned[0], reworded], [planned[1], rewordedC]] as const) {
+    for (const [p, sentence] of [
+      [planned[0], reworded],
+      [planned[1], rewordedC],
+    ] as const) {
       expect(p.status).to.equal('reanchored');
       const target = spanOf(edited, sentence);
       const covered = overlap(p, target);
-      expect(covered, `${JSON.stringify(p.text)} covers most of the reworded sentence`).to.be.at.least(0.9 * sentence.length);
+      expect(covered, `${JSON.stringify(p.text)} covers most of the reworded sentence`).to.be.at.least(
+        0.9 * sentence.length,
+      );
       expect(p.text.trim().length, `${JSON.stringify(p.text)} reaches outside the sentence`).to.be.at.most(covered);
       // The record's text is read from the document it now covers, not a stale copy of the old one.
       expect(withCurrentText(edited, p.record).quote).to.equal(p.text);
@@ -85,10 +101,14 @@ describe('planImport on an edited article', () => {
     const after = '4.5% of cargo fell.';
     const originalText = `${before} ${claim} ${after}`;
     const edited = articleFromText(`${before} ${reworded} ${after}`);
-    const { status: _status, ...imported } = annotationOf(originalText, claim, { id: 'shorter', tag: 'state-media-claim' });
+    const { status: _status, ...imported } = annotationOf(originalText, claim, {
+      id: 'shorter',
+      tag: 'state-media-claim',
+    });
     const p = only(planOn(edited, [imported]).planned);
     expect(p.status).to.equal('reanchored');
-    // Two alignments are equally close to the old quote: "…in May." and "…in May. 4."; only the first keeps the old suffix.
+    // Two alignments are equally close to the old quote: "…in May." and "…in May. 4."; only the first keeps the old
+    // suffix.
     expect(p.text.trimEnd(), 'the reworded sentence, and nothing of the next one').to.equal(reworded);
   });
 
@@ -100,7 +120,7 @@ describe('planImport on an edited article', () => {
     expect(p.text).to.equal(S_A);
   });
 
-  it('orphans a short sentence found only in new context on both sides: it cannot be told from a deleted one\'s twin', () => {
+  it("orphans a short sentence found only in new context on both sides: it cannot be told from a deleted one's twin", () => {
     const edited = parseArticleHTML(html([S_A], [S_C, S_D], [S_E, S_B, S_F]));
     const p = only(planOn(edited, [fromOriginal(S_B)]).planned);
     expect(p.status).to.equal('orphaned');
@@ -143,7 +163,10 @@ describe('planImport on an edited article', () => {
     // S_B stood between S_A and S_C; both copies have lost S_A before them and only one can be "nearest".
     if (p.status !== 'orphaned') {
       const copies = [spanOf(edited, S_B, 0), spanOf(edited, S_B, 1)];
-      expect(copies.some((copy) => copy.start === p.start && copy.end === p.end), 'on one of the copies, never elsewhere').to.equal(true);
+      expect(
+        copies.some((copy) => copy.start === p.start && copy.end === p.end),
+        'on one of the copies, never elsewhere',
+      ).to.equal(true);
     }
   });
 
@@ -164,16 +187,32 @@ describe('planImport on an edited article', () => {
   });
 
   it('gives an annotation without an id a fresh one, and keeps every other field', () => {
-    const { id: _id, ...withoutId } = fromOriginal(S_D, { source: 'Northern Water Council', note: 'Call notes.', verdict: 'Plausible', creator: 'Desk' });
+    const { id: _id, ...withoutId } = fromOriginal(S_D, {
+      source: 'Northern Water Council',
+      note: 'Call notes.',
+      verdict: 'Plausible',
+      creator: 'Desk',
+    });
     const p = only(planOn(ORIGINAL, [withoutId]).planned);
     expect(p.id).to.be.a('string').and.not.equal('');
-    expect(p.record).to.include({ source: 'Northern Water Council', note: 'Call notes.', verdict: 'Plausible', creator: 'Desk', created: withoutId.created, modified: withoutId.modified });
+    expect(p.record).to.include({
+      source: 'Northern Water Council',
+      note: 'Call notes.',
+      verdict: 'Plausible',
+      creator: 'Desk',
+      created: withoutId.created,
+      modified: withoutId.modified,
+    });
   });
 });
 
 describe('planImport tags', () => {
   it('plans nothing for an unknown tag, and lists it in report.unknownTags', () => {
-    const { plan } = planOn(ORIGINAL, [fromOriginal(S_A, { tag: 'state-media-claim' }), fromOriginal(S_B, { tag: 'rumour' }), fromOriginal(S_C, { tag: 'Gossip' })]);
+    const { plan } = planOn(ORIGINAL, [
+      fromOriginal(S_A, { tag: 'state-media-claim' }),
+      fromOriginal(S_B, { tag: 'rumour' }),
+      fromOriginal(S_C, { tag: 'Gossip' }),
+    ]);
     expect(plan.records).to.deep.equal([]);
     expect(plan.report.unknownTags).to.have.members(['rumour', 'Gossip']);
     expect(plan.report.errors.join(' ')).to.include('rumour');
@@ -181,18 +220,30 @@ describe('planImport tags', () => {
   });
 
   it('maps unknown tags with tagMap', () => {
-    const { plan, planned } = planOn(ORIGINAL, [fromOriginal(S_B, { tag: 'rumour' }), fromOriginal(S_C, { tag: 'Gossip' })], {
-      tagMap: { rumour: 'state-media-claim', Gossip: 'analyst-opinion' },
-    });
+    const { plan, planned } = planOn(
+      ORIGINAL,
+      [fromOriginal(S_B, { tag: 'rumour' }), fromOriginal(S_C, { tag: 'Gossip' })],
+      {
+        tagMap: { rumour: 'state-media-claim', Gossip: 'analyst-opinion' },
+      },
+    );
     expect(plan.report.unknownTags).to.equal(undefined);
     expect(plan.report.errors).to.deep.equal([]);
     expect(planned.map((p) => p.tag)).to.deep.equal(['state-media-claim', 'analyst-opinion']);
   });
 
   it('does not accept a tagMap that maps to a tag the taxonomy lacks, or inherited object keys', () => {
-    const { plan } = planOn(ORIGINAL, [fromOriginal(S_B, { tag: 'rumour' }), fromOriginal(S_C, { tag: 'constructor' }), fromOriginal(S_D, { tag: '__proto__' })], {
-      tagMap: { rumour: 'no-such-tag' },
-    });
+    const { plan } = planOn(
+      ORIGINAL,
+      [
+        fromOriginal(S_B, { tag: 'rumour' }),
+        fromOriginal(S_C, { tag: 'constructor' }),
+        fromOriginal(S_D, { tag: '__proto__' }),
+      ],
+      {
+        tagMap: { rumour: 'no-such-tag' },
+      },
+    );
     expect(plan.records).to.deep.equal([]);
     expect(plan.report.unknownTags).to.have.members(['rumour', 'constructor', '__proto__']);
   });
@@ -208,14 +259,27 @@ describe('planImport tags', () => {
 describe('planImport ids', () => {
   it('counts ids already in the editor as updated, not added', () => {
     const first = planOn(ORIGINAL, [fromOriginal(S_A), fromOriginal(S_B)]);
-    const again = planOn(ORIGINAL, [fromOriginal(S_A, { note: 'Second pass.' }), fromOriginal(S_B), fromOriginal(S_C)], {}, first.plan.records);
+    const again = planOn(
+      ORIGINAL,
+      [fromOriginal(S_A, { note: 'Second pass.' }), fromOriginal(S_B), fromOriginal(S_C)],
+      {},
+      first.plan.records,
+    );
     expect(again.plan.report).to.include({ added: 1, updated: 2 });
-    expect(again.planned.map((p) => p.id)).to.deep.equal([fromOriginal(S_A).id, fromOriginal(S_B).id, fromOriginal(S_C).id]);
+    expect(again.planned.map((p) => p.id)).to.deep.equal([
+      fromOriginal(S_A).id,
+      fromOriginal(S_B).id,
+      fromOriginal(S_C).id,
+    ]);
     expect(again.planned[0].record.note).to.equal('Second pass.');
   });
 
   it('plans nothing for an id given twice in one file, and says which id and where (one would silently replace the other)', () => {
-    const { plan, planned } = planOn(ORIGINAL, [fromOriginal(S_A, { id: 'twice' }), fromOriginal(S_C), fromOriginal(S_B, { id: 'twice' })]);
+    const { plan, planned } = planOn(ORIGINAL, [
+      fromOriginal(S_A, { id: 'twice' }),
+      fromOriginal(S_C),
+      fromOriginal(S_B, { id: 'twice' }),
+    ]);
     expect(plan.report).to.include({ added: 0, updated: 0 });
     expect(plan.report.errors).to.have.length(1);
     expect(plan.report.errors[0]).to.include('"twice" (annotations 0, 2)');
@@ -227,7 +291,9 @@ describe('planImport ids', () => {
     const state = createArticleState({ doc: ORIGINAL, settings: { mode: 'annotate', taxonomy: DEFAULT_TAXONOMY } });
     const plan = planImport(state, edited, DEFAULT_TAXONOMY, [fromOriginal(S_A)]);
     const index = TextIndex.of(edited);
-    expect(index.text.slice(index.posToOffset(plan.records[0].from), index.posToOffset(plan.records[0].to))).to.equal(S_A);
+    expect(index.text.slice(index.posToOffset(plan.records[0].from), index.posToOffset(plan.records[0].to))).to.equal(
+      S_A,
+    );
   });
 });
 
@@ -268,9 +334,18 @@ function layout(paragraphs: Sentence[][]): { text: string; spans: Map<number, { 
 /** Whether sentence `id` has the same sentences (or article edges) on both sides in `edited` as in `original`. */
 function sameNeighbours(original: Sentence[][], edited: Sentence[][], id: number): boolean {
   const sides = (paragraphs: Sentence[][]) => {
-    const ids = paragraphs.flatMap((paragraph, p) => [...(p > 0 ? ['¶'] : []), ...paragraph.map((sentence) => String(sentence.id))]);
+    const ids = paragraphs.flatMap((paragraph, p) => [
+      ...(p > 0 ? ['¶'] : []),
+      ...paragraph.map((sentence) => String(sentence.id)),
+    ]);
     const at = ids.indexOf(String(id));
-    return [ids.slice(0, at).join(' ').slice(-6), ids.slice(at + 1).join(' ').slice(0, 6)];
+    return [
+      ids.slice(0, at).join(' ').slice(-6),
+      ids
+        .slice(at + 1)
+        .join(' ')
+        .slice(0, 6),
+    ];
   };
   const [before, after] = sides(original);
   const [newBefore, newAfter] = sides(edited);
@@ -281,7 +356,10 @@ const plainWord = wordArb.filter((word) => !word.includes('[') && !word.includes
 
 /** An article of paragraphs of sentences, each sentence carrying its marker word somewhere among its words. */
 const markedArticleArb = fc
-  .array(fc.array(fc.tuple(fc.array(plainWord, { minLength: 1, maxLength: 8 }), fc.nat()), { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 4 })
+  .array(
+    fc.array(fc.tuple(fc.array(plainWord, { minLength: 1, maxLength: 8 }), fc.nat()), { minLength: 1, maxLength: 4 }),
+    { minLength: 1, maxLength: 4 },
+  )
   .map((paragraphs) => {
     let next = 0;
     return paragraphs.map((sentences) =>
@@ -306,7 +384,9 @@ const editArb: fc.Arbitrary<Edit> = fc.oneof(
 );
 
 function applyEdits(original: Sentence[][], edits: Edit[]): Sentence[][] {
-  let paragraphs = original.map((paragraph) => paragraph.map((sentence) => ({ ...sentence, words: [...sentence.words] })));
+  let paragraphs = original.map((paragraph) =>
+    paragraph.map((sentence) => ({ ...sentence, words: [...sentence.words] })),
+  );
   for (const edit of edits) {
     const all = paragraphs.flatMap((paragraph, p) => paragraph.map((sentence, s) => ({ p, s, sentence })));
     if (all.length === 0) break;
@@ -337,7 +417,13 @@ function markedAnnotationsArb(paragraphs: Sentence[][]) {
   const sentences = paragraphs.flat();
   return fc
     .array(
-      fc.record({ pick: fc.nat(), before: fc.nat(), after: fc.nat(), tag: fc.constantFrom(...DEFAULT_TAXONOMY.map((t) => t.id)), whole: fc.boolean() }),
+      fc.record({
+        pick: fc.nat(),
+        before: fc.nat(),
+        after: fc.nat(),
+        tag: fc.constantFrom(...DEFAULT_TAXONOMY.map((t) => t.id)),
+        whole: fc.boolean(),
+      }),
       { minLength: 1, maxLength: 6 },
     )
     .map((choices) =>
@@ -346,9 +432,17 @@ function markedAnnotationsArb(paragraphs: Sentence[][]) {
         const span = spans.get(sentence.id)!;
         const markerStart = text.indexOf(marker(sentence.id), span.start);
         const markerEnd = markerStart + marker(sentence.id).length;
-        // Offsets between the sentence start and the marker, and between the marker and the sentence end, at word edges.
-        const starts = [span.start, ...[...text.slice(span.start, markerStart).matchAll(/ /g)].map((m) => span.start + m.index + 1)];
-        const ends = [markerEnd, ...[...text.slice(markerEnd, span.end).matchAll(/ /g)].map((m) => markerEnd + m.index), span.end];
+        // Offsets between the sentence start and the marker, and between the marker and the sentence end, at word
+        // edges.
+        const starts = [
+          span.start,
+          ...[...text.slice(span.start, markerStart).matchAll(/ /g)].map((m) => span.start + m.index + 1),
+        ];
+        const ends = [
+          markerEnd,
+          ...[...text.slice(markerEnd, span.end).matchAll(/ /g)].map((m) => markerEnd + m.index),
+          span.end,
+        ];
         const start = choice.whole ? span.start : starts[choice.before % starts.length];
         const end = choice.whole ? span.end : ends[choice.after % ends.length];
         const { status: _status, ...annotation } = annotationAt(text, start, end, { id: `a${i}`, tag: choice.tag });
@@ -357,8 +451,13 @@ function markedAnnotationsArb(paragraphs: Sentence[][]) {
     );
 }
 
-/** Found by a random run: a reworded short quote matched the sentence before it, one character apart, which its own prefix holds. */
-const WRONG_MATCH_ON_NEIGHBOUR = JSON.parse(String.raw`{"paragraphs":[[{"id":0,"words":["U.S.",">","조선중앙통신","[S0]","𘱟𘰸𝙻🈴ᖷꚍ","port","&amp;","rose","ɪ𝚎🗲🉆"],"reworded":false},{"id":1,"words":["⏧⟚𒄄🝐ᶵ㋖","[S1]"],"reworded":false}],[{"id":2,"words":[">","&amp;","denied","said","[S2]"],"reworded":false},{"id":3,"words":["fell","조선중앙통신","ministry","\"quoted\"","👩‍👩‍👧","[S3]"],"reworded":false},{"id":4,"words":["👩‍👩‍👧","[S4]"],"reworded":false}]],"annotations":[{"sentence":4,"annotation":{"id":"a0","tag":"state-media-claim","start":141,"end":154,"quote":"👩‍👩‍👧 [S4]","prefix":"inistry \"quoted\" 👩‍👩‍👧 [S3]. ","suffix":".","created":"2025-06-01T09:15:00.000Z","modified":"2025-06-01T11:40:00.000Z"}},{"sentence":0,"annotation":{"id":"a1","tag":"state-media-claim","start":0,"end":18,"quote":"U.S. > 조선중앙통신 [S0]","prefix":"","suffix":" 𘱟𘰸𝙻🈴ᖷꚍ port &amp; rose ɪ𝚎\ud83d","created":"2025-06-01T09:15:00.000Z","modified":"2025-06-01T11:40:00.000Z"}}],"edits":[{"kind":"reword","pick":839794049,"word":0,"replacement":"the"}]}`) as unknown;
+/**
+ * Found by a random run: a reworded short quote matched the sentence before it, one character apart, which its own
+ * prefix holds.
+ */
+const WRONG_MATCH_ON_NEIGHBOUR = JSON.parse(
+  String.raw`{"paragraphs":[[{"id":0,"words":["U.S.",">","조선중앙통신","[S0]","𘱟𘰸𝙻🈴ᖷꚍ","port","&amp;","rose","ɪ𝚎🗲🉆"],"reworded":false},{"id":1,"words":["⏧⟚𒄄🝐ᶵ㋖","[S1]"],"reworded":false}],[{"id":2,"words":[">","&amp;","denied","said","[S2]"],"reworded":false},{"id":3,"words":["fell","조선중앙통신","ministry","\"quoted\"","👩‍👩‍👧","[S3]"],"reworded":false},{"id":4,"words":["👩‍👩‍👧","[S4]"],"reworded":false}]],"annotations":[{"sentence":4,"annotation":{"id":"a0","tag":"state-media-claim","start":141,"end":154,"quote":"👩‍👩‍👧 [S4]","prefix":"inistry \"quoted\" 👩‍👩‍👧 [S3]. ","suffix":".","created":"2025-06-01T09:15:00.000Z","modified":"2025-06-01T11:40:00.000Z"}},{"sentence":0,"annotation":{"id":"a1","tag":"state-media-claim","start":0,"end":18,"quote":"U.S. > 조선중앙통신 [S0]","prefix":"","suffix":" 𘱟𘰸𝙻🈴ᖷꚍ port &amp; rose ɪ𝚎\ud83d","created":"2025-06-01T09:15:00.000Z","modified":"2025-06-01T11:40:00.000Z"}}],"edits":[{"kind":"reword","pick":839794049,"word":0,"replacement":"the"}]}`,
+) as unknown;
 
 describe('planImport property: sentence-level edits', () => {
   it('puts every planned record in its own sentence or orphans it — never in another sentence', () => {
@@ -388,20 +487,31 @@ describe('planImport property: sentence-level edits', () => {
           const context = `annotation ${JSON.stringify(annotation.quote)} of sentence ${sentence} planned ${p.status} at ${p.start}–${p.end} ${JSON.stringify(p.text)}`;
           if (p.status === 'orphaned') {
             const kept = surviving.get(sentence);
-            // A short quote whose sentence lost a neighbour may look like a deleted sentence's twin: orphaning it is allowed.
+            // A short quote whose sentence lost a neighbour may look like a deleted sentence's twin: orphaning it is
+            // allowed.
             const lostContext = annotation.quote.length < 60 && !sameNeighbours(paragraphs, edited, sentence);
-            expect(kept === undefined || kept.reworded || lostContext, `${context}: its sentence is unchanged, so it must be found`).to.equal(true);
+            expect(
+              kept === undefined || kept.reworded || lostContext,
+              `${context}: its sentence is unchanged, so it must be found`,
+            ).to.equal(true);
             return;
           }
-          expect([...p.text.matchAll(MARKER)].map((m) => m[0]), context).to.deep.equal([marker(sentence)]);
+          expect(
+            [...p.text.matchAll(MARKER)].map((m) => m[0]),
+            context,
+          ).to.deep.equal([marker(sentence)]);
           const span = spans.get(sentence)!;
           const trimmedStart = p.start + (p.text.length - p.text.trimStart().length);
           const trimmedEnd = p.end - (p.text.length - p.text.trimEnd().length);
-          expect(trimmedStart >= span.start && trimmedEnd <= span.end, `${context}: inside its sentence ${span.start}–${span.end}`).to.equal(true);
+          expect(
+            trimmedStart >= span.start && trimmedEnd <= span.end,
+            `${context}: inside its sentence ${span.start}–${span.end}`,
+          ).to.equal(true);
           if (!surviving.get(sentence)!.reworded) expect(p.text, context).to.equal(annotation.quote);
         });
       }),
-      // A fixed seed keeps CI reproducible. Open: seed 868375461 orphans a short quote whose neighbours' touching words were reworded.
+      // A fixed seed keeps CI reproducible. Open: seed 868375461 orphans a short quote whose neighbours' touching words
+      // were reworded.
       { numRuns: 400, seed: 20261204, examples: [[WRONG_MATCH_ON_NEIGHBOUR as Scenario]] },
     );
   });

@@ -27,7 +27,11 @@ export interface ImportOptions {
 }
 
 /** The taxonomy tag a file's tag means: its id, its label (any case), or what `tagMap` maps it to. */
-export function resolveTag(written: string, taxonomy: Taxonomy, tagMap: Readonly<Record<string, string>> = {}): string | undefined {
+export function resolveTag(
+  written: string,
+  taxonomy: Taxonomy,
+  tagMap: Readonly<Record<string, string>> = {},
+): string | undefined {
   if (findTag(taxonomy, written)) return written;
   const byLabel = taxonomy.find((tag) => tag.label.toLowerCase() === written.trim().toLowerCase());
   if (byLabel) return byLabel.id;
@@ -73,7 +77,9 @@ export function planImport(
   });
   if (unknown.size > 0) {
     report.unknownTags = [...unknown];
-    report.errors.push(`Unknown tag${unknown.size === 1 ? '' : 's'}: ${[...unknown].map((t) => JSON.stringify(t)).join(', ')}. Map them to tags of this editor or add them to its taxonomy.`);
+    report.errors.push(
+      `Unknown tag${unknown.size === 1 ? '' : 's'}: ${[...unknown].map((t) => JSON.stringify(t)).join(', ')}. Map them to tags of this editor or add them to its taxonomy.`,
+    );
     return { records: [], report };
   }
   const duplicates = duplicateIds(imported);
@@ -113,7 +119,12 @@ export function planImport(
       record = { ...base, from: pos, to: pos };
     } else {
       const { start, end } = widenToCharacters(index.text, found);
-      record = { ...base, from: index.offsetToPos(start, 'start'), to: index.offsetToPos(end, 'end'), quote: index.text.slice(start, end) };
+      record = {
+        ...base,
+        from: index.offsetToPos(start, 'start'),
+        to: index.offsetToPos(end, 'end'),
+        quote: index.text.slice(start, end),
+      };
     }
     records.push(record);
   });

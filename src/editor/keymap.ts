@@ -11,7 +11,12 @@ import {
   type RecordClock,
 } from './commands.js';
 import { getSettings } from './settings-plugin.js';
-import { acceptSuggestion, clearSuggestions, rejectSuggestion, showSuggestionsTransaction } from './suggestion-commands.js';
+import {
+  acceptSuggestion,
+  clearSuggestions,
+  rejectSuggestion,
+  showSuggestionsTransaction,
+} from './suggestion-commands.js';
 import { suggestionAtSelection } from './suggestion-plugin.js';
 import { TextIndex } from './text-index.js';
 
@@ -41,11 +46,14 @@ export function annotationKeymap(clock?: RecordClock): Plugin[] {
         if (event.ctrlKey || event.metaKey) return false;
         const { mode, taxonomy } = getSettings(view.state);
         if (mode === 'readonly' || (mode === 'edit' && !event.altKey)) return false;
-        const key = event.altKey ? event.code.replace(/^(Digit|Numpad|Key)/, '').toLowerCase() : event.key.toLowerCase();
+        const key = event.altKey
+          ? event.code.replace(/^(Digit|Numpad|Key)/, '').toLowerCase()
+          : event.key.toLowerCase();
         const tag = taxonomy.find((candidate) => candidate.key?.toLowerCase() === key);
         if (!tag) return false;
         // On a suggested sentence a tag key accepts the suggestion with that tag.
-        if (!acceptSuggestion(tag.id, clock)(view.state, view.dispatch)) tagSelection(tag.id, clock)(view.state, view.dispatch);
+        if (!acceptSuggestion(tag.id, clock)(view.state, view.dispatch))
+          tagSelection(tag.id, clock)(view.state, view.dispatch);
         return true;
       },
     },
@@ -56,8 +64,10 @@ export function annotationKeymap(clock?: RecordClock): Plugin[] {
     dispatch?.(showSuggestionsTransaction(state, suggester(TextIndex.of(state.doc).text), clock));
     return true;
   };
-  const onSuggestion = (command: Command): Command => (state, dispatch, view) =>
-    getSettings(state).mode === 'annotate' && !!suggestionAtSelection(state) && command(state, dispatch, view);
+  const onSuggestion =
+    (command: Command): Command =>
+    (state, dispatch, view) =>
+      getSettings(state).mode === 'annotate' && !!suggestionAtSelection(state) && command(state, dispatch, view);
   const nextSentence = moveBySentence(1);
   const previousSentence = moveBySentence(-1);
   const extendDown = moveBySentence(1, true);

@@ -24,7 +24,10 @@ function expectHolds(map: RecordMap, expected: ReadonlyMap<string, AnnotationRec
   expect(map.size, 'size').to.equal(expected.size);
   expect(positions(map.values()), 'values').to.deep.equal(positions(expected.values()));
   expect([...map.keys()].sort(), 'keys').to.deep.equal([...expected.keys()].sort());
-  expect([...map.entries()].every(([id, r]) => r.id === id), 'entries').to.equal(true);
+  expect(
+    [...map.entries()].every(([id, r]) => r.id === id),
+    'entries',
+  ).to.equal(true);
   for (const [id, r] of expected) {
     expect(map.has(id), `has ${id}`).to.equal(true);
     expect(map.get(id), `get ${id}`).to.include({ from: r.from, to: r.to });
@@ -45,9 +48,20 @@ describe('RecordMap', () => {
   it('keeps records written after a shift at their own positions, moved only by later shifts', () => {
     const map = RecordMap.from([record('a', 5), record('b', 40)])
       .shifted({ after: 10, delta: 2 })
-      .with(new Map([['n', record('n', 30)], ['a', null]]))
+      .with(
+        new Map([
+          ['n', record('n', 30)],
+          ['a', null],
+        ]),
+      )
       .shifted({ after: 20, delta: -4 });
-    expectHolds(map, new Map([['b', record('b', 38)], ['n', record('n', 26)]]));
+    expectHolds(
+      map,
+      new Map([
+        ['b', record('b', 38)],
+        ['n', record('n', 26)],
+      ]),
+    );
   });
 
   it('reads the same as a map rewritten after every change, through many shifts, sets and deletions', () => {
@@ -70,7 +84,10 @@ describe('RecordMap', () => {
         const shift = { after: random(6000), delta: random(9) - 4 };
         map = map.shifted(shift);
         expected = new Map(
-          [...expected].map(([id, r]) => [id, r.from > shift.after ? { ...r, from: r.from + shift.delta, to: r.to + shift.delta } : r]),
+          [...expected].map(([id, r]) => [
+            id,
+            r.from > shift.after ? { ...r, from: r.from + shift.delta, to: r.to + shift.delta } : r,
+          ]),
         );
       } else if (choice < 9) {
         const r = record(`r${random(400)}`, random(5000));

@@ -6,7 +6,10 @@ const MAX_SHIFTS = 32;
 /** Records written over shifted ones before the map is rewritten likewise. */
 const MAX_OVERLAY = 256;
 
-/** A cheap spread of ids over the buckets: the last two characters, which differ between neighbouring ids of every kind we see (UUIDs, counters). */
+/**
+ * A cheap spread of ids over the buckets: the last two characters, which differ between neighbouring ids of every kind
+ * we see (UUIDs, counters).
+ */
 function bucketOf(id: string): number {
   const n = id.length;
   return ((n > 1 ? id.charCodeAt(n - 2) * 31 : 0) + (n > 0 ? id.charCodeAt(n - 1) : 0)) & (BUCKETS - 1);
@@ -19,7 +22,9 @@ export interface Shift {
 }
 
 function shiftedBy(record: AnnotationRecord, shift: Shift): AnnotationRecord {
-  return record.from > shift.after ? { ...record, from: record.from + shift.delta, to: record.to + shift.delta } : record;
+  return record.from > shift.after
+    ? { ...record, from: record.from + shift.delta, to: record.to + shift.delta }
+    : record;
 }
 
 /**

@@ -54,7 +54,11 @@ class StateAnnotationList implements AnnotationList {
   withTag(tag: string): AnnotationList {
     let list = this.byTag.get(tag);
     if (!list) {
-      list = new StateAnnotationList(this.doc, this.records, this.ids.filter((id) => this.records.get(id)!.tag === tag));
+      list = new StateAnnotationList(
+        this.doc,
+        this.records,
+        this.ids.filter((id) => this.records.get(id)!.tag === tag),
+      );
       this.byTag.set(tag, list);
     }
     return list;

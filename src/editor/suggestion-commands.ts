@@ -17,7 +17,6 @@ import {
 import { DEFAULT_SUGGESTION_TAG_MAP, resolveSuggestionTags, unmappedRolesMessage } from './suggestion-tag-map.js';
 import { TextIndex } from './text-index.js';
 
-
 /** The key a rejection is remembered by: the sentence's text, spaces folded. */
 export function rejectionKey(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
@@ -33,7 +32,11 @@ function label(state: EditorState, tag: string): string {
  * (`suggestionTagMap`); roles without a tag of the taxonomy are not shown,
  * and the announcement says why.
  */
-export function showSuggestionsTransaction(state: EditorState, found: readonly Suggestion[], clock: RecordClock = systemClock): Transaction {
+export function showSuggestionsTransaction(
+  state: EditorState,
+  found: readonly Suggestion[],
+  clock: RecordClock = systemClock,
+): Transaction {
   const index = TextIndex.of(state.doc);
   const { records } = getAnnotationState(state);
   const { rejected } = getSuggestionState(state);
@@ -53,13 +56,24 @@ export function showSuggestionsTransaction(state: EditorState, found: readonly S
       withheld.add(s.role);
       continue;
     }
-    suggestions.push({ id: clock.newId(), from, to, tag, confidence: s.confidence, cue: s.cue, ...(s.source ? { source: s.source } : {}) });
+    suggestions.push({
+      id: clock.newId(),
+      from,
+      to,
+      tag,
+      confidence: s.confidence,
+      cue: s.cue,
+      ...(s.source ? { source: s.source } : {}),
+    });
   }
   const tr = setSuggestions(state.tr, suggestions);
   const byTag = new Map<string, number>();
   for (const s of suggestions) byTag.set(s.tag, (byTag.get(s.tag) ?? 0) + 1);
   const summary = [...byTag].map(([tag, n]) => `${n} ${label(state, tag)}`).join(', ');
-  const why = withheld.size > 0 ? unmappedRolesMessage({ ...mapping, unmapped: mapping.unmapped.filter((u) => withheld.has(u.role)) }) : undefined;
+  const why =
+    withheld.size > 0
+      ? unmappedRolesMessage({ ...mapping, unmapped: mapping.unmapped.filter((u) => withheld.has(u.role)) })
+      : undefined;
   const shown = suggestions.length
     ? `${suggestions.length} suggestion${suggestions.length === 1 ? '' : 's'}: ${summary}. Move to a sentence; Enter accepts, X rejects, a tag key accepts with that tag.`
     : why
@@ -68,8 +82,19 @@ export function showSuggestionsTransaction(state: EditorState, found: readonly S
   return announce(tr, [shown, why].filter(Boolean).join(' '));
 }
 
-function acceptInto(tr: Transaction, state: EditorState, suggestion: SuggestionRecord, tag: string, clock: RecordClock) {
-  const record = newRecord(state, suggestion, { tag, ...(suggestion.source ? { source: suggestion.source } : {}) }, clock);
+function acceptInto(
+  tr: Transaction,
+  state: EditorState,
+  suggestion: SuggestionRecord,
+  tag: string,
+  clock: RecordClock,
+) {
+  const record = newRecord(
+    state,
+    suggestion,
+    { tag, ...(suggestion.source ? { source: suggestion.source } : {}) },
+    clock,
+  );
   tr.step(new AnnotationStep(record.id, null, record));
 }
 
@@ -83,7 +108,9 @@ export function acceptSuggestion(tag?: string, clock: RecordClock = systemClock)
       const chosen = tag ?? suggestion.tag;
       acceptInto(tr, state, suggestion, chosen, clock);
       removeSuggestions(tr, [suggestion.id]);
-      dispatch(announce(tr, `Accepted as ${label(state, chosen)}${suggestion.source ? `, source ${suggestion.source}` : ''}`));
+      dispatch(
+        announce(tr, `Accepted as ${label(state, chosen)}${suggestion.source ? `, source ${suggestion.source}` : ''}`),
+      );
     }
     return true;
   };
@@ -95,7 +122,12 @@ export const rejectSuggestion: Command = (state, dispatch) => {
   if (!suggestion) return false;
   if (dispatch) {
     const key = rejectionKey(state.doc.textBetween(suggestion.from, suggestion.to, '\n', '\n'));
-    dispatch(announce(rejectSuggestions(state.tr, [suggestion.id], [key]), `Rejected the ${label(state, suggestion.tag)} suggestion`));
+    dispatch(
+      announce(
+        rejectSuggestions(state.tr, [suggestion.id], [key]),
+        `Rejected the ${label(state, suggestion.tag)} suggestion`,
+      ),
+    );
   }
   return true;
 };
@@ -108,8 +140,16 @@ export function acceptSuggestionsAbove(threshold: number, clock: RecordClock = s
     if (dispatch) {
       const tr = state.tr;
       for (const suggestion of chosen) acceptInto(tr, state, suggestion, suggestion.tag, clock);
-      removeSuggestions(tr, chosen.map((s) => s.id));
-      dispatch(announce(tr, `Accepted ${chosen.length} suggestion${chosen.length === 1 ? '' : 's'} at ${Math.round(threshold * 100)}% confidence or more`));
+      removeSuggestions(
+        tr,
+        chosen.map((s) => s.id),
+      );
+      dispatch(
+        announce(
+          tr,
+          `Accepted ${chosen.length} suggestion${chosen.length === 1 ? '' : 's'} at ${Math.round(threshold * 100)}% confidence or more`,
+        ),
+      );
     }
     return true;
   };

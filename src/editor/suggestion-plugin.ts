@@ -61,7 +61,12 @@ function decorationsFor(suggestion: SuggestionRecord): Decoration[] {
     return element;
   };
   return [
-    Decoration.widget(suggestion.from, label, { ...spec, side: -1, key: `s:${suggestion.id}:${suggestion.tag}`, ignoreSelection: true }),
+    Decoration.widget(suggestion.from, label, {
+      ...spec,
+      side: -1,
+      key: `s:${suggestion.id}:${suggestion.tag}`,
+      ignoreSelection: true,
+    }),
     Decoration.inline(
       suggestion.from,
       suggestion.to,
@@ -71,14 +76,24 @@ function decorationsFor(suggestion: SuggestionRecord): Decoration[] {
   ];
 }
 
-function build(state: { doc: EditorState['doc'] }, suggestions: readonly SuggestionRecord[], rejected: ReadonlySet<string>): SuggestionState {
+function build(
+  state: { doc: EditorState['doc'] },
+  suggestions: readonly SuggestionRecord[],
+  rejected: ReadonlySet<string>,
+): SuggestionState {
   return { suggestions, decorations: DecorationSet.create(state.doc, suggestions.flatMap(decorationsFor)), rejected };
 }
 
 function without(value: SuggestionState, ids: readonly string[]): SuggestionState {
   const gone = new Set(ids);
-  const removed = value.decorations.find(undefined, undefined, (spec: { suggestionId?: string }) => gone.has(spec.suggestionId ?? ''));
-  return { ...value, suggestions: value.suggestions.filter((s) => !gone.has(s.id)), decorations: value.decorations.remove(removed) };
+  const removed = value.decorations.find(undefined, undefined, (spec: { suggestionId?: string }) =>
+    gone.has(spec.suggestionId ?? ''),
+  );
+  return {
+    ...value,
+    suggestions: value.suggestions.filter((s) => !gone.has(s.id)),
+    decorations: value.decorations.remove(removed),
+  };
 }
 
 /**
@@ -107,7 +122,8 @@ export function suggestionPlugin(): Plugin<SuggestionState> {
         if (!meta) return next;
         if ('set' in meta) return build(newState, meta.set, next.rejected);
         if ('remove' in meta) return without(next, meta.remove);
-        if ('reject' in meta) return { ...without(next, meta.reject.ids), rejected: new Set([...next.rejected, ...meta.reject.keys]) };
+        if ('reject' in meta)
+          return { ...without(next, meta.reject.ids), rejected: new Set([...next.rejected, ...meta.reject.keys]) };
         if ('rejected' in meta) return { ...next, rejected: new Set(meta.rejected) };
         return next;
       },
@@ -121,5 +137,7 @@ export function suggestionPlugin(): Plugin<SuggestionState> {
 /** The suggestion over the selection (the one whose sentence it is in), if any. */
 export function suggestionAtSelection(state: EditorState): SuggestionRecord | undefined {
   const { from, to } = state.selection;
-  return getSuggestionState(state).suggestions.find((s) => s.from <= from && to <= s.to && (from < to ? true : from < s.to));
+  return getSuggestionState(state).suggestions.find(
+    (s) => s.from <= from && to <= s.to && (from < to ? true : from < s.to),
+  );
 }

@@ -34,7 +34,11 @@ export function resolveSuggestionTags(map: unknown, taxonomy: Taxonomy): Suggest
   const tags = new Map<ProvenanceRole, string>();
   const unmapped: { role: ProvenanceRole; reason: string }[] = [];
   if (typeof map !== 'object' || map === null || Array.isArray(map)) {
-    return { tags, unmapped: PROVENANCE_ROLES.map((role) => ({ role, reason: 'suggestionTagMap is not an object' })), unknownKeys: [] };
+    return {
+      tags,
+      unmapped: PROVENANCE_ROLES.map((role) => ({ role, reason: 'suggestionTagMap is not an object' })),
+      unknownKeys: [],
+    };
   }
   const entries = map as Record<string, unknown>;
   for (const role of PROVENANCE_ROLES) {

@@ -13,9 +13,11 @@ describe('TextIndex', () => {
   });
 
   it('gives every slice and the length from its blocks, without joining the whole text', () => {
-    const fresh = TextIndex.of(parseArticleHTML(
-      '<h2>Title</h2><p>One <em>two</em><br>three 🙂 北京</p><blockquote><p>Quoted.</p></blockquote><ul><li><p>Item</p></li></ul>',
-    ));
+    const fresh = TextIndex.of(
+      parseArticleHTML(
+        '<h2>Title</h2><p>One <em>two</em><br>three 🙂 北京</p><blockquote><p>Quoted.</p></blockquote><ul><li><p>Item</p></li></ul>',
+      ),
+    );
     const text = index.text;
     expect(fresh.length).to.equal(text.length);
     for (let start = 0; start <= text.length + 1; start++) {

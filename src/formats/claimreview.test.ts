@@ -23,7 +23,13 @@ function annotation(fields: Partial<Annotation> & Pick<Annotation, 'id' | 'quote
 
 function exportSource(annotations: Annotation[], document: Partial<ExportSource['document']> = {}): ExportSource {
   return {
-    document: { id: 'https://news.example/2025/03/kelvar-dam', title: 'Dam opening draws doubts', text: TEXT, content: null, ...document },
+    document: {
+      id: 'https://news.example/2025/03/kelvar-dam',
+      title: 'Dam opening draws doubts',
+      text: TEXT,
+      content: null,
+      ...document,
+    },
     taxonomy: DEFAULT_TAXONOMY,
     annotations,
     generated: '2025-03-05T08:00:00.000Z',
@@ -78,10 +84,19 @@ describe('claimReviewFormat', () => {
     it('writes one review per annotation with a verdict, in the given order', () => {
       const graph = graphOf(
         exportSource([
-          annotation({ id: 'a1', quote: 'An engineer at a Busan consultancy called the figure implausible.', tag: 'analyst-opinion' }),
+          annotation({
+            id: 'a1',
+            quote: 'An engineer at a Busan consultancy called the figure implausible.',
+            tag: 'analyst-opinion',
+          }),
           annotation({ id: 'a2', quote: CJK_CLAIM, verdict: 'False' }),
           annotation({ id: 'a3', quote: DAM_CLAIM, verdict: '   ' }),
-          annotation({ id: 'a4', quote: 'two of the six turbines were idle', tag: 'reported-fact', verdict: 'Accurate' }),
+          annotation({
+            id: 'a4',
+            quote: 'two of the six turbines were idle',
+            tag: 'reported-fact',
+            verdict: 'Accurate',
+          }),
           annotation({ id: 'a5', quote: 'would supply 40,000 homes', verdict: '' }),
         ]),
       );
@@ -120,14 +135,18 @@ describe('claimReviewFormat', () => {
     });
 
     it('falls back to the desk as review author, and leaves out a missing claim author', () => {
-      const [item] = graphOf(exportSource([annotation({ id: 'a1', quote: DAM_CLAIM, verdict: 'False', creator: ' ', source: '' })]));
+      const [item] = graphOf(
+        exportSource([annotation({ id: 'a1', quote: DAM_CLAIM, verdict: 'False', creator: ' ', source: '' })]),
+      );
       expect(item.author).to.deep.equal({ '@type': 'Organization', name: DEFAULT_REVIEW_AUTHOR });
       expect(DEFAULT_REVIEW_AUTHOR).to.equal('Fact-check desk');
       expect(item.itemReviewed).not.to.have.property('author');
     });
 
     it('uses the tag id as description when the taxonomy does not know the tag', () => {
-      const [item] = graphOf(exportSource([annotation({ id: 'a1', quote: DAM_CLAIM, verdict: 'False', tag: 'imported-tag' })]));
+      const [item] = graphOf(
+        exportSource([annotation({ id: 'a1', quote: DAM_CLAIM, verdict: 'False', tag: 'imported-tag' })]),
+      );
       expect(item.itemReviewed?.description).to.equal('imported-tag');
     });
 
@@ -144,7 +163,10 @@ describe('claimReviewFormat', () => {
     it('leaves out an empty headline and an unreadable modification date', () => {
       const [item] = graphOf(exportSource([annotation({ ...reviewed, modified: 'yesterday' })], { title: '' }));
       expect(item).not.to.have.property('datePublished');
-      expect(item.itemReviewed?.appearance).to.deep.equal({ '@type': 'CreativeWork', url: 'https://news.example/2025/03/kelvar-dam' });
+      expect(item.itemReviewed?.appearance).to.deep.equal({
+        '@type': 'CreativeWork',
+        url: 'https://news.example/2025/03/kelvar-dam',
+      });
     });
 
     it('escapes <, > and & so the output cannot close a script element', () => {
@@ -167,8 +189,13 @@ describe('claimReviewFormat', () => {
     });
 
     it('stays inside one script element in a real document', () => {
-      const output = claimReviewFormat.serialize(exportSource([annotation({ ...reviewed, quote: '</script><script>alert(1)</script>' })]));
-      const page = new DOMParser().parseFromString(`<script type="application/ld+json">${output}</script>`, 'text/html');
+      const output = claimReviewFormat.serialize(
+        exportSource([annotation({ ...reviewed, quote: '</script><script>alert(1)</script>' })]),
+      );
+      const page = new DOMParser().parseFromString(
+        `<script type="application/ld+json">${output}</script>`,
+        'text/html',
+      );
       const scripts = page.querySelectorAll('script');
       expect(scripts).to.have.length(1);
       expect(JSON.parse(scripts[0].textContent ?? '')).to.deep.equal(JSON.parse(output));
@@ -184,33 +211,58 @@ describe('claimReviewFormat', () => {
       ]);
       const reviews = valueOf(claimReviewFormat.parse(claimReviewFormat.serialize(source)));
       expect(reviews).to.deep.equal(graphOf(source));
-      expect(reviews.map((review) => review.reviewRating.alternateName)).to.deep.equal(['Misleading', 'False', '<Unproven> & "disputed"']);
+      expect(reviews.map((review) => review.reviewRating.alternateName)).to.deep.equal([
+        'Misleading',
+        'False',
+        '<Unproven> & "disputed"',
+      ]);
     });
 
     it('round-trips any quote, verdict and names (property)', () => {
       const text = fc.string({ unit: 'binary' });
       fc.assert(
-        fc.property(text, text.filter((verdict) => verdict.trim() !== ''), text, text, text, (quote, verdict, source, creator, title) => {
-          const output = claimReviewFormat.serialize(exportSource([annotation({ id: 'a1', quote, verdict, source, creator })], { title }));
-          expect(output).not.to.match(/[<>&]/);
-          const [review] = valueOf(claimReviewFormat.parse(output));
-          expect(review.claimReviewed).to.equal(quote);
-          expect(review.reviewRating.alternateName).to.equal(verdict.trim());
-        }),
+        fc.property(
+          text,
+          text.filter((verdict) => verdict.trim() !== ''),
+          text,
+          text,
+          text,
+          (quote, verdict, source, creator, title) => {
+            const output = claimReviewFormat.serialize(
+              exportSource([annotation({ id: 'a1', quote, verdict, source, creator })], { title }),
+            );
+            expect(output).not.to.match(/[<>&]/);
+            const [review] = valueOf(claimReviewFormat.parse(output));
+            expect(review.claimReviewed).to.equal(quote);
+            expect(review.reviewRating.alternateName).to.equal(verdict.trim());
+          },
+        ),
         { numRuns: 200 },
       );
     });
 
     it('keeps the known fields of another tool’s ClaimReview and drops unknown ones', () => {
-      const input = graphDocument({ ...FULL_ITEM, sdPublisher: { name: 'x' }, itemReviewed: { ...FULL_ITEM.itemReviewed, firstAppearance: 'y' } });
+      const input = graphDocument({
+        ...FULL_ITEM,
+        sdPublisher: { name: 'x' },
+        itemReviewed: { ...FULL_ITEM.itemReviewed, firstAppearance: 'y' },
+      });
       expect(valueOf(claimReviewFormat.parse(input))).to.deep.equal([FULL_ITEM]);
     });
 
     it('accepts a minimal ClaimReview and the http schema.org context', () => {
-      const minimal = { '@type': 'ClaimReview', claimReviewed: 'Output doubled.', reviewRating: { alternateName: 'False' } };
+      const minimal = {
+        '@type': 'ClaimReview',
+        claimReviewed: 'Output doubled.',
+        reviewRating: { alternateName: 'False' },
+      };
       const input = JSON.stringify({ '@context': 'http://schema.org/', '@graph': [minimal] });
       expect(valueOf(claimReviewFormat.parse(input))).to.deep.equal([
-        { '@type': 'ClaimReview', claimReviewed: 'Output doubled.', reviewRating: { '@type': 'Rating', alternateName: 'False' } },
+        {
+          '@type': 'ClaimReview',
+          claimReviewed: 'Output doubled.',
+          reviewRating: { '@type': 'Rating', alternateName: 'False' },
+        },
       ]);
     });
 
@@ -218,7 +270,9 @@ describe('claimReviewFormat', () => {
       expect(errorsOf(claimReviewFormat.parse(''))[0]).to.match(/empty/);
       expect(errorsOf(claimReviewFormat.parse(' \n'))[0]).to.match(/empty/);
       expect(errorsOf(claimReviewFormat.parse(' '.repeat(MAX_IMPORT_BYTES + 1)))[0]).to.match(/too large/);
-      expect(errorsOf(claimReviewFormat.parse('{"@graph": [')).at(0)).to.match(/^The ClaimReview file is not valid JSON: /);
+      expect(errorsOf(claimReviewFormat.parse('{"@graph": [')).at(0)).to.match(
+        /^The ClaimReview file is not valid JSON: /,
+      );
       expect(errorsOf(claimReviewFormat.parse('['.repeat(100_000))).at(0)).to.match(/not valid JSON/);
     });
 
@@ -233,7 +287,9 @@ describe('claimReviewFormat', () => {
         [JSON.stringify({ '@context': 'https://schema.org', '@graph': {} }), /no "@graph" array/],
       ];
       for (const [input, message] of cases) {
-        expect(errorsOf(claimReviewFormat.parse(input)), input).to.have.length(1).and.satisfy((errors: string[]) => message.test(errors[0]));
+        expect(errorsOf(claimReviewFormat.parse(input)), input)
+          .to.have.length(1)
+          .and.satisfy((errors: string[]) => message.test(errors[0]));
       }
     });
 
@@ -246,7 +302,10 @@ describe('claimReviewFormat', () => {
         { ...FULL_ITEM, reviewRating: { alternateName: '  ' } },
         { ...FULL_ITEM, author: 'Harbour City Fact Check', datePublished: 20250306 },
         { ...FULL_ITEM, itemReviewed: { ...FULL_ITEM.itemReviewed, '@type': 'CreativeWork' } },
-        { ...FULL_ITEM, itemReviewed: { ...FULL_ITEM.itemReviewed, appearance: 'https://news.example/a', description: ['x'] } },
+        {
+          ...FULL_ITEM,
+          itemReviewed: { ...FULL_ITEM.itemReviewed, appearance: 'https://news.example/a', description: ['x'] },
+        },
         'ClaimReview',
       );
       expect(errorsOf(claimReviewFormat.parse(input))).to.deep.equal([

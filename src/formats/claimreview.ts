@@ -218,7 +218,9 @@ export const claimReviewFormat: Format<ClaimReview[]> = {
     try {
       data = JSON.parse(input);
     } catch (error) {
-      return failed(`The ClaimReview file is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+      return failed(
+        `The ClaimReview file is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
     const expected = `expected {"@context": "${SCHEMA_ORG}", "@graph": [ClaimReview…]}`;
     if (!isObject(data)) return failed(`The ClaimReview file is not a JSON-LD object: ${expected}.`);

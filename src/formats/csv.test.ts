@@ -95,8 +95,19 @@ describe('csvFormat', () => {
     });
 
     it('writes one row per annotation in the given order, with empty optional fields and plain numbers', () => {
-      const first = annotation({ id: 'a2', quote: 'An engineer at a Busan consultancy called the figure implausible.', tag: 'analyst-opinion' });
-      const second = annotation({ id: 'a1', quote: 'The state news agency said', source: 'KCNA', note: 'wire', verdict: 'False', creator: 'desk' });
+      const first = annotation({
+        id: 'a2',
+        quote: 'An engineer at a Busan consultancy called the figure implausible.',
+        tag: 'analyst-opinion',
+      });
+      const second = annotation({
+        id: 'a1',
+        quote: 'The state news agency said',
+        source: 'KCNA',
+        note: 'wire',
+        verdict: 'False',
+        creator: 'desk',
+      });
       const lines = dataLines(csvFormat.serialize(exportSource([first, second])));
       expect(lines).to.deep.equal([
         `a2,analyst-opinion,An engineer at a Busan consultancy called the figure implausible.,,,,${first.start},${first.end},,2025-03-04T09:15:00.000Z`,
@@ -147,8 +158,12 @@ describe('csvFormat', () => {
 
     it('leaves formula characters alone when they are not first, and numbers unprotected', () => {
       const quote = 'Output rose 4-5 percent = a record';
-      const [line] = dataLines(csvFormat.serialize(exportSource([annotation({ id: 'a1', quote, note: '"; DROP TABLE x;--' })])));
-      expect(line).to.equal(`a1,state-media-claim,${quote},,"""; DROP TABLE x;--",,0,${quote.length},,2025-03-04T09:15:00.000Z`);
+      const [line] = dataLines(
+        csvFormat.serialize(exportSource([annotation({ id: 'a1', quote, note: '"; DROP TABLE x;--' })])),
+      );
+      expect(line).to.equal(
+        `a1,state-media-claim,${quote},,"""; DROP TABLE x;--",,0,${quote.length},,2025-03-04T09:15:00.000Z`,
+      );
     });
 
     it('adds an apostrophe to values already starting with apostrophes before a trigger, so the import can undo it exactly', () => {
@@ -226,7 +241,16 @@ describe('csvFormat', () => {
     it('removes the formula apostrophe only before a trigger character', () => {
       const input = `${HEADER}\r\n'=a,'tag,'-q,'+s,'@n,'\tv,0,1,"'\rc",'x\r\n`;
       const [row] = valueOf(csvFormat.parse(input));
-      expect(row).to.deep.include({ id: '=a', tag: "'tag", quote: '-q', source: '+s', note: '@n', verdict: '\tv', creator: '\rc', created: "'x" });
+      expect(row).to.deep.include({
+        id: '=a',
+        tag: "'tag",
+        quote: '-q',
+        source: '+s',
+        note: '@n',
+        verdict: '\tv',
+        creator: '\rc',
+        created: "'x",
+      });
     });
 
     it('rejects empty input', () => {
@@ -241,7 +265,9 @@ describe('csvFormat', () => {
     });
 
     it('rejects a missing or different header row', () => {
-      expect(errorsOf(csvFormat.parse(`${ROW_OF_TEN}\r\n`))[0]).to.match(/^Row 1: the header must be exactly "id,tag,quote,/);
+      expect(errorsOf(csvFormat.parse(`${ROW_OF_TEN}\r\n`))[0]).to.match(
+        /^Row 1: the header must be exactly "id,tag,quote,/,
+      );
       const reordered = 'tag,id,quote,source,note,verdict,start,end,creator,created';
       expect(errorsOf(csvFormat.parse(`${reordered}\r\n${ROW_OF_TEN}\r\n`))[0]).to.match(/header/);
     });
@@ -266,7 +292,15 @@ describe('csvFormat', () => {
 
     it('rejects start and end that are not whole numbers, or out of order', () => {
       const row = (start: string, end: string) => `a1,state-media-claim,q,,,,${start},${end},,x`;
-      const input = [HEADER, row('12.5', '20'), row('3', 'abc'), row('-1', '4'), row('1e3', '2000'), row('9', '4'), row('2', '4')].join('\r\n');
+      const input = [
+        HEADER,
+        row('12.5', '20'),
+        row('3', 'abc'),
+        row('-1', '4'),
+        row('1e3', '2000'),
+        row('9', '4'),
+        row('2', '4'),
+      ].join('\r\n');
       expect(errorsOf(csvFormat.parse(input))).to.deep.equal([
         'Row 2 (line 2): start must be a whole number of characters or empty (found "12.5").',
         'Row 3 (line 3): end must be a whole number of characters or empty (found "abc").',

@@ -2,7 +2,18 @@ import type { Annotation } from '../model/annotation.js';
 import { MAX_IMPORT_BYTES, failed, ok, type ExportSource, type Format, type ParseResult } from './format.js';
 
 /** The columns of the CSV export, in order. The header row is exactly these names. */
-export const CSV_COLUMNS = ['id', 'tag', 'quote', 'source', 'note', 'verdict', 'start', 'end', 'creator', 'created'] as const;
+export const CSV_COLUMNS = [
+  'id',
+  'tag',
+  'quote',
+  'source',
+  'note',
+  'verdict',
+  'start',
+  'end',
+  'creator',
+  'created',
+] as const;
 
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 
@@ -193,8 +204,13 @@ export const csvFormat: Format<CsvRow[]> = {
     const [header, ...body] = tokens.records;
     if (header === undefined) return failed(empty);
     const expected = CSV_COLUMNS.join(',');
-    if (header.fields.length !== CSV_COLUMNS.length || header.fields.some((name, index) => name !== CSV_COLUMNS[index])) {
-      return failed(`Row ${header.row}: the header must be exactly "${expected}" (found ${preview(header.fields.join(','))}).`);
+    if (
+      header.fields.length !== CSV_COLUMNS.length ||
+      header.fields.some((name, index) => name !== CSV_COLUMNS[index])
+    ) {
+      return failed(
+        `Row ${header.row}: the header must be exactly "${expected}" (found ${preview(header.fields.join(','))}).`,
+      );
     }
     const errors: string[] = [];
     const rows: CsvRow[] = [];

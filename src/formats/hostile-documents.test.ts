@@ -44,13 +44,21 @@ const HOSTILE_DOCUMENTS: [string, Record<string, unknown>, string][] = [
   ['a heading level out of range (7)', heading(7), SCRIPT_TEXT],
   ['a heading level given as text ("2")', heading('2'), SCRIPT_TEXT],
   ['a javascript: link', linked('javascript:window.__claimHostileDocument=2'), 'Read the statement'],
-  ['a javascript: link hidden behind a space', linked(' javascript:window.__claimHostileDocument=3'), 'Read the statement'],
+  [
+    'a javascript: link hidden behind a space',
+    linked(' javascript:window.__claimHostileDocument=3'),
+    'Read the statement',
+  ],
   ['a link with no URL', linked(42), 'Read the statement'],
-  ['an ordered list whose start is markup', {
-    type: 'ordered_list',
-    attrs: { start: '1"><img src=x onerror="window.__claimHostileDocument=4">' },
-    content: [{ type: 'list_item', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'One item' }] }] }],
-  }, 'One item'],
+  [
+    'an ordered list whose start is markup',
+    {
+      type: 'ordered_list',
+      attrs: { start: '1"><img src=x onerror="window.__claimHostileDocument=4">' },
+      content: [{ type: 'list_item', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'One item' }] }] }],
+    },
+    'One item',
+  ],
   ['an unknown node type', { type: 'script', content: [{ type: 'text', text: SCRIPT_TEXT }] }, SCRIPT_TEXT],
 ];
 
@@ -76,11 +84,17 @@ describe('hostile documents from outside', () => {
 
     it('rejects content whose text is not the file’s plain text (offsets point into the text)', () => {
       const file = nativeFile({ type: 'paragraph', content: [{ type: 'text', text: 'One text.' }] }, 'Another text.');
-      expect(errorsOf(jsonFormat.parse(JSON.stringify(file))).join(' ')).to.include('differs from the saved plain text');
+      expect(errorsOf(jsonFormat.parse(JSON.stringify(file))).join(' ')).to.include(
+        'differs from the saved plain text',
+      );
     });
 
     it('drops attributes the schema does not know', () => {
-      const block = { type: 'paragraph', attrs: { onclick: 'alert(1)', style: 'display:none' }, content: [{ type: 'text', text: 'Plain.' }] };
+      const block = {
+        type: 'paragraph',
+        attrs: { onclick: 'alert(1)', style: 'display:none' },
+        content: [{ type: 'text', text: 'Plain.' }],
+      };
       const parsed = jsonFormat.parse(JSON.stringify(nativeFile(block, 'Plain.')));
       if (!parsed.ok) throw new Error(parsed.errors.join(' '));
       expect(JSON.stringify(parsed.value.document?.content)).to.not.match(/onclick|style/);
@@ -121,7 +135,9 @@ describe('hostile documents from outside', () => {
 
     it('imports the same file with a valid heading level, as a heading', async () => {
       const editor = await fixture<ClaimEditor>(html`<claim-editor></claim-editor>`);
-      const report = await editor.importAnnotations(nativeFile(heading(2, 'Harbour figures disputed'), 'Harbour figures disputed'));
+      const report = await editor.importAnnotations(
+        nativeFile(heading(2, 'Harbour figures disputed'), 'Harbour figures disputed'),
+      );
       expect(report.errors).to.deep.equal([]);
       await editor.updateComplete;
       expect(shadowOf(editor).querySelector('.ProseMirror h2')?.textContent).to.equal('Harbour figures disputed');
@@ -132,7 +148,9 @@ describe('hostile documents from outside', () => {
     it('puts back nothing from a hostile saved value, and runs nothing', async () => {
       const editor = await fixture<ClaimEditor>(html`<claim-editor name="annotations"></claim-editor>`);
       const errors = collectEvents<ClaimErrorDetail>(editor, 'claim-error');
-      editor.formStateRestoreCallback(JSON.stringify(nativeFile(heading('ttp://www.w3.org/1999/xhtml script'), SCRIPT_TEXT)));
+      editor.formStateRestoreCallback(
+        JSON.stringify(nativeFile(heading('ttp://www.w3.org/1999/xhtml script'), SCRIPT_TEXT)),
+      );
       await editor.updateComplete;
       await settle();
       errors.stop();

@@ -57,9 +57,26 @@ const HOSTILE_VERDICT = `</style><style>*{display:none}</style> False ${HOSTILE[
 const HOSTILE_ID = `"><svg onload="${FLAG} = 9">{{constructor}}`;
 
 const HOSTILE_TAXONOMY: Tag[] = [
-  { id: 'state-media-claim', label: `</style><script>${FLAG} = 10</script> State`, key: '1', color: '#b3261e', description: `"><img src=x onerror="${FLAG} = 11">` },
-  { id: 'analyst-opinion', label: '{{constructor.constructor("alert(1)")()}} \u202eAnalyst', key: '2', color: '#6a3fb5' },
-  { id: 'reported-fact', label: '<img src=x onerror=alert(1)> fact', key: '3', color: '#0b6e4f', description: 'javascript:alert(1)' },
+  {
+    id: 'state-media-claim',
+    label: `</style><script>${FLAG} = 10</script> State`,
+    key: '1',
+    color: '#b3261e',
+    description: `"><img src=x onerror="${FLAG} = 11">`,
+  },
+  {
+    id: 'analyst-opinion',
+    label: '{{constructor.constructor("alert(1)")()}} \u202eAnalyst',
+    key: '2',
+    color: '#6a3fb5',
+  },
+  {
+    id: 'reported-fact',
+    label: '<img src=x onerror=alert(1)> fact',
+    key: '3',
+    color: '#0b6e4f',
+    description: 'javascript:alert(1)',
+  },
 ];
 
 /** Article HTML a hostile CMS or paste might deliver. Its visible text includes markup-looking text. */
@@ -87,9 +104,19 @@ async function hostileEditor(): Promise<ClaimEditor> {
   expect(editor.text).to.include(SENTENCE_2);
   expect(editor.text).to.include(SENTENCE_3);
 
-  const byApi = editor.addAnnotation({ tag: 'state-media-claim', quote: SENTENCE_1, source: HOSTILE_SOURCE, note: HOSTILE_NOTE });
+  const byApi = editor.addAnnotation({
+    tag: 'state-media-claim',
+    quote: SENTENCE_1,
+    source: HOSTILE_SOURCE,
+    note: HOSTILE_NOTE,
+  });
   editor.updateAnnotation(byApi.id, { verdict: HOSTILE_VERDICT });
-  editor.addAnnotation({ tag: 'analyst-opinion', quote: '<script>alert(1)</script>', note: HOSTILE[0], source: HOSTILE[8] });
+  editor.addAnnotation({
+    tag: 'analyst-opinion',
+    quote: '<script>alert(1)</script>',
+    note: HOSTILE[0],
+    source: HOSTILE[8],
+  });
 
   // Through a native file: a hostile id, the tag written as its hostile label, and a hostile creator.
   const report = await editor.importAnnotations({
@@ -117,7 +144,9 @@ async function hostileEditor(): Promise<ClaimEditor> {
 
 /** Every shadow root under `root`, itself included. */
 function shadowRoots(root: ShadowRoot): ShadowRoot[] {
-  const nested = [...root.querySelectorAll('*')].flatMap((element) => (element.shadowRoot ? shadowRoots(element.shadowRoot) : []));
+  const nested = [...root.querySelectorAll('*')].flatMap((element) =>
+    element.shadowRoot ? shadowRoots(element.shadowRoot) : [],
+  );
   return [root, ...nested];
 }
 
@@ -132,7 +161,9 @@ async function settle() {
 function expectNoInjectedElements(editor: ClaimEditor) {
   for (const root of shadowRoots(shadowOf(editor))) {
     const host = (root.host as Element).localName;
-    expect(activeContentIn(root, { allowStyleAttributes: true, allowForms: true }), `inside <${host}>`).to.deep.equal([]);
+    expect(activeContentIn(root, { allowStyleAttributes: true, allowForms: true }), `inside <${host}>`).to.deep.equal(
+      [],
+    );
     expect(root.querySelectorAll('style, b, p > p'), `injected elements inside <${host}>`).to.have.length(0);
     const links = [...root.querySelectorAll('a[href]')].map((a) => a.getAttribute('href') ?? '');
     for (const href of links) expect(href, `link inside <${host}>`).to.match(/^(https?:|mailto:|#)/);
@@ -179,7 +210,12 @@ describe('hostile input through every export and import', () => {
     expect(editor.text).not.to.include(FLAG);
     const annotations = editor.annotations;
     const first = byQuote(annotations, SENTENCE_1);
-    expect(first).to.include({ source: HOSTILE_SOURCE, note: HOSTILE_NOTE, verdict: HOSTILE_VERDICT, creator: HOSTILE_CREATOR });
+    expect(first).to.include({
+      source: HOSTILE_SOURCE,
+      note: HOSTILE_NOTE,
+      verdict: HOSTILE_VERDICT,
+      creator: HOSTILE_CREATOR,
+    });
     expect(byQuote(annotations, SENTENCE_3)).to.include({ id: HOSTILE_ID, tag: 'reported-fact', creator: HOSTILE[7] });
     expect(editor.documentTitle).to.equal(HOSTILE_TITLE.trim());
   });
@@ -214,7 +250,9 @@ describe('hostile input through every export and import', () => {
         expect(items[i].querySelector('.source')?.textContent).to.equal(a.source);
         expect(items[i].querySelector('.note')?.textContent).to.equal(a.note);
         expect(items[i].querySelector('.verdict')?.textContent ?? undefined).to.equal(a.verdict);
-        expect(doc.querySelectorAll(`mark[data-annotation-id="${CSS.escape(a.id)}"]`).length, a.id).to.be.greaterThan(0);
+        expect(doc.querySelectorAll(`mark[data-annotation-id="${CSS.escape(a.id)}"]`).length, a.id).to.be.greaterThan(
+          0,
+        );
       });
       const legend = [...doc.querySelectorAll('.legend li')].map((li) => li.textContent ?? '');
       HOSTILE_TAXONOMY.forEach((tag, i) => {
@@ -226,7 +264,11 @@ describe('hostile input through every export and import', () => {
 
   it('json: valid JSON that keeps every string verbatim, and imports back exactly into an empty editor', async () => {
     const output = editor.exportAs('json');
-    const file = JSON.parse(output) as { document: { title: string; text: string }; taxonomy: Tag[]; annotations: Annotation[] };
+    const file = JSON.parse(output) as {
+      document: { title: string; text: string };
+      taxonomy: Tag[];
+      annotations: Annotation[];
+    };
     expect(file.document.title).to.equal(HOSTILE_TITLE.trim());
     expect(file.document.text).to.equal(editor.text);
     expect(file.taxonomy).to.deep.equal(HOSTILE_TAXONOMY);
@@ -248,7 +290,15 @@ describe('hostile input through every export and import', () => {
     expect(w3cModelErrors(collection)).to.deep.equal([]);
     expect(collection.label).to.equal(HOSTILE_TITLE.trim());
     const strings = stringsIn(collection);
-    for (const value of [HOSTILE_SOURCE, HOSTILE_NOTE, HOSTILE_VERDICT, HOSTILE_CREATOR, HOSTILE[7], ...editor.annotations.map((a) => a.quote)]) expect(strings).to.include(value);
+    for (const value of [
+      HOSTILE_SOURCE,
+      HOSTILE_NOTE,
+      HOSTILE_VERDICT,
+      HOSTILE_CREATOR,
+      HOSTILE[7],
+      ...editor.annotations.map((a) => a.quote),
+    ])
+      expect(strings).to.include(value);
     const parsed = valueOf(w3cFormat.parse(output));
     expect(parsed.annotations.map((a) => a.id)).to.deep.equal(editor.annotations.map((a) => a.id));
 
@@ -263,7 +313,10 @@ describe('hostile input through every export and import', () => {
   });
 
   it('csv: parses to one row per annotation with every field verbatim', () => {
-    const rows = Papa.parse<Record<string, string>>(editor.exportAs('csv').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true });
+    const rows = Papa.parse<Record<string, string>>(editor.exportAs('csv').replace(/^\uFEFF/, ''), {
+      header: true,
+      skipEmptyLines: true,
+    });
     expect(rows.errors).to.deep.equal([]);
     expect(rows.data).to.have.length(3);
     editor.annotations.forEach((a, i) => {
@@ -292,7 +345,9 @@ describe('hostile input through every export and import', () => {
 
   it('renders the hostile data without running it or injecting elements, with the details open', async () => {
     const sidebar = shadowOf(editor).querySelector('claim-sidebar')!;
-    const entry = shadowOf(sidebar).querySelector<HTMLButtonElement>(`button.entry[data-annotation-id="${CSS.escape(HOSTILE_ID)}"]`);
+    const entry = shadowOf(sidebar).querySelector<HTMLButtonElement>(
+      `button.entry[data-annotation-id="${CSS.escape(HOSTILE_ID)}"]`,
+    );
     expect(entry, 'the sidebar lists the hostile id').to.not.equal(null);
     entry!.click();
     await editor.updateComplete;
@@ -310,7 +365,13 @@ describe('hostile input through every export and import', () => {
     const transfer = shadowOf(editor).querySelector<ClaimTransfer>('claim-transfer')!;
     const hostileTag = `"><img src=x onerror="${FLAG} = 16">`;
     const file = new File(
-      [JSON.stringify({ type: 'Annotation', body: { type: 'TextualBody', value: hostileTag }, target: { source: 'x:y', selector: { type: 'TextQuoteSelector', exact: SENTENCE_1 } } })],
+      [
+        JSON.stringify({
+          type: 'Annotation',
+          body: { type: 'TextualBody', value: hostileTag },
+          target: { source: 'x:y', selector: { type: 'TextQuoteSelector', exact: SENTENCE_1 } },
+        }),
+      ],
       `${HOSTILE[5]}.jsonld`,
     );
     const data = new DataTransfer();

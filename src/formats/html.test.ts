@@ -30,7 +30,10 @@ const STRUCTURED_HTML = [
   `<ul><li>${CROSSINGS}</li><li>Dredgers worked <a href="https://example.org/dredging">through the night</a> & at dawn.</li></ul>`,
 ].join('');
 
-function structuredSource(annotations: (text: string) => Annotation[], taxonomy: readonly Tag[] = DEFAULT_TAXONOMY): ExportSource {
+function structuredSource(
+  annotations: (text: string) => Annotation[],
+  taxonomy: readonly Tag[] = DEFAULT_TAXONOMY,
+): ExportSource {
   const doc = parseArticleHTML(STRUCTURED_HTML);
   const text = TextIndex.of(doc).text;
   return {
@@ -58,7 +61,9 @@ function article(root: ParentNode): Element {
 }
 
 function marksOf(root: ParentNode, id: string): HTMLElement[] {
-  return [...article(root).querySelectorAll<HTMLElement>('mark[data-annotation-id]')].filter((mark) => mark.dataset.annotationId === id);
+  return [...article(root).querySelectorAll<HTMLElement>('mark[data-annotation-id]')].filter(
+    (mark) => mark.dataset.annotationId === id,
+  );
 }
 
 /** The text the marks of one annotation cover, in document order. */
@@ -89,10 +94,19 @@ describe('htmlFormat', () => {
         verdict: 'Unproven',
       }),
       // Overlaps the first, and crosses the <em>.
-      annotationOf(text, 'Tarnow canal would carry twice its old tonnage', { id: 'overlap-2', tag: 'analyst-opinion', note: 'Tonnage <unverified> & disputed' }),
+      annotationOf(text, 'Tarnow canal would carry twice its old tonnage', {
+        id: 'overlap-2',
+        tag: 'analyst-opinion',
+        note: 'Tonnage <unverified> & disputed',
+      }),
       annotationAt(text, crossStart, crossEnd, { id: 'cross-3', tag: 'reported-fact', source: 'Site visit' }),
       annotationOf(text, CROSSINGS, { id: 'item-4', tag: 'reported-fact', verdict: 'Accurate' }),
-      annotationAt(text, 5, 5, { id: 'orphan-5', tag: 'analyst-opinion', quote: 'A sentence that was cut.', status: 'orphaned' }),
+      annotationAt(text, 5, 5, {
+        id: 'orphan-5',
+        tag: 'analyst-opinion',
+        quote: 'A sentence that was cut.',
+        status: 'orphaned',
+      }),
     ];
   });
 
@@ -146,7 +160,9 @@ describe('htmlFormat', () => {
     it('draws several marks where annotations overlap, cross inline markup or cross blocks', () => {
       const overlap = marksOf(doc, 'overlap-2');
       expect(overlap.length, 'marks of the overlapping annotation').to.be.greaterThan(1);
-      const nested = [...marksOf(doc, 'claim-1'), ...overlap].some((mark) => mark.parentElement?.closest('mark') !== null);
+      const nested = [...marksOf(doc, 'claim-1'), ...overlap].some(
+        (mark) => mark.parentElement?.closest('mark') !== null,
+      );
       expect(nested, 'the overlap is drawn as nested marks').to.equal(true);
       const blocks = new Set(marksOf(doc, 'cross-3').map((mark) => mark.closest('p, li, h1, h2, h3, h4, h5, h6')));
       expect(blocks.size, 'a cross-block annotation has marks in both blocks').to.equal(2);
@@ -189,7 +205,10 @@ describe('htmlFormat', () => {
     });
 
     it('has a legend naming every tag of the taxonomy, used or not', () => {
-      const taxonomy: Tag[] = [...DEFAULT_TAXONOMY, { id: 'unused-tag', label: 'Press release', color: '#445566', description: 'Copied from a release.' }];
+      const taxonomy: Tag[] = [
+        ...DEFAULT_TAXONOMY,
+        { id: 'unused-tag', label: 'Press release', color: '#445566', description: 'Copied from a release.' },
+      ];
       const legend = page(htmlFormat.serialize(structuredSource(() => [], taxonomy))).querySelector('.legend');
       expect(legend).to.not.equal(null);
       const entries = [...legend!.querySelectorAll<HTMLElement>('li')];
@@ -222,7 +241,9 @@ describe('htmlFormat', () => {
       expect(container.classList.contains('claim-export')).to.equal(true);
       const styles = root.querySelectorAll('style');
       expect(styles).to.have.length(1);
-      for (const rule of (styles[0].textContent ?? '').split('\n').filter((line) => line.includes('{') && !line.startsWith('@media'))) {
+      for (const rule of (styles[0].textContent ?? '')
+        .split('\n')
+        .filter((line) => line.includes('{') && !line.startsWith('@media'))) {
         expect(rule.trimStart().startsWith('.claim-export'), rule).to.equal(true);
       }
     });
@@ -240,7 +261,9 @@ describe('htmlFormat', () => {
     });
 
     it('reads back like the page', () => {
-      expect(valueOf(htmlFragmentFormat.parse(html))).to.deep.equal(valueOf(htmlFormat.parse(htmlFormat.serialize(rich))));
+      expect(valueOf(htmlFragmentFormat.parse(html))).to.deep.equal(
+        valueOf(htmlFormat.parse(htmlFormat.serialize(rich))),
+      );
     });
   });
 
@@ -276,7 +299,9 @@ describe('htmlFormat', () => {
           annotations.forEach((a, i) => {
             if (a.status === 'orphaned') return;
             expect(markedText(doc, a.id), a.id).to.equal(a.quote.replace(/\n/g, ''));
-            const labels = [...article(doc).querySelectorAll('.claim-label a')].filter((link) => link.getAttribute('href') === `#annotation-${i + 1}`);
+            const labels = [...article(doc).querySelectorAll('.claim-label a')].filter(
+              (link) => link.getAttribute('href') === `#annotation-${i + 1}`,
+            );
             expect(labels, `label of ${a.id}`).to.have.length(1);
           });
         }),

@@ -32,7 +32,13 @@ ${tags}`;
 }
 
 /** Splits the text nodes of rendered blocks at annotation boundaries and wraps each piece in its marks. */
-function markUp(container: HTMLElement, doc: PMNode, annotations: readonly Annotation[], taxonomy: Taxonomy, numbers: Map<string, number>) {
+function markUp(
+  container: HTMLElement,
+  doc: PMNode,
+  annotations: readonly Annotation[],
+  taxonomy: Taxonomy,
+  numbers: Map<string, number>,
+) {
   const owner = container.ownerDocument;
   const index = TextIndex.of(doc);
   const blocks = container.querySelectorAll<HTMLElement>('p, h1, h2, h3, h4, h5, h6');
@@ -64,7 +70,9 @@ function markUp(container: HTMLElement, doc: PMNode, annotations: readonly Annot
       for (let i = 0; i + 1 < points.length; i++) {
         const [from, to] = [points[i], points[i + 1]];
         let content: Node = owner.createTextNode(node.data.slice(from - start, to - start));
-        const covering = here.filter((a) => a.start <= from && a.end >= to).sort((x, y) => x.end - x.start - (y.end - y.start));
+        const covering = here
+          .filter((a) => a.start <= from && a.end >= to)
+          .sort((x, y) => x.end - x.start - (y.end - y.start));
         for (const a of covering) {
           const mark = owner.createElement('mark');
           mark.dataset.tag = a.tag;
@@ -104,7 +112,14 @@ function buildExport(owner: Document, source: ExportSource): HTMLElement {
   const header = element(owner, 'header');
   header.append(element(owner, 'h1', source.document.title || 'Annotated article'));
   const generated = new Date(source.generated);
-  header.append(element(owner, 'p', `Annotated for provenance · ${annotations.length} annotation${annotations.length === 1 ? '' : 's'} · ${Number.isNaN(generated.getTime()) ? source.generated : generated.toUTCString()}`, 'generated'));
+  header.append(
+    element(
+      owner,
+      'p',
+      `Annotated for provenance · ${annotations.length} annotation${annotations.length === 1 ? '' : 's'} · ${Number.isNaN(generated.getTime()) ? source.generated : generated.toUTCString()}`,
+      'generated',
+    ),
+  );
   root.append(header);
 
   const legend = element(owner, 'section', undefined, 'legend');
@@ -138,14 +153,26 @@ function buildExport(owner: Document, source: ExportSource): HTMLElement {
     const label = element(owner, 'span', findTag(taxonomy, a.tag)?.label ?? a.tag, 'claim-label');
     label.dataset.tag = a.tag;
     item.append(label, ' ', element(owner, 'q', a.quote, 'quote'));
-    for (const [field, caption] of [['source', 'Source'], ['note', 'Note'], ['verdict', 'Verdict']] as const) {
+    for (const [field, caption] of [
+      ['source', 'Source'],
+      ['note', 'Note'],
+      ['verdict', 'Verdict'],
+    ] as const) {
       const value = a[field];
       if (!value) continue;
       const line = element(owner, 'p', `${caption}: `);
       line.append(element(owner, 'span', value, field));
       item.append(line);
     }
-    if (a.status !== 'anchored') item.append(element(owner, 'p', a.status === 'orphaned' ? 'Text no longer in the article' : 'Needs review (re-anchored)', 'status'));
+    if (a.status !== 'anchored')
+      item.append(
+        element(
+          owner,
+          'p',
+          a.status === 'orphaned' ? 'Text no longer in the article' : 'Needs review (re-anchored)',
+          'status',
+        ),
+      );
     ol.append(item);
   }
   list.append(ol);

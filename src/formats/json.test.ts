@@ -28,7 +28,9 @@ function defined<T extends object>(value: T): Partial<T> {
 
 function nativeFile(overrides: Json = {}): Json {
   const file = JSON.parse(
-    jsonFormat.serialize(exportSourceOf(WIRE_TEXT, [annotationOf(WIRE_TEXT, CROSSINGS, { id: 'a-1' })], { id: 'canal' })),
+    jsonFormat.serialize(
+      exportSourceOf(WIRE_TEXT, [annotationOf(WIRE_TEXT, CROSSINGS, { id: 'a-1' })], { id: 'canal' }),
+    ),
   ) as Json;
   return { ...file, ...overrides };
 }
@@ -65,11 +67,18 @@ describe('jsonFormat (native)', () => {
         creator: 'Desk reviewer',
         status: 'reanchored',
       });
-      const file = JSON.parse(jsonFormat.serialize(exportSourceOf(WIRE_TEXT, [annotation], { id: 'canal', title: 'Canal claims' }))) as Json;
+      const file = JSON.parse(
+        jsonFormat.serialize(exportSourceOf(WIRE_TEXT, [annotation], { id: 'canal', title: 'Canal claims' })),
+      ) as Json;
       expect(file.format).to.equal(NATIVE_FORMAT);
       expect(file.version).to.equal(NATIVE_VERSION);
       expect(file.exported).to.equal(GENERATED);
-      expect(file.document).to.deep.equal({ id: 'canal', title: 'Canal claims', text: WIRE_TEXT, content: articleFromText(WIRE_TEXT).toJSON() });
+      expect(file.document).to.deep.equal({
+        id: 'canal',
+        title: 'Canal claims',
+        text: WIRE_TEXT,
+        content: articleFromText(WIRE_TEXT).toJSON(),
+      });
       expect(file.taxonomy).to.deep.equal(DEFAULT_TAXONOMY.map((tag) => ({ ...tag })));
       expect(file.annotations).to.deep.equal([annotation]);
     });
@@ -79,7 +88,10 @@ describe('jsonFormat (native)', () => {
     it('serialize → parse keeps the document, the taxonomy and every annotation field, status included', () => {
       fc.assert(
         fc.property(
-          annotatedArticleArb({ field: anyText, id: fc.oneof(fc.uuid(), fc.string({ unit: 'binary', minLength: 1, maxLength: 20 })) }),
+          annotatedArticleArb({
+            field: anyText,
+            id: fc.oneof(fc.uuid(), fc.string({ unit: 'binary', minLength: 1, maxLength: 20 })),
+          }),
           fc.option(fc.string({ unit: 'binary', minLength: 1, maxLength: 30 }), { nil: undefined }),
           anyText,
           ({ text, annotations }, id, title) => {
@@ -104,7 +116,13 @@ describe('jsonFormat (native)', () => {
 
     it('keeps a custom taxonomy with colours, keys and descriptions', () => {
       const taxonomy: Tag[] = [
-        { id: 'wire-copy', label: 'Wire copy', color: 'rgb(10, 20, 30)', key: 'w', description: 'Taken from an agency.' },
+        {
+          id: 'wire-copy',
+          label: 'Wire copy',
+          color: 'rgb(10, 20, 30)',
+          key: 'w',
+          description: 'Taken from an agency.',
+        },
         { id: 'own_reporting', label: 'Own reporting', color: '#123' },
       ];
       const parsed = valueOf(jsonFormat.parse(jsonFormat.serialize(exportSourceOf(WIRE_TEXT, [], { taxonomy }))));
@@ -137,7 +155,13 @@ describe('jsonFormat (native)', () => {
 
     it('refuses a missing, zero, textual or fractional version', () => {
       const { version: _version, ...unversioned } = nativeFile();
-      for (const file of [unversioned, nativeFile({ version: 0 }), nativeFile({ version: 0.5 }), nativeFile({ version: '1' }), nativeFile({ version: null })]) {
+      for (const file of [
+        unversioned,
+        nativeFile({ version: 0 }),
+        nativeFile({ version: 0.5 }),
+        nativeFile({ version: '1' }),
+        nativeFile({ version: null }),
+      ]) {
         expect(errorsFor(JSON.stringify(file)).join(' '), JSON.stringify(file.version)).to.match(/version/i);
       }
     });
@@ -153,11 +177,17 @@ describe('jsonFormat (native)', () => {
     it('refuses text that is not JSON, empty text and text over the size limit', () => {
       expect(errorsFor('{"format": "claim-provenance",')[0]).to.match(/not valid JSON/i);
       expect(errorsFor('')[0]).to.match(/empty/i);
-      expect(errorsFor(`{"format":"claim-provenance","version":1,"annotations":[],"pad":"${'x'.repeat(MAX_IMPORT_BYTES)}"}`)[0]).to.match(/too large/i);
+      expect(
+        errorsFor(
+          `{"format":"claim-provenance","version":1,"annotations":[],"pad":"${'x'.repeat(MAX_IMPORT_BYTES)}"}`,
+        )[0],
+      ).to.match(/too large/i);
     });
 
     it('refuses annotations that are not a list', () => {
-      expect(errorsFor(JSON.stringify(nativeFile({ annotations: { 0: goodAnnotation() } }))).join(' ')).to.match(/annotations: expected a list/);
+      expect(errorsFor(JSON.stringify(nativeFile({ annotations: { 0: goodAnnotation() } }))).join(' ')).to.match(
+        /annotations: expected a list/,
+      );
     });
 
     it('names the path of every bad field, in every bad annotation', () => {
@@ -187,14 +217,24 @@ describe('jsonFormat (native)', () => {
         ['annotations[9].source', /text/],
       ];
       for (const [path, message] of expected) {
-        expect(errors.some((error) => error.startsWith(path) && message.test(error)), `${path} ${message}: ${errors.join(' | ')}`).to.equal(true);
+        expect(
+          errors.some((error) => error.startsWith(path) && message.test(error)),
+          `${path} ${message}: ${errors.join(' | ')}`,
+        ).to.equal(true);
       }
-      expect(errors.some((error) => error.startsWith('annotations[0]')), 'the good annotation has no error').to.equal(false);
+      expect(
+        errors.some((error) => error.startsWith('annotations[0]')),
+        'the good annotation has no error',
+      ).to.equal(false);
     });
 
     it('names the path of a bad document', () => {
-      expect(errorsFor(JSON.stringify(nativeFile({ document: 'canal' }))).join(' ')).to.include('document: expected an object');
-      expect(errorsFor(JSON.stringify(nativeFile({ document: { title: 'No text' } }))).join(' ')).to.include('document.text: missing');
+      expect(errorsFor(JSON.stringify(nativeFile({ document: 'canal' }))).join(' ')).to.include(
+        'document: expected an object',
+      );
+      expect(errorsFor(JSON.stringify(nativeFile({ document: { title: 'No text' } }))).join(' ')).to.include(
+        'document.text: missing',
+      );
       expect(errorsFor(JSON.stringify(nativeFile({ document: { text: 42 } }))).join(' ')).to.include('document.text');
     });
 
@@ -209,20 +249,32 @@ describe('jsonFormat (native)', () => {
       for (const taxonomy of [
         [{ id: 'bad id"]', label: 'Bad' }],
         [{ id: 'ok' }],
-        [{ id: 'twice', label: 'One' }, { id: 'twice', label: 'Two' }],
+        [
+          { id: 'twice', label: 'One' },
+          { id: 'twice', label: 'Two' },
+        ],
         { id: 'ok', label: 'Not a list' },
         [],
       ]) {
-        expect(errorsFor(JSON.stringify(nativeFile({ taxonomy }))).join(' '), JSON.stringify(taxonomy)).to.match(/taxonomy/i);
+        expect(errorsFor(JSON.stringify(nativeFile({ taxonomy }))).join(' '), JSON.stringify(taxonomy)).to.match(
+          /taxonomy/i,
+        );
       }
     });
 
     it('never throws on arbitrary text or JSON values', () => {
       fc.assert(
-        fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.anything().map((v) => JSON.stringify(v) ?? 'undefined')), (input) => {
-          const result = parsesWithoutThrowing(jsonFormat.parse, input);
-          if (!result.ok) expect(result.errors.length).to.be.greaterThan(0);
-        }),
+        fc.property(
+          fc.oneof(
+            fc.string(),
+            fc.string({ unit: 'binary' }),
+            fc.anything().map((v) => JSON.stringify(v) ?? 'undefined'),
+          ),
+          (input) => {
+            const result = parsesWithoutThrowing(jsonFormat.parse, input);
+            if (!result.ok) expect(result.errors.length).to.be.greaterThan(0);
+          },
+        ),
         { numRuns: 300 },
       );
     });
@@ -230,15 +282,35 @@ describe('jsonFormat (native)', () => {
     it('never throws on native-shaped files with arbitrary parts', () => {
       const part = fc.anything();
       const annotation = fc.record(
-        { id: fc.oneof(fc.string(), part), tag: fc.oneof(fc.constant('reported-fact'), part), start: fc.oneof(fc.nat(), part), end: fc.oneof(fc.nat(), part), quote: part, created: part, note: part },
+        {
+          id: fc.oneof(fc.string(), part),
+          tag: fc.oneof(fc.constant('reported-fact'), part),
+          start: fc.oneof(fc.nat(), part),
+          end: fc.oneof(fc.nat(), part),
+          quote: part,
+          created: part,
+          note: part,
+        },
         { requiredKeys: [] },
       );
       const file = fc.record(
         {
           format: fc.oneof(fc.constant(NATIVE_FORMAT), part),
           version: fc.oneof(fc.constant(NATIVE_VERSION), part),
-          document: fc.oneof(fc.record({ text: fc.oneof(fc.string(), part), title: part, id: part, content: part }, { requiredKeys: [] }), part),
-          taxonomy: fc.oneof(fc.array(fc.record({ id: fc.oneof(fc.string(), part), label: part, color: part, key: part }, { requiredKeys: [] }), { maxLength: 3 }), part),
+          document: fc.oneof(
+            fc.record(
+              { text: fc.oneof(fc.string(), part), title: part, id: part, content: part },
+              { requiredKeys: [] },
+            ),
+            part,
+          ),
+          taxonomy: fc.oneof(
+            fc.array(
+              fc.record({ id: fc.oneof(fc.string(), part), label: part, color: part, key: part }, { requiredKeys: [] }),
+              { maxLength: 3 },
+            ),
+            part,
+          ),
           annotations: fc.oneof(fc.array(fc.oneof(annotation, part), { maxLength: 4 }), part),
         },
         { requiredKeys: ['format', 'version'] },

@@ -2,7 +2,14 @@ import type { Node as PMNode } from 'prosemirror-model';
 import type { Annotation } from '../model/annotation.js';
 import { readAnnotationFields } from '../model/annotation-reader.js';
 import { validateTaxonomy, type Tag } from '../model/taxonomy.js';
-import { failed, ok, type ExportSource, type JsonFormat, type ImportedAnnotation, type ParsedImport } from './format.js';
+import {
+  failed,
+  ok,
+  type ExportSource,
+  type JsonFormat,
+  type ImportedAnnotation,
+  type ParsedImport,
+} from './format.js';
 import { FieldReader, isObject, readJson } from './read-json.js';
 import { readArticleJSON } from '../editor/article.js';
 
@@ -51,7 +58,9 @@ export const jsonFormat: JsonFormat<ParsedImport> = {
       return failed(`Not a claim-provenance file (expected "format": "${NATIVE_FORMAT}").`);
     }
     if (typeof file.version !== 'number' || file.version > NATIVE_VERSION || file.version < 1) {
-      return failed(`Unsupported claim-provenance file version ${JSON.stringify(file.version)} (this editor reads version ${NATIVE_VERSION}).`);
+      return failed(
+        `Unsupported claim-provenance file version ${JSON.stringify(file.version)} (this editor reads version ${NATIVE_VERSION}).`,
+      );
     }
     if (!Array.isArray(file.annotations)) return failed('annotations: expected a list.');
     const errors: string[] = [];
@@ -73,8 +82,7 @@ export const jsonFormat: JsonFormat<ParsedImport> = {
           if (article.ok) {
             document = { ...(id ? { id } : {}), title, text, content: article.doc.toJSON() };
             doc = article.doc;
-          }
-          else errors.push(`document.content: the article cannot be read: ${article.error}.`);
+          } else errors.push(`document.content: the article cannot be read: ${article.error}.`);
         }
       }
     }

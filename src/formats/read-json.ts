@@ -4,7 +4,9 @@ import { failed, MAX_IMPORT_BYTES, ok, type ParseResult } from './format.js';
 export function readJson(input: string): ParseResult<unknown> {
   if (typeof input !== 'string') return failed('Expected text to import.');
   if (input.length > MAX_IMPORT_BYTES) {
-    return failed(`The file is too large to import (${(input.length / 1048576).toFixed(1)} MiB; the limit is ${MAX_IMPORT_BYTES / 1048576} MiB).`);
+    return failed(
+      `The file is too large to import (${(input.length / 1048576).toFixed(1)} MiB; the limit is ${MAX_IMPORT_BYTES / 1048576} MiB).`,
+    );
   }
   if (input.trim() === '') return failed('The file is empty.');
   try {

@@ -63,7 +63,13 @@ function selectorsOf(item: Json): Json[] {
 }
 
 /** An annotation as another tool might write it: quote and/or position, tag as a textual body. */
-function foreignAnnotation(fields: { body?: unknown; bodyValue?: unknown; selector?: unknown; target?: unknown; id?: string }): Json {
+function foreignAnnotation(fields: {
+  body?: unknown;
+  bodyValue?: unknown;
+  selector?: unknown;
+  target?: unknown;
+  id?: string;
+}): Json {
   return {
     '@context': ANNO_CONTEXT,
     type: 'Annotation',
@@ -107,8 +113,16 @@ function sampleAnnotations(): Annotation[] {
       verdict: 'Unproven',
       creator: 'Desk reviewer',
     }),
-    annotationOf(WIRE_TEXT, ANALYST, { id: 'desk-7/ä b#1', tag: 'analyst-opinion', source: 'Meridian Trade Institute' }),
-    annotationAt(WIRE_TEXT, crossStart, crossEnd, { id: 'cross-block', tag: 'reported-fact', note: 'Spans two paragraphs.' }),
+    annotationOf(WIRE_TEXT, ANALYST, {
+      id: 'desk-7/ä b#1',
+      tag: 'analyst-opinion',
+      source: 'Meridian Trade Institute',
+    }),
+    annotationAt(WIRE_TEXT, crossStart, crossEnd, {
+      id: 'cross-block',
+      tag: 'reported-fact',
+      note: 'Spans two paragraphs.',
+    }),
     annotationOf(WIRE_TEXT, 'twice its old tonnage', { id: 'nested-1', tag: 'reported-fact', status: 'reanchored' }),
   ];
 }
@@ -121,7 +135,9 @@ describe('w3cFormat', () => {
 
   describe('serialize: structure', () => {
     const annotations = sampleAnnotations();
-    const collection = JSON.parse(w3cFormat.serialize(exportSourceOf(WIRE_TEXT, annotations, { id: 'canal-2025', title: 'Canal claims' }))) as Json;
+    const collection = JSON.parse(
+      w3cFormat.serialize(exportSourceOf(WIRE_TEXT, annotations, { id: 'canal-2025', title: 'Canal claims' })),
+    ) as Json;
     const items = (collection.first as Json).items as Json[];
 
     it('is an AnnotationCollection whose first page holds every annotation in order', () => {
@@ -154,12 +170,18 @@ describe('w3cFormat', () => {
         const a = annotations[i];
         expect((item.target as Json).source, 'target source').to.be.a('string');
         const selectors = selectorsOf(item);
-        expect(selectors.find((s) => s.type === 'TextQuoteSelector'), `quote selector of ${a.id}`).to.deep.include({
+        expect(
+          selectors.find((s) => s.type === 'TextQuoteSelector'),
+          `quote selector of ${a.id}`,
+        ).to.deep.include({
           exact: a.quote,
           prefix: a.prefix,
           suffix: a.suffix,
         });
-        expect(selectors.find((s) => s.type === 'TextPositionSelector'), `position selector of ${a.id}`).to.deep.include({
+        expect(
+          selectors.find((s) => s.type === 'TextPositionSelector'),
+          `position selector of ${a.id}`,
+        ).to.deep.include({
           start: a.start,
           end: a.end,
         });
@@ -170,10 +192,17 @@ describe('w3cFormat', () => {
       items.forEach((item, i) => {
         const a = annotations[i];
         const label = DEFAULT_TAXONOMY.find((tag) => tag.id === a.tag)!.label;
-        const textual = bodyWithPurpose(item, 'classifying').filter((body) => asList(body.type).includes('TextualBody'));
-        expect(textual.map((body) => body.value), `classifying TextualBody of ${a.id}`).to.deep.equal([label]);
+        const textual = bodyWithPurpose(item, 'classifying').filter((body) =>
+          asList(body.type).includes('TextualBody'),
+        );
+        expect(
+          textual.map((body) => body.value),
+          `classifying TextualBody of ${a.id}`,
+        ).to.deep.equal([label]);
         // The tag IRI, on a classifying body: as its id, or as the source of a classifying SpecificResource.
-        const iris = bodiesOf(item).flatMap((body) => [body.id, body.source]).filter((iri) => typeof iri === 'string');
+        const iris = bodiesOf(item)
+          .flatMap((body) => [body.id, body.source])
+          .filter((iri) => typeof iri === 'string');
         expect(iris, `tag IRI of ${a.id}`).to.include(`${TAG_IRI}${a.tag}`);
       });
     });
@@ -183,7 +212,11 @@ describe('w3cFormat', () => {
       expect(bodyWithPurpose(full, 'commenting').map((b) => b.value)).to.deep.equal([annotations[0].note]);
       expect(bodyWithPurpose(full, 'identifying').map((b) => b.value)).to.deep.equal([annotations[0].source]);
       expect(bodyWithPurpose(full, 'assessing').map((b) => b.value)).to.deep.equal([annotations[0].verdict]);
-      for (const body of [...bodyWithPurpose(full, 'commenting'), ...bodyWithPurpose(full, 'identifying'), ...bodyWithPurpose(full, 'assessing')]) {
+      for (const body of [
+        ...bodyWithPurpose(full, 'commenting'),
+        ...bodyWithPurpose(full, 'identifying'),
+        ...bodyWithPurpose(full, 'assessing'),
+      ]) {
         expect(body.type).to.equal('TextualBody');
       }
       expect(bodyWithPurpose(partial, 'identifying').map((b) => b.value)).to.deep.equal([annotations[1].source]);
@@ -220,7 +253,13 @@ describe('w3cFormat', () => {
     });
 
     it('writes dates from other zones and forms as the same instant in UTC', () => {
-      const annotations = [annotationOf(WIRE_TEXT, CROSSINGS, { tag: 'reported-fact', created: '2025-03-04T11:15:00+02:00', modified: 'Tue, 04 Mar 2025 10:00:00 GMT' })];
+      const annotations = [
+        annotationOf(WIRE_TEXT, CROSSINGS, {
+          tag: 'reported-fact',
+          created: '2025-03-04T11:15:00+02:00',
+          modified: 'Tue, 04 Mar 2025 10:00:00 GMT',
+        }),
+      ];
       const source = { ...exportSourceOf(WIRE_TEXT, annotations), generated: '2025-03-05T01:00:00-05:00' };
       const collection = JSON.parse(conformingExport(source)) as Json;
       const [item] = (collection.first as Json).items as Json[];
@@ -243,28 +282,52 @@ describe('w3cFormat', () => {
     const doc = articleFromText(WIRE_TEXT);
 
     it('reads a quote-only annotation and anchors it by its quote', () => {
-      const imported = parseOne(foreignAnnotation({ body: classifying('Reported fact'), selector: { type: 'TextQuoteSelector', exact: CROSSINGS } }));
+      const imported = parseOne(
+        foreignAnnotation({
+          body: classifying('Reported fact'),
+          selector: { type: 'TextQuoteSelector', exact: CROSSINGS },
+        }),
+      );
       expect(imported.quote).to.equal(CROSSINGS);
       expect(imported.start).to.equal(undefined);
       expect(imported.end).to.equal(undefined);
       const { planned } = planOn(doc, [imported]);
       expect(planned).to.have.length(1);
-      expect(planned[0]).to.include({ tag: 'reported-fact', status: 'anchored', start: WIRE_TEXT.indexOf(CROSSINGS), text: CROSSINGS });
+      expect(planned[0]).to.include({
+        tag: 'reported-fact',
+        status: 'anchored',
+        start: WIRE_TEXT.indexOf(CROSSINGS),
+        text: CROSSINGS,
+      });
     });
 
     it('reads a position-only annotation and anchors it at its offsets', () => {
       const start = WIRE_TEXT.indexOf(THIRD);
       const imported = parseOne(
-        foreignAnnotation({ body: classifying('analyst-opinion'), selector: { type: 'TextPositionSelector', start, end: start + THIRD.length } }),
+        foreignAnnotation({
+          body: classifying('analyst-opinion'),
+          selector: { type: 'TextPositionSelector', start, end: start + THIRD.length },
+        }),
       );
       expect(imported).to.include({ start, end: start + THIRD.length });
       expect(imported.quote).to.equal(undefined);
       const { planned } = planOn(doc, [imported]);
-      expect(planned[0]).to.include({ tag: 'analyst-opinion', status: 'anchored', start, end: start + THIRD.length, text: THIRD });
+      expect(planned[0]).to.include({
+        tag: 'analyst-opinion',
+        status: 'anchored',
+        start,
+        end: start + THIRD.length,
+        text: THIRD,
+      });
     });
 
     it('takes the tag from a plain TextualBody whose value is a tag id', () => {
-      const imported = parseOne(foreignAnnotation({ body: { type: 'TextualBody', value: 'state-media-claim' }, selector: { type: 'TextQuoteSelector', exact: STATE_CLAIM } }));
+      const imported = parseOne(
+        foreignAnnotation({
+          body: { type: 'TextualBody', value: 'state-media-claim' },
+          selector: { type: 'TextQuoteSelector', exact: STATE_CLAIM },
+        }),
+      );
       expect(imported.tag).to.equal('state-media-claim');
       expect(resolveTag(imported.tag, DEFAULT_TAXONOMY)).to.equal('state-media-claim');
     });
@@ -284,7 +347,9 @@ describe('w3cFormat', () => {
     });
 
     it('reads a bodyValue string as the tag', () => {
-      const imported = parseOne(foreignAnnotation({ bodyValue: 'Reported fact', selector: { type: 'TextQuoteSelector', exact: CROSSINGS } }));
+      const imported = parseOne(
+        foreignAnnotation({ bodyValue: 'Reported fact', selector: { type: 'TextQuoteSelector', exact: CROSSINGS } }),
+      );
       expect(resolveTag(imported.tag, DEFAULT_TAXONOMY)).to.equal('reported-fact');
     });
 
@@ -300,12 +365,26 @@ describe('w3cFormat', () => {
           selector: [{ type: 'TextQuoteSelector', exact: STATE_CLAIM, prefix: '', suffix: ' Engineers' }],
         }),
       );
-      expect(imported).to.include({ tag: 'state-media-claim', note: 'Seen on two channels.', source: 'State broadcaster', verdict: 'False', quote: STATE_CLAIM });
+      expect(imported).to.include({
+        tag: 'state-media-claim',
+        note: 'Seen on two channels.',
+        source: 'State broadcaster',
+        verdict: 'False',
+        quote: STATE_CLAIM,
+      });
     });
 
     it('reads a single Annotation, an AnnotationPage and a plain array', () => {
-      const one = foreignAnnotation({ id: 'https://notes.example.org/a/1', body: classifying('reported-fact'), selector: { type: 'TextQuoteSelector', exact: CROSSINGS } });
-      const two = foreignAnnotation({ id: 'https://notes.example.org/a/2', body: classifying('analyst-opinion'), selector: { type: 'TextQuoteSelector', exact: THIRD } });
+      const one = foreignAnnotation({
+        id: 'https://notes.example.org/a/1',
+        body: classifying('reported-fact'),
+        selector: { type: 'TextQuoteSelector', exact: CROSSINGS },
+      });
+      const two = foreignAnnotation({
+        id: 'https://notes.example.org/a/2',
+        body: classifying('analyst-opinion'),
+        selector: { type: 'TextQuoteSelector', exact: THIRD },
+      });
       const page = { '@context': ANNO_CONTEXT, type: 'AnnotationPage', items: [one, two] };
       for (const [name, input, count] of [
         ['annotation', one, 1],
@@ -314,28 +393,57 @@ describe('w3cFormat', () => {
         ['collection', { '@context': ANNO_CONTEXT, type: 'AnnotationCollection', total: 2, first: page }, 2],
       ] as const) {
         const parsed = valueOf(w3cFormat.parse(JSON.stringify(input)));
-        expect(parsed.annotations.map((a) => a.id), name).to.deep.equal(['https://notes.example.org/a/1', 'https://notes.example.org/a/2'].slice(0, count));
+        expect(
+          parsed.annotations.map((a) => a.id),
+          name,
+        ).to.deep.equal(['https://notes.example.org/a/1', 'https://notes.example.org/a/2'].slice(0, count));
       }
     });
 
     it('reads a collection that lists its items directly, validating them as page items', () => {
-      const one = foreignAnnotation({ id: 'https://notes.example.org/a/1', body: classifying('reported-fact'), selector: { type: 'TextQuoteSelector', exact: CROSSINGS } });
-      const two = foreignAnnotation({ id: 'https://notes.example.org/a/2', body: classifying('analyst-opinion'), selector: { type: 'TextQuoteSelector', exact: THIRD } });
+      const one = foreignAnnotation({
+        id: 'https://notes.example.org/a/1',
+        body: classifying('reported-fact'),
+        selector: { type: 'TextQuoteSelector', exact: CROSSINGS },
+      });
+      const two = foreignAnnotation({
+        id: 'https://notes.example.org/a/2',
+        body: classifying('analyst-opinion'),
+        selector: { type: 'TextQuoteSelector', exact: THIRD },
+      });
       const collection = { '@context': ANNO_CONTEXT, type: 'AnnotationCollection', total: 2, items: [one, two] };
       const parsed = valueOf(w3cFormat.parse(JSON.stringify(collection)));
-      expect(parsed.annotations.map((a) => a.id)).to.deep.equal(['https://notes.example.org/a/1', 'https://notes.example.org/a/2']);
-      const errors = errorsOf(w3cFormat.parse(JSON.stringify({ ...collection, items: [one, { ...two, target: undefined }] })));
+      expect(parsed.annotations.map((a) => a.id)).to.deep.equal([
+        'https://notes.example.org/a/1',
+        'https://notes.example.org/a/2',
+      ]);
+      const errors = errorsOf(
+        w3cFormat.parse(JSON.stringify({ ...collection, items: [one, { ...two, target: undefined }] })),
+      );
       expect(errors.some((e) => e.includes('items[1]') && e.includes('target'))).to.equal(true);
     });
 
     it('refuses a collection whose first page is only an IRI, saying why', () => {
-      const errors = errorsOf(w3cFormat.parse(JSON.stringify({ '@context': ANNO_CONTEXT, type: 'AnnotationCollection', total: 3, first: 'https://notes.example.org/page1' })));
+      const errors = errorsOf(
+        w3cFormat.parse(
+          JSON.stringify({
+            '@context': ANNO_CONTEXT,
+            type: 'AnnotationCollection',
+            total: 3,
+            first: 'https://notes.example.org/page1',
+          }),
+        ),
+      );
       expect(errors.join(' ')).to.match(/first page/i);
     });
   });
 
   describe('parse: malformed input', () => {
-    const valid = () => foreignAnnotation({ body: classifying('reported-fact'), selector: { type: 'TextQuoteSelector', exact: CROSSINGS } });
+    const valid = () =>
+      foreignAnnotation({
+        body: classifying('reported-fact'),
+        selector: { type: 'TextQuoteSelector', exact: CROSSINGS },
+      });
 
     function errorsFor(input: string): string[] {
       const errors = errorsOf(parsesWithoutThrowing(w3cFormat.parse, input));
@@ -363,12 +471,19 @@ describe('w3cFormat', () => {
     });
 
     it('refuses a target that is a bare IRI or has no text selector', () => {
-      expect(errorsFor(JSON.stringify({ ...valid(), target: 'https://news.example.org/canal' })).join(' ')).to.match(/selector/i);
-      expect(errorsFor(JSON.stringify({ ...valid(), target: { source: 'https://news.example.org/canal' } })).join(' ')).to.match(/Selector/);
+      expect(errorsFor(JSON.stringify({ ...valid(), target: 'https://news.example.org/canal' })).join(' ')).to.match(
+        /selector/i,
+      );
+      expect(
+        errorsFor(JSON.stringify({ ...valid(), target: { source: 'https://news.example.org/canal' } })).join(' '),
+      ).to.match(/Selector/);
     });
 
     it('refuses a TextQuoteSelector without exact, naming the field', () => {
-      const input = foreignAnnotation({ body: classifying('reported-fact'), selector: { type: 'TextQuoteSelector', prefix: 'Barge ' } });
+      const input = foreignAnnotation({
+        body: classifying('reported-fact'),
+        selector: { type: 'TextQuoteSelector', prefix: 'Barge ' },
+      });
       expect(errorsFor(JSON.stringify(input)).join(' ')).to.match(/exact/);
     });
 
@@ -387,8 +502,16 @@ describe('w3cFormat', () => {
     });
 
     it('refuses an annotation without a tag, and bodies of the wrong shape', () => {
-      expect(errorsFor(JSON.stringify(foreignAnnotation({ selector: { type: 'TextQuoteSelector', exact: CROSSINGS } }))).join(' ')).to.match(/tag/);
-      expect(errorsFor(JSON.stringify(foreignAnnotation({ body: [7], selector: { type: 'TextQuoteSelector', exact: CROSSINGS } }))).join(' ')).to.match(/body\[0\]/);
+      expect(
+        errorsFor(
+          JSON.stringify(foreignAnnotation({ selector: { type: 'TextQuoteSelector', exact: CROSSINGS } })),
+        ).join(' '),
+      ).to.match(/tag/);
+      expect(
+        errorsFor(
+          JSON.stringify(foreignAnnotation({ body: [7], selector: { type: 'TextQuoteSelector', exact: CROSSINGS } })),
+        ).join(' '),
+      ).to.match(/body\[0\]/);
     });
 
     it('refuses bad dates and reports every bad annotation of a page, by its path', () => {
@@ -433,11 +556,26 @@ describe('w3cFormat', () => {
     it('never throws on annotation-shaped JSON with arbitrary parts', () => {
       const part = fc.anything();
       const selector = fc.record(
-        { type: fc.constantFrom('TextQuoteSelector', 'TextPositionSelector', 'XPathSelector'), exact: part, prefix: part, suffix: part, start: part, end: part },
+        {
+          type: fc.constantFrom('TextQuoteSelector', 'TextPositionSelector', 'XPathSelector'),
+          exact: part,
+          prefix: part,
+          suffix: part,
+          start: part,
+          end: part,
+        },
         { requiredKeys: ['type'] },
       );
       const body = fc.oneof(
-        fc.record({ type: fc.constant('TextualBody'), purpose: fc.oneof(fc.constantFrom('classifying', 'commenting', 'tagging', 'assessing'), part), value: part, id: part }, { requiredKeys: [] }),
+        fc.record(
+          {
+            type: fc.constant('TextualBody'),
+            purpose: fc.oneof(fc.constantFrom('classifying', 'commenting', 'tagging', 'assessing'), part),
+            value: part,
+            id: part,
+          },
+          { requiredKeys: [] },
+        ),
         part,
       );
       const annotation = fc.record(
@@ -450,15 +588,28 @@ describe('w3cFormat', () => {
           creator: part,
           body: fc.oneof(body, fc.array(body, { maxLength: 4 })),
           bodyValue: part,
-          target: fc.oneof(part, fc.record({ source: part, selector: fc.oneof(selector, fc.array(fc.oneof(selector, part), { maxLength: 3 })) }, { requiredKeys: [] })),
+          target: fc.oneof(
+            part,
+            fc.record(
+              { source: part, selector: fc.oneof(selector, fc.array(fc.oneof(selector, part), { maxLength: 3 })) },
+              { requiredKeys: [] },
+            ),
+          ),
         },
         { requiredKeys: ['type'] },
       );
       const root = fc.oneof(
         annotation,
         fc.array(annotation, { maxLength: 3 }),
-        fc.record({ type: fc.constant('AnnotationPage'), items: fc.oneof(fc.array(annotation, { maxLength: 3 }), part) }),
-        fc.record({ type: fc.constant('AnnotationCollection'), total: part, first: fc.oneof(fc.record({ items: fc.array(annotation, { maxLength: 3 }) }), part) }),
+        fc.record({
+          type: fc.constant('AnnotationPage'),
+          items: fc.oneof(fc.array(annotation, { maxLength: 3 }), part),
+        }),
+        fc.record({
+          type: fc.constant('AnnotationCollection'),
+          total: part,
+          first: fc.oneof(fc.record({ items: fc.array(annotation, { maxLength: 3 }) }), part),
+        }),
       );
       fc.assert(
         fc.property(root, (value) => {
@@ -466,7 +617,10 @@ describe('w3cFormat', () => {
           if (result.ok) {
             for (const a of result.value.annotations) {
               expect(a.tag).to.be.a('string').and.not.equal('');
-              expect(a.quote !== undefined || a.start !== undefined, 'a parsed annotation has a quote or a position').to.equal(true);
+              expect(
+                a.quote !== undefined || a.start !== undefined,
+                'a parsed annotation has a quote or a position',
+              ).to.equal(true);
             }
           } else {
             expect(result.errors.length).to.be.greaterThan(0);
@@ -480,16 +634,26 @@ describe('w3cFormat', () => {
   describe('round trip', () => {
     it('serialize → parse keeps id, tag, offsets, quote, context, source, note, verdict, creator and dates', () => {
       fc.assert(
-        fc.property(annotatedArticleArb({ field: fc.string({ unit: 'binary', minLength: 1, maxLength: 40 }) }), ({ text, annotations }) => {
-          const parsed: ParsedImport = valueOf(w3cFormat.parse(conformingExport(exportSourceOf(text, annotations))));
-          expect(parsed.annotations.map(w3cFields)).to.deep.equal(annotations.map(w3cFields));
-        }),
+        fc.property(
+          annotatedArticleArb({ field: fc.string({ unit: 'binary', minLength: 1, maxLength: 40 }) }),
+          ({ text, annotations }) => {
+            const parsed: ParsedImport = valueOf(w3cFormat.parse(conformingExport(exportSourceOf(text, annotations))));
+            expect(parsed.annotations.map(w3cFields)).to.deep.equal(annotations.map(w3cFields));
+          },
+        ),
         { numRuns: 150 },
       );
     });
 
     it('keeps ids that are not UUIDs, including IRIs, spaces, "%" and non-Latin text', () => {
-      const ids = ['urn:uuid:not-a-uuid', 'https://example.org/a?b=c#d', 'a b%20c', '平壤-1', '5F0C6C1E-8F43-4F6E-9D55-0A4C7E2B9F11', '%E0%A4%A'];
+      const ids = [
+        'urn:uuid:not-a-uuid',
+        'https://example.org/a?b=c#d',
+        'a b%20c',
+        '平壤-1',
+        '5F0C6C1E-8F43-4F6E-9D55-0A4C7E2B9F11',
+        '%E0%A4%A',
+      ];
       const annotations = ids.map((id) => annotationOf(WIRE_TEXT, NO_COMMENT, { id }));
       const parsed = valueOf(w3cFormat.parse(conformingExport(exportSourceOf(WIRE_TEXT, annotations))));
       expect(parsed.annotations.map((a) => a.id)).to.deep.equal(ids);

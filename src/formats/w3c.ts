@@ -1,6 +1,13 @@
 import type { Annotation } from '../model/annotation.js';
 import { findTag } from '../model/taxonomy.js';
-import { failed, ok, type ExportSource, type JsonFormat, type ImportedAnnotation, type ParsedImport } from './format.js';
+import {
+  failed,
+  ok,
+  type ExportSource,
+  type JsonFormat,
+  type ImportedAnnotation,
+  type ParsedImport,
+} from './format.js';
 import { describe, FieldReader, isObject, readJson, type JsonObject } from './read-json.js';
 
 const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
@@ -13,7 +20,9 @@ const PURPOSES = { note: 'commenting', source: 'identifying', verdict: 'assessin
 
 /** Percent-encodes for an IRI; a lone surrogate (which encodeURIComponent refuses) becomes U+FFFD. */
 function encodeIriPart(text: string): string {
-  return encodeURIComponent(text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'));
+  return encodeURIComponent(
+    text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'),
+  );
 }
 
 function annotationIri(id: string): string {
@@ -100,7 +109,9 @@ function readAnnotation(value: unknown, path: string, errors: string[]): Importe
   const creator = asList(value.creator)[0];
   if (typeof creator === 'string') annotation.creator = creator;
   else if (isObject(creator)) {
-    const name = new FieldReader(creator, `${path}.creator`, errors).string('name') ?? new FieldReader(creator, `${path}.creator`, errors).string('nickname');
+    const name =
+      new FieldReader(creator, `${path}.creator`, errors).string('name') ??
+      new FieldReader(creator, `${path}.creator`, errors).string('nickname');
     if (name) annotation.creator = name;
   }
 
@@ -207,7 +218,9 @@ export const w3cFormat: JsonFormat<ParsedImport> = {
         total: items.length,
         generated: utcDate(source.generated),
         // A page is a resource of its own (an IRI, and the collection it belongs to); an empty collection has none.
-        ...(items.length > 0 ? { first: { id: `${id}:page-1`, type: 'AnnotationPage', partOf: id, startIndex: 0, items } } : {}),
+        ...(items.length > 0
+          ? { first: { id: `${id}:page-1`, type: 'AnnotationPage', partOf: id, startIndex: 0, items } }
+          : {}),
       },
       null,
       2,

@@ -12,7 +12,10 @@ describe('Anchorer: evaluation corpus (issue 18)', () => {
 
   it('makes no wrong match and misses at most 1% of the annotations', () => {
     const { kinds, total } = evaluateCorpus();
-    const rows = kinds.map(({ kind, right, wrong, missed }) => `${kind.padEnd(36)} ${String(right).padStart(5)} ${String(wrong).padStart(5)} ${String(missed).padStart(6)}`);
+    const rows = kinds.map(
+      ({ kind, right, wrong, missed }) =>
+        `${kind.padEnd(36)} ${String(right).padStart(5)} ${String(wrong).padStart(5)} ${String(missed).padStart(6)}`,
+    );
     console.log(
       [
         `${'kind of change'.padEnd(36)} right wrong missed`,

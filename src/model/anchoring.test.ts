@@ -82,13 +82,18 @@ describe('anchorQuote', () => {
       const text = 'Mr Ahn denied it. Nobody else spoke.';
       const target = targetIn(text, 'Mr Ahn denied');
       const edited = `Late update. ${text}`;
-      expect(anchorQuote(edited, target)).to.deep.equal({ status: 'reanchored', start: 13, end: 13 + 'Mr Ahn denied'.length });
+      expect(anchorQuote(edited, target)).to.deep.equal({
+        status: 'reanchored',
+        start: 13,
+        end: 13 + 'Mr Ahn denied'.length,
+      });
     });
 
     it('picks, of two exact occurrences, the one whose prefix fits, even when the other is nearer', () => {
       const quote = 'the agency said';
       const first = `Prices rose in the capital, ${quote} on Monday.`;
-      const filler = ' Bakeries reported queues before dawn, and several markets closed early as stocks of flour ran out.';
+      const filler =
+        ' Bakeries reported queues before dawn, and several markets closed early as stocks of flour ran out.';
       const second = ` Wages fell in the provinces, ${quote} on Monday.`;
       const original = first + filler + second;
       const target = targetIn(original, quote, 1);
@@ -98,7 +103,11 @@ describe('anchorQuote', () => {
       const wrong = offsetOf(edited, quote, 0);
       const right = offsetOf(edited, quote, 1);
       expect(Math.abs(wrong - target.start)).to.be.lessThan(Math.abs(right - target.start));
-      expect(anchorQuote(edited, target)).to.deep.equal({ status: 'reanchored', start: right, end: right + quote.length });
+      expect(anchorQuote(edited, target)).to.deep.equal({
+        status: 'reanchored',
+        start: right,
+        end: right + quote.length,
+      });
     });
 
     it('picks, of two exact occurrences, the one whose suffix fits, even when the other is nearer', () => {
@@ -108,17 +117,23 @@ describe('anchorQuote', () => {
       const filler = ' Delegates left the hall without comment, and the afternoon session was cancelled.';
       const original = talks + filler + ' ' + harbour;
       const target = targetIn(original, quote, 0);
-      // The paragraphs swapped places, under a dateline: the WRONG occurrence now sits 7 characters from the old offset.
+      // The paragraphs swapped places, under a dateline: the WRONG occurrence now sits 7 characters from the old
+      // offset.
       const edited = `Seoul. ${harbour}${filler} ${talks}`;
       const wrong = offsetOf(edited, quote, 0);
       const right = offsetOf(edited, quote, 1);
       expect(edited.slice(right + quote.length).startsWith(' the talks would resume in autumn')).to.equal(true);
       expect(Math.abs(wrong - target.start)).to.be.lessThan(Math.abs(right - target.start));
-      expect(anchorQuote(edited, target)).to.deep.equal({ status: 'reanchored', start: right, end: right + quote.length });
+      expect(anchorQuote(edited, target)).to.deep.equal({
+        status: 'reanchored',
+        start: right,
+        end: right + quote.length,
+      });
     });
 
     it('never confidently picks the far copy of a sentence duplicated with identical context', () => {
-      const paragraph = 'Markets were calm. The central bank held its key rate at 3.5 percent. Traders expected no change.';
+      const paragraph =
+        'Markets were calm. The central bank held its key rate at 3.5 percent. Traders expected no change.';
       const quote = 'The central bank held its key rate at 3.5 percent.';
       const original = [paragraph, paragraph, paragraph, paragraph].join('\n');
       const target = targetIn(original, quote, 1);
@@ -136,7 +151,9 @@ describe('anchorQuote', () => {
     });
 
     it('orphans an empty quote', () => {
-      expect(anchorQuote(ARTICLE, { start: 0, end: 0, quote: '', prefix: '', suffix: '' })).to.deep.equal({ status: 'orphaned' });
+      expect(anchorQuote(ARTICLE, { start: 0, end: 0, quote: '', prefix: '', suffix: '' })).to.deep.equal({
+        status: 'orphaned',
+      });
     });
   });
 
@@ -199,7 +216,9 @@ describe('anchorQuote', () => {
 
     it('orphans a sentence cut down to a fragment', () => {
       const target = targetIn(PORT, SIXTY);
-      expect(anchorQuote(`${BEFORE} The port authority said traffic rose. ${AFTER}`, target)).to.deep.equal({ status: 'orphaned' });
+      expect(anchorQuote(`${BEFORE} The port authority said traffic rose. ${AFTER}`, target)).to.deep.equal({
+        status: 'orphaned',
+      });
     });
 
     it('orphans a short quote (under 12 characters) that is not found exactly', () => {
@@ -281,7 +300,8 @@ describe('anchorQuote', () => {
 describe('anchorQuote: approximate matches never cut a word', () => {
   it('orphans a reworded sentence rather than start the match inside the sentence before it', () => {
     // Found by the planImport property test: "Zürich" reworded to "the".
-    const text = 'ᕎ𓉈𒿕 [S0].\n분석가 [S1] <b> 조선중앙통신. the “exactly” Paulo [S2] Zürich 発表 report said 𑘐Ꮐﺣ. [S3] 通信社.';
+    const text =
+      'ᕎ𓉈𒿕 [S0].\n분석가 [S1] <b> 조선중앙통신. the “exactly” Paulo [S2] Zürich 発表 report said 𑘐Ꮐﺣ. [S3] 通信社.';
     const result = anchorQuote(text, {
       start: 33,
       end: 88,
@@ -292,21 +312,34 @@ describe('anchorQuote: approximate matches never cut a word', () => {
     if (result.status !== 'orphaned') expect(text.slice(result.start, result.end).startsWith('the ')).to.equal(true);
   });
 
-  it('does not start on the previous sentence\'s full stop when the quote starts with a word', () => {
+  it("does not start on the previous sentence's full stop when the quote starts with a word", () => {
     // Found by the planImport property test: the first word reworded to "4.5%".
     const text = '[S2] “exactly” 発表. 4.5% officials 𘬠𛂑え⢧ 発表 ⽕៖Ꝣᜦ𖪚 “exactly” said [S0]. [S1] ۼ &amp; rose.';
     const quote = '조선중앙통신 officials 𘬠𛂑え⢧ 発表 ⽕៖Ꝣᜦ𖪚 “exactly” said [S0]';
-    const result = anchorQuote(text, { start: 0, end: 53, quote, prefix: '', suffix: '. [S1] ۼ &amp; rose. [S2] “exact' });
+    const result = anchorQuote(text, {
+      start: 0,
+      end: 53,
+      quote,
+      prefix: '',
+      suffix: '. [S1] ۼ &amp; rose. [S2] “exact',
+    });
     // Its first word changed and nothing before it agrees any more: orphaned is fair, a wrong start is not.
     const start = text.indexOf('4.5%');
-    if (result.status !== 'orphaned') expect(result).to.deep.equal({ status: 'reanchored', start, end: text.indexOf('[S0]') + 4 });
+    if (result.status !== 'orphaned')
+      expect(result).to.deep.equal({ status: 'reanchored', start, end: text.indexOf('[S0]') + 4 });
   });
 
   it('keeps an emoji and an astral letter at the start of a reworded sentence', () => {
     // Found by the planImport property test: "U.S." reworded to a flag emoji.
     const text = '🇰🇵 𐩭 [S0] fell 通信社 𑀦ጱᢔԉ 🇰🇵 発表 👩‍👩‍👧. &amp; [S1] ꃌﷰËご 분석가 4.5% port.';
     const quote = 'U.S. 𐩭 [S0] fell 通信社 𑀦ጱᢔԉ 🇰🇵 発表 👩‍👩‍👧.';
-    const result = anchorQuote(text, { start: 0, end: 45, quote, prefix: '', suffix: ' &amp; [S1] ꃌﷰËご 분석가 4.5% port. ' });
+    const result = anchorQuote(text, {
+      start: 0,
+      end: 45,
+      quote,
+      prefix: '',
+      suffix: ' &amp; [S1] ꃌﷰËご 분석가 4.5% port. ',
+    });
     expect(result).to.deep.equal({ status: 'reanchored', start: 0, end: text.indexOf(' &amp;') });
   });
 
@@ -314,24 +347,44 @@ describe('anchorQuote: approximate matches never cut a word', () => {
     // Found by the planImport property test: "U.S." reworded to a dash.
     const text = 'a&b > 🇰🇵 [S0] 조선중앙통신 <b> U.S. ꛓ𝁳𝼥ᱭŪ𛰴. — &amp; 𒌳⇏♔𘯋𐩇 4.5% the [S1] 発表.\nport Paulo [S2].';
     const quote = 'U.S. &amp; 𒌳⇏♔𘯋𐩇 4.5% the [S1]';
-    const result = anchorQuote(text, { start: 44, end: 78, quote, prefix: 'S0] 조선중앙통신 <b> U.S. ꛓ𝁳𝼥ᱭŪ𛰴. ', suffix: ' 発表.\nport Paulo [S2]. 🂽ꙟ report' });
+    const result = anchorQuote(text, {
+      start: 44,
+      end: 78,
+      quote,
+      prefix: 'S0] 조선중앙통신 <b> U.S. ꛓ𝁳𝼥ᱭŪ𛰴. ',
+      suffix: ' 発表.\nport Paulo [S2]. 🂽ꙟ report',
+    });
     if (result.status !== 'orphaned') expect(result.start).to.be.at.least(text.indexOf('—'));
   });
 
   it('does not take in the end of the sentence before when the first word is reworded', () => {
     // Found by the planImport property test: "조선중앙통신" reworded to "平壤", after a sentence ending in "U.S.".
-    const text = '&amp; [S1] figures 🨩ſ. rose 🚀 ˵ᵝ a&b cargo 発表 [S2] “exactly” U.S.. 平壤 ސ⏾𐺠 분석가 "quoted" “exactly” [S3] “exactly” said.\n👩‍👩‍👧 通信社 U.S. 𐔌 [S4] cargo.';
+    const text =
+      '&amp; [S1] figures 🨩ſ. rose 🚀 ˵ᵝ a&b cargo 発表 [S2] “exactly” U.S.. 平壤 ސ⏾𐺠 분석가 "quoted" “exactly” [S3] “exactly” said.\n👩‍👩‍👧 通信社 U.S. 𐔌 [S4] cargo.';
     const quote = '조선중앙통신 ސ⏾𐺠 분석가 "quoted" “exactly” [S3] “exactly” said.';
-    const result = anchorQuote(text, { start: 107, end: 162, quote, prefix: 'b cargo 発表 [S2] “exactly” U.S.. ', suffix: '\n👩‍👩‍👧 通信社 U.S. 𐔌 [S4] cargo' });
+    const result = anchorQuote(text, {
+      start: 107,
+      end: 162,
+      quote,
+      prefix: 'b cargo 発表 [S2] “exactly” U.S.. ',
+      suffix: '\n👩‍👩‍👧 通信社 U.S. 𐔌 [S4] cargo',
+    });
     if (result.status !== 'orphaned') {
       expect(text.slice(result.start, result.end)).to.equal('平壤 ސ⏾𐺠 분석가 "quoted" “exactly” [S3] “exactly” said.');
     }
   });
 
   it('does not run on into the next sentence when the last words are reworded', () => {
-    const text = 'The port authority said on Monday that grain exports rose sharply this year. Officials declined to comment.';
+    const text =
+      'The port authority said on Monday that grain exports rose sharply this year. Officials declined to comment.';
     const quote = 'The port authority said on Monday that grain exports rose sharply in spring.';
-    const result = anchorQuote(text, { start: 0, end: quote.length, quote, prefix: '', suffix: ' Officials declined to comment.' });
+    const result = anchorQuote(text, {
+      start: 0,
+      end: quote.length,
+      quote,
+      prefix: '',
+      suffix: ' Officials declined to comment.',
+    });
     if (result.status !== 'orphaned') expect(text.slice(result.start, result.end)).to.not.include('Officials');
   });
 });
@@ -345,7 +398,11 @@ describe('Anchorer: the cases of issue 18', () => {
 
   function expectAt(edited: string, sentence: string, target: AnchorTarget) {
     const start = offsetOf(edited, sentence);
-    expect(new Anchorer(edited).anchor(target)).to.deep.equal({ status: 'reanchored', start, end: start + sentence.length });
+    expect(new Anchorer(edited).anchor(target)).to.deep.equal({
+      status: 'reanchored',
+      start,
+      end: start + sentence.length,
+    });
   }
 
   it('finds a long sentence whose opening words were reworded', () => {
@@ -383,7 +440,8 @@ describe('Anchorer: the cases of issue 18', () => {
   });
 
   it('finds a quoted sentence whose quotation was trimmed', () => {
-    const quoted = '“We will not sell at a loss, and we will not wait for the board to decide for us,” said Ana Petrov, who farms near the river.';
+    const quoted =
+      '“We will not sell at a loss, and we will not wait for the board to decide for us,” said Ana Petrov, who farms near the river.';
     const text = `${BEFORE} ${quoted} ${AFTER}`;
     const trimmed = quoted.replace(' to decide for us', '');
     expectAt(`${BEFORE} ${trimmed} ${AFTER}`, trimmed, targetIn(text, quoted));
@@ -396,17 +454,18 @@ describe('Anchorer: the cases of issue 18', () => {
     const p3 = `Unions say the closure will cost dockers a month of pay. ${twin}`;
     const text = [p1, p2, p3].join('\n');
     const target = targetIn(text, twin, 1);
-    expect(new Anchorer([p1, p3].join('\n')).anchorAll([targetIn(text, twin, 0), target, targetIn(text, twin, 2)]).map((r) => r.status)).to.deep.equal([
-      'anchored',
-      'orphaned',
-      'reanchored',
-    ]);
+    expect(
+      new Anchorer([p1, p3].join('\n'))
+        .anchorAll([targetIn(text, twin, 0), target, targetIn(text, twin, 2)])
+        .map((r) => r.status),
+    ).to.deep.equal(['anchored', 'orphaned', 'reanchored']);
   });
 
   it('orphans a short quote found elsewhere only by its words, in context that disagrees', () => {
     const quote = 'Exports of wheat rose, she said.';
     const text = `The board met on Monday. ${quote} Prices held.\nTraders were cautious. Imports of wheat rose, she said. Nobody else spoke.`;
-    const edited = 'The board met on Monday. Prices held.\nTraders were cautious. Imports of wheat rose, she said. Nobody else spoke.';
+    const edited =
+      'The board met on Monday. Prices held.\nTraders were cautious. Imports of wheat rose, she said. Nobody else spoke.';
     expect(new Anchorer(edited).anchor(targetIn(text, quote))).to.deep.equal({ status: 'orphaned' });
   });
 });

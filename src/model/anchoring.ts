@@ -21,9 +21,7 @@ export interface PartialAnchorTarget {
   suffix?: string;
 }
 
-export type AnchorResult =
-  | { status: 'anchored' | 'reanchored'; start: number; end: number }
-  | { status: 'orphaned' };
+export type AnchorResult = { status: 'anchored' | 'reanchored'; start: number; end: number } | { status: 'orphaned' };
 
 /** How much each part counts in a candidate's confidence. */
 const WEIGHT = { quote: 0.6, prefix: 0.15, suffix: 0.15, position: 0.1 } as const;
@@ -56,10 +54,21 @@ const SMALL_TEXT = 8000;
 
 /** Characters that editing tools swap for one another, each folded to one ASCII character so offsets stay put. */
 const FOLDS: Readonly<Record<string, string>> = {
-  '\u2018': "'", '\u2019': "'", '\u201a': "'", '\u2032': "'",
-  '\u201c': '"', '\u201d': '"', '\u201e': '"', '\u2033': '"',
-  '\u00a0': ' ', '\u2007': ' ', '\u2009': ' ', '\u202f': ' ',
-  '\u2010': '-', '\u2011': '-', '\u2013': '-',
+  '\u2018': "'",
+  '\u2019': "'",
+  '\u201a': "'",
+  '\u2032': "'",
+  '\u201c': '"',
+  '\u201d': '"',
+  '\u201e': '"',
+  '\u2033': '"',
+  '\u00a0': ' ',
+  '\u2007': ' ',
+  '\u2009': ' ',
+  '\u202f': ' ',
+  '\u2010': '-',
+  '\u2011': '-',
+  '\u2013': '-',
 };
 const FOLDABLE = new RegExp(`[${Object.keys(FOLDS).join('')}]`, 'gu');
 
@@ -69,10 +78,14 @@ function fold(text: string): string {
 }
 
 const WORD_CHARACTER = /^[\p{L}\p{N}]$/u;
-/** What may be trimmed off a match's edge: space and sentence punctuation, never a bracket or a quotation mark of a word. */
+/**
+ * What may be trimmed off a match's edge: space and sentence punctuation, never a bracket or a quotation mark of a
+ * word.
+ */
 const SPACE_OR_PUNCTUATION = /[\s.,;:!?…]/u;
 /** Ideographic scripts write words without spaces: each character is looked up on its own. */
-const WORDS = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]|(?:(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])[\p{L}\p{N}])+/gu;
+const WORDS =
+  /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]|(?:(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])[\p{L}\p{N}])+/gu;
 /** The end of a sentence and the space after it: a full stop (or ! ? …), closing quotes or brackets, white space. */
 const SENTENCE_BREAK = /[.!?…]["'”’»)\]]*\s+/u;
 const SENTENCE_BREAKS = new RegExp(SENTENCE_BREAK.source, 'gu');
@@ -100,10 +113,15 @@ function startsSentence(text: string, offset: number): boolean {
 
 /** Whether a sentence ends at `offset`. */
 function endsSentence(text: string, offset: number): boolean {
-  return ENDS_SENTENCE.test(text.slice(Math.max(0, offset - 4), offset)) && (offset === text.length || /\s/.test(text[offset]));
+  return (
+    ENDS_SENTENCE.test(text.slice(Math.max(0, offset - 4), offset)) &&
+    (offset === text.length || /\s/.test(text[offset]))
+  );
 }
 
-/** How well `found` agrees with the `remembered` context, from 0 (unrelated text) to 1; `side` is where the quote is. */
+/**
+ * How well `found` agrees with the `remembered` context, from 0 (unrelated text) to 1; `side` is where the quote is.
+ */
 function agreement(found: string, remembered: string, side: 'end' | 'start'): number {
   if (!remembered) return found ? 0 : 1;
   const common = side === 'end' ? commonSuffixLength(found, remembered) : commonPrefixLength(found, remembered);
@@ -170,7 +188,11 @@ export class Anchorer {
     const results: AnchorResult[] = new Array(targets.length);
     const order = targets.map((_, i) => i).sort((a, b) => targets[a].start - targets[b].start);
     // A place another annotation still holds word for word is not free for a lost twin of it.
-    const held = new Set(targets.filter((t) => t.start >= 0 && this.text.slice(t.start, t.end) === t.quote).map((t) => `${t.start}:${t.end}`));
+    const held = new Set(
+      targets
+        .filter((t) => t.start >= 0 && this.text.slice(t.start, t.end) === t.quote)
+        .map((t) => `${t.start}:${t.end}`),
+    );
     const expected: number[] = new Array(targets.length);
     let shift = 0;
     for (const i of order) {
@@ -196,7 +218,9 @@ export class Anchorer {
     return results;
   }
 
-  /** Anchors one annotation, expected at `expected` (negative: anywhere), never onto a range in `held` ("start:end"). */
+  /**
+   * Anchors one annotation, expected at `expected` (negative: anywhere), never onto a range in `held` ("start:end").
+   */
   anchor(target: AnchorTarget, expected = target.start, held: ReadonlySet<string> = new Set()): AnchorResult {
     if (!target.quote) return { status: 'orphaned' };
     if (target.start >= 0 && this.text.slice(target.start, target.end) === target.quote) {
@@ -204,20 +228,32 @@ export class Anchorer {
     }
     const folded: Folded = { quote: fold(target.quote), prefix: fold(target.prefix), suffix: fold(target.suffix) };
     const { quote } = folded;
-    if (expected >= 0 && this.folded.startsWith(quote, expected) && !held.has(`${expected}:${expected + quote.length}`)) {
+    if (
+      expected >= 0 &&
+      this.folded.startsWith(quote, expected) &&
+      !held.has(`${expected}:${expected + quote.length}`)
+    ) {
       const here = this.candidate(expected, expected + quote.length, 1, folded, expected);
       if (here.confidence >= CONFIDENCE_BAR) return { status: 'reanchored', start: here.start, end: here.end };
     }
     const exact: number[] = [];
-    for (let found = this.folded.indexOf(quote); found !== -1; found = this.folded.indexOf(quote, found + 1)) exact.push(found);
+    for (let found = this.folded.indexOf(quote); found !== -1; found = this.folded.indexOf(quote, found + 1))
+      exact.push(found);
     // Nothing to disagree with: a quote that came without context (from another tool) and occurs once.
-    const unique = exact.length === 1 && (quote.length >= LONG_QUOTE || (!folded.prefix && !folded.suffix && expected < 0));
+    const unique =
+      exact.length === 1 && (quote.length >= LONG_QUOTE || (!folded.prefix && !folded.suffix && expected < 0));
     if (unique) return { status: 'reanchored', start: exact[0], end: exact[0] + quote.length };
     const free = (c: { start: number; end: number }) => !held.has(`${c.start}:${c.end}`);
-    const candidates = exact.map((found) => this.candidate(found, found + quote.length, 1, folded, expected)).filter(free);
+    const candidates = exact
+      .map((found) => this.candidate(found, found + quote.length, 1, folded, expected))
+      .filter(free);
     const taken = pick(candidates);
-    if (taken || quote.length < MIN_APPROXIMATE_LENGTH) return taken ? { status: 'reanchored', ...taken } : { status: 'orphaned' };
-    const approximate = pick([...candidates, ...this.approximate(folded, expected).filter(free)], quote.length >= LONG_QUOTE);
+    if (taken || quote.length < MIN_APPROXIMATE_LENGTH)
+      return taken ? { status: 'reanchored', ...taken } : { status: 'orphaned' };
+    const approximate = pick(
+      [...candidates, ...this.approximate(folded, expected).filter(free)],
+      quote.length >= LONG_QUOTE,
+    );
     return approximate ? { status: 'reanchored', ...approximate } : { status: 'orphaned' };
   }
 
@@ -225,10 +261,13 @@ export class Anchorer {
   private candidate(start: number, end: number, quoteSimilarity: number, folded: Folded, expected: number): Candidate {
     // No context at all (a quote from another tool) agrees with nothing.
     const known = folded.prefix !== '' || folded.suffix !== '';
-    const prefix = known ? agreement(this.folded.slice(Math.max(0, start - CONTEXT_LENGTH), start), folded.prefix, 'end') : 0;
+    const prefix = known
+      ? agreement(this.folded.slice(Math.max(0, start - CONTEXT_LENGTH), start), folded.prefix, 'end')
+      : 0;
     const suffix = known ? agreement(this.folded.slice(end, end + CONTEXT_LENGTH), folded.suffix, 'start') : 0;
     const position = expected < 0 ? 0 : Math.max(0, 1 - Math.abs(start - expected) / PROXIMITY_SPAN);
-    const confidence = WEIGHT.quote * quoteSimilarity + WEIGHT.prefix * prefix + WEIGHT.suffix * suffix + WEIGHT.position * position;
+    const confidence =
+      WEIGHT.quote * quoteSimilarity + WEIGHT.prefix * prefix + WEIGHT.suffix * suffix + WEIGHT.position * position;
     return { start, end, similarity: quoteSimilarity, confidence };
   }
 
@@ -248,7 +287,8 @@ export class Anchorer {
         // Text the quote's own remembered context holds is its neighbour, a near twin of it, not the quote.
         if (folded.prefix.includes(found) || folded.suffix.includes(found)) continue;
         const quoteSimilarity = similarity(quote, found);
-        if (quoteSimilarity >= 1 - MAX_ERROR_SHARE) candidates.push(this.candidate(start, end, quoteSimilarity, folded, expected));
+        if (quoteSimilarity >= 1 - MAX_ERROR_SHARE)
+          candidates.push(this.candidate(start, end, quoteSimilarity, folded, expected));
       }
     }
     return candidates;
@@ -276,13 +316,16 @@ export class Anchorer {
     return start !== range.start || end !== range.end ? [{ start, end }] : [];
   }
 
-  /** Where the quote's first and last halves match: both in order, else whichever does, stretched to the quote's length. */
+  /**
+   * Where the quote's first and last halves match: both in order, else whichever does, stretched to the quote's length.
+   */
   private byHalves(region: string, quote: string): { start: number; end: number } | undefined {
     const half = Math.ceil(quote.length / 2);
     const maxErrors = Math.floor(half * MAX_ERROR_SHARE);
     const head = bestMatch(search(region, quote.slice(0, half), maxErrors));
     const tail = bestMatch(search(region, quote.slice(quote.length - half), maxErrors));
-    if (head && tail && tail.end > head.end && tail.end - head.start <= quote.length * 1.5) return { start: head.start, end: tail.end };
+    if (head && tail && tail.end > head.end && tail.end - head.start <= quote.length * 1.5)
+      return { start: head.start, end: tail.end };
     if (head) return { start: head.start, end: Math.min(region.length, head.start + quote.length) };
     if (tail) return { start: Math.max(0, tail.end - quote.length), end: tail.end };
     return undefined;
@@ -343,7 +386,12 @@ export class Anchorer {
    * two, and the whole sentence when the quote was one. Undefined when
    * nothing is left.
    */
-  private refine(start: number, end: number, folded: Folded, maxErrors: number): { start: number; end: number } | undefined {
+  private refine(
+    start: number,
+    end: number,
+    folded: Folded,
+    maxErrors: number,
+  ): { start: number; end: number } | undefined {
     const text = this.folded;
     const { quote } = folded;
     // Myers may count the space and punctuation around a sentence as
@@ -385,7 +433,13 @@ export class Anchorer {
  * The offset nearest `from`, at most `reach` away and not across a line
  * break, where `fits`; the earlier of two as near. `only` looks one way.
  */
-function nearest(text: string, from: number, reach: number, fits: (offset: number) => boolean, only?: 'back' | 'ahead'): number | undefined {
+function nearest(
+  text: string,
+  from: number,
+  reach: number,
+  fits: (offset: number) => boolean,
+  only?: 'back' | 'ahead',
+): number | undefined {
   let back = only !== 'ahead';
   let ahead = only !== 'back';
   for (let distance = 1; distance <= reach && (back || ahead); distance++) {
@@ -473,12 +527,15 @@ export function anchorImported(anchorer: Anchorer, target: PartialAnchorTarget):
   const { text } = anchorer;
   const hasOffsets = start !== undefined && end !== undefined;
   if (!quote) {
-    return hasOffsets && start < end && end <= text.length ? { status: 'anchored', start, end } : { status: 'orphaned' };
+    return hasOffsets && start < end && end <= text.length
+      ? { status: 'anchored', start, end }
+      : { status: 'orphaned' };
   }
   const full = { quote, prefix: target.prefix ?? '', suffix: target.suffix ?? '' };
   if (hasOffsets) return anchorer.anchor({ ...full, start, end });
   // No position to prefer: only context can tell several occurrences apart.
   const result = anchorer.anchor({ ...full, start: -1, end: -1 });
-  if (result.status === 'reanchored' && text.slice(result.start, result.end) === quote) return { ...result, status: 'anchored' };
+  if (result.status === 'reanchored' && text.slice(result.start, result.end) === quote)
+    return { ...result, status: 'anchored' };
   return result;
 }

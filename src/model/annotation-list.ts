@@ -20,12 +20,17 @@ export interface AnnotationList {
   indexOf(id: string): number;
   /** The entries with one tag, in the same order. */
   withTag(tag: string): AnnotationList;
-  /** Counts and coverage per tag: a pass over the whole list, so callers ask for it after drawing, not per keystroke. */
+  /**
+   * Counts and coverage per tag: a pass over the whole list, so callers ask for it after drawing, not per keystroke.
+   */
   summary(): ListSummary;
 }
 
 /** Adds each range to the covered length of its tag; ranges must come sorted by start. */
-export function summarize(ranges: Iterable<{ tag: string; start: number; end: number }>, textLength: number): ListSummary {
+export function summarize(
+  ranges: Iterable<{ tag: string; start: number; end: number }>,
+  textLength: number,
+): ListSummary {
   const tags = new Map<string, { count: number; covered: number; reach: number }>();
   for (const { tag, start, end } of ranges) {
     const entry = tags.get(tag) ?? { count: 0, covered: 0, reach: -1 };
@@ -45,8 +50,16 @@ export function annotationListOf(annotations: readonly Annotation[], textLength:
     length: annotations.length,
     at: (index) => annotations[index],
     indexOf: (id) => annotations.findIndex((annotation) => annotation.id === id),
-    withTag: (tag) => annotationListOf(annotations.filter((annotation) => annotation.tag === tag), textLength),
-    summary: () => summarize([...annotations].sort((a, b) => a.start - b.start), textLength),
+    withTag: (tag) =>
+      annotationListOf(
+        annotations.filter((annotation) => annotation.tag === tag),
+        textLength,
+      ),
+    summary: () =>
+      summarize(
+        [...annotations].sort((a, b) => a.start - b.start),
+        textLength,
+      ),
   };
 }
 

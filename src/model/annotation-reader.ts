@@ -33,14 +33,24 @@ export function readAnnotationFields(value: unknown, path: string, errors: strin
   };
   const status = value.status;
   if (STATUSES.includes(status as AnnotationStatus)) annotation.status = status as AnnotationStatus;
-  else if (status !== undefined) errors.push(`${path}.status: expected anchored, reanchored or orphaned, got ${JSON.stringify(status)}.`);
+  else if (status !== undefined)
+    errors.push(`${path}.status: expected anchored, reanchored or orphaned, got ${JSON.stringify(status)}.`);
   if (annotation.start !== undefined && annotation.end !== undefined && annotation.end < annotation.start) {
     errors.push(`${path}: end (${annotation.end}) is before start (${annotation.start}).`);
   }
   return errors.length === before ? annotation : undefined;
 }
 
-const REQUIRED: readonly (keyof Annotation)[] = ['start', 'end', 'quote', 'prefix', 'suffix', 'created', 'modified', 'status'];
+const REQUIRED: readonly (keyof Annotation)[] = [
+  'start',
+  'end',
+  'quote',
+  'prefix',
+  'suffix',
+  'created',
+  'modified',
+  'status',
+];
 
 /**
  * Reads a complete annotation, as the editor wrote it (a stored record,

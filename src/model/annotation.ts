@@ -46,7 +46,10 @@ export interface AnnotationInput {
 
 export const CONTEXT_LENGTH = 32;
 
-/** An annotation as a file described it: only the tag is sure; offsets, quote or both may be missing (other tools give one or the other). */
+/**
+ * An annotation as a file described it: only the tag is sure; offsets, quote or both may be missing (other tools give
+ * one or the other).
+ */
 export type ImportedAnnotation = Partial<Omit<Annotation, 'tag'>> & {
   /** A tag id, or a label or free text from another tool, resolved against the taxonomy on import. */
   tag: string;

@@ -10,7 +10,12 @@ function isLowSurrogate(code: number): boolean {
 
 /** True when `offset` falls between the two halves of one character (an emoji, a rare CJK character). */
 export function splitsCharacter(text: string, offset: number): boolean {
-  return offset > 0 && offset < text.length && isHighSurrogate(text.charCodeAt(offset - 1)) && isLowSurrogate(text.charCodeAt(offset));
+  return (
+    offset > 0 &&
+    offset < text.length &&
+    isHighSurrogate(text.charCodeAt(offset - 1)) &&
+    isLowSurrogate(text.charCodeAt(offset))
+  );
 }
 
 /**

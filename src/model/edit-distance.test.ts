@@ -25,7 +25,7 @@ describe('editDistance', () => {
   it('agrees with the full table around the 32-unit word size, with curly quotes and emoji', () => {
     // A fixed pseudo-random walk, so a failure names the same strings every run.
     let state = 7;
-    const next = (n: number) => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0) % n);
+    const next = (n: number) => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) % n;
     const alphabet = ['a', 'b', 'c', ' ', '“', '”', '😀', '.'];
     const make = (length: number) => Array.from({ length }, () => alphabet[next(alphabet.length)]).join('');
     for (let i = 0; i < 400; i++) {

@@ -10,8 +10,18 @@ describe('validateTaxonomy', () => {
 
   it('refuses ids unfit for selectors, duplicate ids or keys, and empty labels', () => {
     expect(() => validateTaxonomy([{ id: 'a"]{}', label: 'A' }])).to.throw(/id must be/);
-    expect(() => validateTaxonomy([{ id: 'a', label: 'A' }, { id: 'a', label: 'B' }])).to.throw(/two tags with id "a"/);
-    expect(() => validateTaxonomy([{ id: 'a', label: 'A', key: '1' }, { id: 'b', label: 'B', key: '1' }])).to.throw(/key "1"/);
+    expect(() =>
+      validateTaxonomy([
+        { id: 'a', label: 'A' },
+        { id: 'a', label: 'B' },
+      ]),
+    ).to.throw(/two tags with id "a"/);
+    expect(() =>
+      validateTaxonomy([
+        { id: 'a', label: 'A', key: '1' },
+        { id: 'b', label: 'B', key: '1' },
+      ]),
+    ).to.throw(/key "1"/);
     expect(() => validateTaxonomy([{ id: 'a', label: ' ' }])).to.throw(/label/);
     expect(() => validateTaxonomy([])).to.throw(/non-empty/);
   });
@@ -20,7 +30,12 @@ describe('validateTaxonomy', () => {
     for (const color of ['#b3261e', 'rebeccapurple', 'rgb(10, 20, 30)', 'hsl(120 50% 40% / 0.5)']) {
       expect(isSafeColor(color), color).to.equal(true);
     }
-    for (const color of ['red; background: url(https://evil.example)', 'url(x)', 'red}*{display:none', 'expression(alert(1))']) {
+    for (const color of [
+      'red; background: url(https://evil.example)',
+      'url(x)',
+      'red}*{display:none',
+      'expression(alert(1))',
+    ]) {
       expect(isSafeColor(color), color).to.equal(false);
       expect(() => validateTaxonomy([{ id: 'a', label: 'A', color }])).to.throw(/color/);
     }

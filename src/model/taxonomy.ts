@@ -62,14 +62,18 @@ export function validateTaxonomy(input: readonly Tag[]): Taxonomy {
   const keys = new Set<string>();
   const tags = input.map((tag, index) => {
     if (typeof tag?.id !== 'string' || !TAG_ID.test(tag.id)) {
-      throw new Error(`Taxonomy entry ${index}: id must be letters, digits, "-" or "_" (got ${JSON.stringify(tag?.id)}).`);
+      throw new Error(
+        `Taxonomy entry ${index}: id must be letters, digits, "-" or "_" (got ${JSON.stringify(tag?.id)}).`,
+      );
     }
     if (typeof tag.label !== 'string' || tag.label.trim() === '') {
       throw new Error(`Taxonomy entry "${tag.id}": label must be a non-empty string.`);
     }
     if (ids.has(tag.id)) throw new Error(`Taxonomy has two tags with id "${tag.id}".`);
     if (tag.color !== undefined && (typeof tag.color !== 'string' || !isSafeColor(tag.color))) {
-      throw new Error(`Taxonomy entry "${tag.id}": color must be a hex colour, a colour name, rgb() or hsl() (got ${JSON.stringify(tag.color)}).`);
+      throw new Error(
+        `Taxonomy entry "${tag.id}": color must be a hex colour, a colour name, rgb() or hsl() (got ${JSON.stringify(tag.color)}).`,
+      );
     }
     if (tag.description !== undefined && typeof tag.description !== 'string') {
       throw new Error(`Taxonomy entry "${tag.id}": description must be a string.`);

@@ -37,7 +37,11 @@ function documentRecord(id: string, modified = '2024-03-01T10:00:00.000Z', text 
 
 /** An annotation of `quote` in the sample article, saved at a fixed time. */
 function annotationOf(quote: string, overrides: Partial<Annotation> = {}): Annotation {
-  return annotationOfText(ARTICLE, quote, { created: '2024-03-01T10:00:00.000Z', modified: '2024-03-01T10:00:00.000Z', ...overrides });
+  return annotationOfText(ARTICLE, quote, {
+    created: '2024-03-01T10:00:00.000Z',
+    modified: '2024-03-01T10:00:00.000Z',
+    ...overrides,
+  });
 }
 
 function stored(documentId: string, annotation: Annotation): StoredAnnotation {
@@ -77,8 +81,14 @@ describe('ClaimStore', () => {
     const store = await open();
     const document = documentRecord('doc-ferry');
     const annotations = [
-      stored('doc-ferry', annotationOf(FERRY, { tag: 'state-media-claim', source: 'Coastguard bulletin', note: 'Check the date.' })),
-      stored('doc-ferry', annotationOf(SPOKESMAN, { tag: 'analyst-opinion', creator: 'Night desk', verdict: 'Unproven' })),
+      stored(
+        'doc-ferry',
+        annotationOf(FERRY, { tag: 'state-media-claim', source: 'Coastguard bulletin', note: 'Check the date.' }),
+      ),
+      stored(
+        'doc-ferry',
+        annotationOf(SPOKESMAN, { tag: 'analyst-opinion', creator: 'Night desk', verdict: 'Unproven' }),
+      ),
     ];
     const result = await store.write({ documentId: 'doc-ferry', document, put: annotations, remove: [] });
     expect(result.newer).to.deep.equal([]);
@@ -103,7 +113,9 @@ describe('ClaimStore', () => {
     const third = stored('doc-one', annotationOf(FUEL));
     await store.write({ documentId: 'doc-one', put: [third], remove: [] });
     expect(await countRecords(name, 'annotations'), 'one record added').to.equal(3);
-    expect(await allRecords<StoredDocument>(name, 'documents'), 'the document is not rewritten').to.deep.equal(documentsBefore);
+    expect(await allRecords<StoredDocument>(name, 'documents'), 'the document is not rewritten').to.deep.equal(
+      documentsBefore,
+    );
 
     const changed = { ...first, note: 'Coastguard confirmed by phone.', modified: '2024-03-01T11:00:00.000Z' };
     await store.write({ documentId: 'doc-one', put: [changed], remove: [] });
@@ -115,13 +127,22 @@ describe('ClaimStore', () => {
 
   it('counts put calls: one annotation write is one put on the annotations store, one on its write count, and none on documents', async () => {
     const store = await open();
-    await store.write({ documentId: 'doc-puts', document: documentRecord('doc-puts'), put: [stored('doc-puts', annotationOf(FERRY))], remove: [] });
+    await store.write({
+      documentId: 'doc-puts',
+      document: documentRecord('doc-puts'),
+      put: [stored('doc-puts', annotationOf(FERRY))],
+      remove: [],
+    });
     const calls: string[] = [];
     const original = IDBObjectStore.prototype.put;
-    patches.replace(IDBObjectStore.prototype, 'put', function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
-      calls.push(this.name);
-      return original.apply(this, args);
-    });
+    patches.replace(
+      IDBObjectStore.prototype,
+      'put',
+      function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+        calls.push(this.name);
+        return original.apply(this, args);
+      },
+    );
     await store.write({ documentId: 'doc-puts', put: [stored('doc-puts', annotationOf(FUEL))], remove: [] });
     expect(calls).to.deep.equal(['annotationSequences', 'annotations']);
   });
@@ -139,9 +160,24 @@ describe('ClaimStore', () => {
 
   it('lists documents most recently modified first, without their content', async () => {
     const store = await open();
-    await store.write({ documentId: 'older', document: documentRecord('older', '2024-01-05T08:00:00.000Z'), put: [], remove: [] });
-    await store.write({ documentId: 'newest', document: documentRecord('newest', '2024-06-30T08:00:00.000Z'), put: [], remove: [] });
-    await store.write({ documentId: 'middle', document: documentRecord('middle', '2024-03-15T08:00:00.000Z'), put: [], remove: [] });
+    await store.write({
+      documentId: 'older',
+      document: documentRecord('older', '2024-01-05T08:00:00.000Z'),
+      put: [],
+      remove: [],
+    });
+    await store.write({
+      documentId: 'newest',
+      document: documentRecord('newest', '2024-06-30T08:00:00.000Z'),
+      put: [],
+      remove: [],
+    });
+    await store.write({
+      documentId: 'middle',
+      document: documentRecord('middle', '2024-03-15T08:00:00.000Z'),
+      put: [],
+      remove: [],
+    });
     const list = await store.list();
     expect(list.map((d) => d.id)).to.deep.equal(['newest', 'middle', 'older']);
     expect(list[0]).to.deep.equal({
@@ -156,7 +192,12 @@ describe('ClaimStore', () => {
     const store = await open();
     const text = '2024-01-05T08:00:00.000Z';
     await store.write({ documentId: 'tagged', document: documentRecord('tagged', text), put: [], remove: [] });
-    await store.write({ documentId: 'later', document: documentRecord('later', '2024-02-01T08:00:00.000Z'), put: [], remove: [] });
+    await store.write({
+      documentId: 'later',
+      document: documentRecord('later', '2024-02-01T08:00:00.000Z'),
+      put: [],
+      remove: [],
+    });
     const annotation = stored('tagged', annotationOf(FERRY));
     await store.write({ documentId: 'tagged', put: [annotation], remove: [] });
     const [first] = await store.list();
@@ -186,7 +227,12 @@ describe('ClaimStore', () => {
   describe('after a deliberate deletion', () => {
     async function deletedDocument(): Promise<ClaimStore> {
       const store = await open();
-      await store.write({ documentId: 'doc-d', document: documentRecord('doc-d'), put: [stored('doc-d', annotationOf(FERRY))], remove: [] });
+      await store.write({
+        documentId: 'doc-d',
+        document: documentRecord('doc-d'),
+        put: [stored('doc-d', annotationOf(FERRY))],
+        remove: [],
+      });
       await store.delete('doc-d');
       return store;
     }
@@ -194,8 +240,16 @@ describe('ClaimStore', () => {
     it('refuses a document write that does not ask to recreate it, and stores nothing of it', async () => {
       const store = await deletedDocument();
       const caught = await store
-        .write({ documentId: 'doc-d', document: documentRecord('doc-d'), put: [stored('doc-d', annotationOf(FUEL))], remove: [] })
-        .then(() => null, (error: unknown) => error);
+        .write({
+          documentId: 'doc-d',
+          document: documentRecord('doc-d'),
+          put: [stored('doc-d', annotationOf(FUEL))],
+          remove: [],
+        })
+        .then(
+          () => null,
+          (error: unknown) => error,
+        );
       expect(caught).to.be.instanceOf(DocumentGoneError);
       expect(caught).to.include({ kind: 'storage-deleted', deliberate: true });
       expect(await store.load('doc-d')).to.equal(undefined);
@@ -204,7 +258,12 @@ describe('ClaimStore', () => {
 
     it('refuses annotations written without their document, as deliberate', async () => {
       const store = await deletedDocument();
-      const caught = await store.write({ documentId: 'doc-d', put: [stored('doc-d', annotationOf(FUEL))], remove: [] }).then(() => null, (error: unknown) => error);
+      const caught = await store
+        .write({ documentId: 'doc-d', put: [stored('doc-d', annotationOf(FUEL))], remove: [] })
+        .then(
+          () => null,
+          (error: unknown) => error,
+        );
       expect(caught).to.include({ kind: 'storage-deleted', deliberate: true });
       expect(await countRecords(name, 'annotations')).to.equal(0);
     });
@@ -214,10 +273,15 @@ describe('ClaimStore', () => {
       // A closing page writes without reading first: its annotations land although the document is gone.
       const orphan = stored('doc-d', annotationOf(SPOKESMAN));
       await store.write({ documentId: 'doc-d', put: [orphan], remove: [] }, { unloading: true });
-      expect(await store.load('doc-d'), 'annotations without their document do not make a document').to.equal(undefined);
+      expect(await store.load('doc-d'), 'annotations without their document do not make a document').to.equal(
+        undefined,
+      );
 
       const kept = stored('doc-d', annotationOf(FUEL));
-      await store.write({ documentId: 'doc-d', document: documentRecord('doc-d'), put: [kept], remove: [] }, { recreate: true });
+      await store.write(
+        { documentId: 'doc-d', document: documentRecord('doc-d'), put: [kept], remove: [] },
+        { recreate: true },
+      );
       const loaded = await store.load('doc-d');
       expect(loaded?.document).to.deep.equal(documentRecord('doc-d'));
       expect(loaded?.annotations).to.deep.equal([kept]);
@@ -241,7 +305,10 @@ describe('ClaimStore', () => {
     expect(result.newer).to.deep.equal([newerElsewhere]);
     const loaded = await store.load('doc-c');
     expect(loaded?.annotations.find((a) => a.id === base.id)).to.deep.equal(newerElsewhere);
-    expect(loaded?.annotations.find((a) => a.id === other.id), 'the rest of the write still happened').to.deep.equal(other);
+    expect(
+      loaded?.annotations.find((a) => a.id === other.id),
+      'the rest of the write still happened',
+    ).to.deep.equal(other);
 
     const laterWrite = { ...base, note: 'even later', modified: '2024-03-02T12:00:00.001Z' };
     expect((await store.write({ documentId: 'doc-c', put: [laterWrite], remove: [] })).newer).to.deep.equal([]);
@@ -251,7 +318,9 @@ describe('ClaimStore', () => {
   describe('packs', () => {
     /** More annotations than a document needs to be packed. */
     function many(documentId: string, count = 70): StoredAnnotation[] {
-      return Array.from({ length: count }, (_, i) => stored(documentId, annotationOf(FERRY, { id: `many-${String(i).padStart(3, '0')}`, note: `copy ${i}` })));
+      return Array.from({ length: count }, (_, i) =>
+        stored(documentId, annotationOf(FERRY, { id: `many-${String(i).padStart(3, '0')}`, note: `copy ${i}` })),
+      );
     }
 
     /** The `getAll` calls made on each index while `action` runs, with how many records each returned. */
@@ -284,7 +353,11 @@ describe('ClaimStore', () => {
 
       let loaded: Awaited<ReturnType<ClaimStore['load']>>;
       const read = await recordsRead(async () => (loaded = await store.load('doc-pack')));
-      const expected = [...annotations.filter((a) => a.id !== annotations[5].id && a.id !== changed.id), changed, added];
+      const expected = [
+        ...annotations.filter((a) => a.id !== annotations[5].id && a.id !== changed.id),
+        changed,
+        added,
+      ];
       expect(byId(loaded!.annotations)).to.deep.equal(byId(expected));
       expect(read, 'the records written since the pack, not every record').to.deep.equal({ 'by-sequence': 2 });
     });
@@ -292,19 +365,31 @@ describe('ClaimStore', () => {
     it('repacks once most annotations were written since the pack, and never loses a write meanwhile', async () => {
       const store = await open();
       const annotations = many('doc-repack');
-      await store.write({ documentId: 'doc-repack', document: documentRecord('doc-repack'), put: annotations, remove: [] });
+      await store.write({
+        documentId: 'doc-repack',
+        document: documentRecord('doc-repack'),
+        put: annotations,
+        remove: [],
+      });
       const moved = annotations.map((a) => ({ ...a, start: a.start + 1, end: a.end + 1 }));
       await store.write({ documentId: 'doc-repack', put: moved, remove: [] });
       const [pack] = await allRecords<{ annotations: StoredAnnotation[] }>(name, 'annotationPacks');
       expect(byId(pack.annotations), 'the pack holds the moved annotations').to.deep.equal(byId(moved));
-      const read = await recordsRead(async () => expect(byId((await store.load('doc-repack'))!.annotations)).to.deep.equal(byId(moved)));
+      const read = await recordsRead(async () =>
+        expect(byId((await store.load('doc-repack'))!.annotations)).to.deep.equal(byId(moved)),
+      );
       expect(read).to.deep.equal({ 'by-sequence': 0 });
     });
 
     it('reads every record after a closing page wrote some (it drops the pack, which would hide them)', async () => {
       const store = await open();
       const annotations = many('doc-unload');
-      await store.write({ documentId: 'doc-unload', document: documentRecord('doc-unload'), put: annotations, remove: [] });
+      await store.write({
+        documentId: 'doc-unload',
+        document: documentRecord('doc-unload'),
+        put: annotations,
+        remove: [],
+      });
       const lastWord = { ...annotations[0], note: 'typed as the tab closed', modified: '2024-03-01T12:00:00.000Z' };
       await store.write({ documentId: 'doc-unload', put: [lastWord], remove: [] }, { unloading: true });
       expect(await countRecords(name, 'annotationPacks')).to.equal(0);
@@ -316,7 +401,12 @@ describe('ClaimStore', () => {
 
     it('delete removes a packed document’s pack and write count with its annotations', async () => {
       const store = await open();
-      await store.write({ documentId: 'doc-del', document: documentRecord('doc-del'), put: many('doc-del'), remove: [] });
+      await store.write({
+        documentId: 'doc-del',
+        document: documentRecord('doc-del'),
+        put: many('doc-del'),
+        remove: [],
+      });
       expect(await countRecords(name, 'annotationPacks')).to.equal(1);
       await store.delete('doc-del');
       expect(await countRecords(name, 'annotationPacks')).to.equal(0);
@@ -328,7 +418,10 @@ describe('ClaimStore', () => {
       const tab = await open();
       const other = await open();
       // Written by a closing page: no pack, so the next load packs the document afterwards.
-      await tab.write({ documentId: 'doc-gone', document: documentRecord('doc-gone'), put: many('doc-gone'), remove: [] }, { unloading: true });
+      await tab.write(
+        { documentId: 'doc-gone', document: documentRecord('doc-gone'), put: many('doc-gone'), remove: [] },
+        { unloading: true },
+      );
       const loading = tab.load('doc-gone');
       const deleting = other.delete('doc-gone');
       expect(await loading, 'loaded before the delete').to.not.equal(undefined);
@@ -338,12 +431,15 @@ describe('ClaimStore', () => {
       expect(await countRecords(name, 'annotationPacks')).to.equal(0);
       expect(await countRecords(name, 'annotationSequences')).to.equal(0);
     });
-
   });
 
   describe('migration from version 1', () => {
     it('moves embedded annotations into their own store without losing anything', async () => {
-      const a1 = annotationOf(FERRY, { tag: 'state-media-claim', source: 'Coastguard', note: 'From the radio bulletin.' });
+      const a1 = annotationOf(FERRY, {
+        tag: 'state-media-claim',
+        source: 'Coastguard',
+        note: 'From the radio bulletin.',
+      });
       const a2 = annotationOf(FUEL, { tag: 'reported-fact', verdict: 'Accurate', creator: 'Weekend desk' });
       const b1 = annotationOf(SPOKESMAN, { tag: 'analyst-opinion', status: 'reanchored' });
       const withAnnotations: DocumentV1 = { ...documentRecord('legacy-a'), annotations: [a1, a2] };
@@ -355,10 +451,18 @@ describe('ClaimStore', () => {
       const store = await open();
 
       expect(await databaseVersion(name)).to.equal(4);
-      expect((await storeNames(name)).sort()).to.deep.equal(['annotationPacks', 'annotationSequences', 'annotations', 'deletions', 'documents', 'setAside']);
+      expect((await storeNames(name)).sort()).to.deep.equal([
+        'annotationPacks',
+        'annotationSequences',
+        'annotations',
+        'deletions',
+        'documents',
+        'setAside',
+      ]);
       const documents = await allRecords<Record<string, unknown>>(name, 'documents');
       expect(documents).to.have.length(3);
-      for (const document of documents) expect(document, `document ${String(document.id)}`).not.to.have.property('annotations');
+      for (const document of documents)
+        expect(document, `document ${String(document.id)}`).not.to.have.property('annotations');
       expect(await countRecords(name, 'annotations')).to.equal(3);
 
       const loadedA = await store.load('legacy-a');

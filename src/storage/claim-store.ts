@@ -1,5 +1,12 @@
 import { openDB, type IDBPDatabase, type IDBPObjectStore, type StoreNames } from 'idb';
-import { DB_VERSION, upgrade, type AnnotationPack, type ClaimDB, type StoredAnnotation, type StoredDocument } from './db-schema.js';
+import {
+  DB_VERSION,
+  upgrade,
+  type AnnotationPack,
+  type ClaimDB,
+  type StoredAnnotation,
+  type StoredDocument,
+} from './db-schema.js';
 import { mergeByField } from './field-merge.js';
 import { readPack, readStoredAnnotation, readStoredDocument, type UnreadableRecord } from './record-reader.js';
 import { SyncChannel } from './sync-channel.js';
@@ -7,7 +14,8 @@ import { SyncChannel } from './sync-channel.js';
 export const DEFAULT_DB_NAME = 'claim-provenance';
 
 /** What went wrong with storage, as `claim-error` reports it. */
-export type StorageErrorKind = 'storage-unavailable' | 'storage-blocked' | 'storage-full' | 'storage-failed' | 'storage-deleted';
+export type StorageErrorKind =
+  'storage-unavailable' | 'storage-blocked' | 'storage-full' | 'storage-failed' | 'storage-deleted';
 
 export class StorageError extends Error {
   constructor(
@@ -46,7 +54,9 @@ export function classifyStorageError(error: unknown): StorageError {
   if (error instanceof StorageError) return error;
   const name = error instanceof DOMException || error instanceof Error ? error.name : '';
   if (name === 'QuotaExceededError') {
-    return new StorageError('storage-full', 'The browser’s storage is full: free some space or export your work.', { cause: error });
+    return new StorageError('storage-full', 'The browser’s storage is full: free some space or export your work.', {
+      cause: error,
+    });
   }
   const detail = error instanceof Error ? error.message : String(error);
   return new StorageError('storage-failed', `Saving failed (${detail || name || 'unknown error'}).`, { cause: error });
@@ -114,7 +124,12 @@ function unpack(pack: AnnotationPack, since: StoredAnnotation[], keys: [string, 
   return annotations;
 }
 
-type Store<Name extends StoreNames<ClaimDB>> = IDBPObjectStore<ClaimDB, ArrayLike<StoreNames<ClaimDB>>, Name, IDBTransactionMode>;
+type Store<Name extends StoreNames<ClaimDB>> = IDBPObjectStore<
+  ClaimDB,
+  ArrayLike<StoreNames<ClaimDB>>,
+  Name,
+  IDBTransactionMode
+>;
 
 /** A document's annotations as read, and the records among them that could not be. */
 interface AnnotationsRead {
@@ -145,13 +160,22 @@ function readRecords(values: unknown[], documentId: string, unreadable: Unreadab
  * every record. Each record is read like an import; one that cannot be is
  * listed as unreadable, and the rest still load.
  */
-async function readAnnotations(records: Store<'annotations'>, packs: Store<'annotationPacks'>, documentId: string): Promise<AnnotationsRead> {
+async function readAnnotations(
+  records: Store<'annotations'>,
+  packs: Store<'annotationPacks'>,
+  documentId: string,
+): Promise<AnnotationsRead> {
   const unreadable: UnreadableRecord[] = [];
-  const [storedPack, keys] = await Promise.all([packs.get(documentId), records.index('by-document').getAllKeys(documentId)]);
+  const [storedPack, keys] = await Promise.all([
+    packs.get(documentId),
+    records.index('by-document').getAllKeys(documentId),
+  ]);
   if (storedPack !== undefined) {
     const pack = readPack(storedPack, documentId);
     if (pack.ok) {
-      const since = await records.index('by-sequence').getAll(IDBKeyRange.bound([documentId, pack.value.seq], [documentId, Infinity], true));
+      const since = await records
+        .index('by-sequence')
+        .getAll(IDBKeyRange.bound([documentId, pack.value.seq], [documentId, Infinity], true));
       const written = readRecords(since, documentId, unreadable);
       // A record the pack cannot stand in for (unreadable, or written by a closing page) sends the load to the records.
       const annotations = unreadable.length === 0 ? unpack(pack.value, written, keys) : null;
@@ -166,7 +190,11 @@ async function readAnnotations(records: Store<'annotations'>, packs: Store<'anno
 }
 
 /** Deletes a document's annotation records except those in `kept`. */
-async function removeAnnotationsBut(records: IDBPObjectStore<ClaimDB, ArrayLike<StoreNames<ClaimDB>>, 'annotations', 'readwrite'>, documentId: string, kept: ReadonlySet<string>): Promise<void> {
+async function removeAnnotationsBut(
+  records: IDBPObjectStore<ClaimDB, ArrayLike<StoreNames<ClaimDB>>, 'annotations', 'readwrite'>,
+  documentId: string,
+  kept: ReadonlySet<string>,
+): Promise<void> {
   const work: Promise<unknown>[] = [];
   let cursor = await records.index('by-document').openKeyCursor(documentId);
   while (cursor) {
@@ -186,7 +214,10 @@ export class ClaimStore {
 
   static async open(name: string = DEFAULT_DB_NAME, options: OpenOptions = {}): Promise<ClaimStore> {
     if (typeof indexedDB === 'undefined') {
-      throw new StorageError('storage-unavailable', 'This browser offers no IndexedDB (private mode or storage disabled).');
+      throw new StorageError(
+        'storage-unavailable',
+        'This browser offers no IndexedDB (private mode or storage disabled).',
+      );
     }
     let store: ClaimStore | undefined;
     try {
@@ -203,7 +234,9 @@ export class ClaimStore {
       return store;
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);
-      throw new StorageError('storage-unavailable', `The browser refused to open storage (${detail}).`, { cause: error });
+      throw new StorageError('storage-unavailable', `The browser refused to open storage (${detail}).`, {
+        cause: error,
+      });
     }
   }
 
@@ -226,9 +259,16 @@ export class ClaimStore {
     await tx.done;
     if (storedDocument === undefined) return undefined;
     const document = readStoredDocument(storedDocument, documentId);
-    if (!document.ok) unreadable.push({ store: 'documents', key: documentId, record: storedDocument, problems: document.problems });
-    if (!packed && unreadable.length === 0 && annotations.length >= PACK_MIN) void this.pack(documentId).catch(() => {});
-    return { ...(document.ok ? { document: document.value } : {}), storedRecord: storedDocument, annotations: annotations.map(withoutSeq), unreadable };
+    if (!document.ok)
+      unreadable.push({ store: 'documents', key: documentId, record: storedDocument, problems: document.problems });
+    if (!packed && unreadable.length === 0 && annotations.length >= PACK_MIN)
+      void this.pack(documentId).catch(() => {});
+    return {
+      ...(document.ok ? { document: document.value } : {}),
+      storedRecord: storedDocument,
+      annotations: annotations.map(withoutSeq),
+      unreadable,
+    };
   }
 
   /**
@@ -237,7 +277,9 @@ export class ClaimStore {
    * never loaded again, never deleted.
    */
   async setAside(documentId: string, records: readonly UnreadableRecord[]): Promise<void> {
-    const tx = this.db.transaction(['documents', 'annotations', 'annotationPacks', 'setAside'], 'readwrite', { durability: 'strict' });
+    const tx = this.db.transaction(['documents', 'annotations', 'annotationPacks', 'setAside'], 'readwrite', {
+      durability: 'strict',
+    });
     const found = new Date().toISOString();
     const work: Promise<unknown>[] = [];
     for (const { store, key, record, problems } of records) {
@@ -248,12 +290,19 @@ export class ClaimStore {
     await Promise.all([...work, tx.done]);
   }
 
-  /** Reads some annotations of a document (those another tab says it changed); unreadable ones are left for the next load to set aside. */
+  /**
+   * Reads some annotations of a document (those another tab says it changed); unreadable ones are left for the next
+   * load to set aside.
+   */
   async getAnnotations(documentId: string, ids: readonly string[]): Promise<StoredAnnotation[]> {
     const tx = this.db.transaction('annotations', 'readonly');
     const found = await Promise.all(ids.map((id) => tx.store.get([documentId, id])));
     await tx.done;
-    return readRecords(found.filter((value) => value !== undefined), documentId, []).map(withoutSeq);
+    return readRecords(
+      found.filter((value) => value !== undefined),
+      documentId,
+      [],
+    ).map(withoutSeq);
   }
 
   /**
@@ -270,16 +319,22 @@ export class ClaimStore {
    */
   async write(changes: ChangeSet, { unloading = false, recreate = false } = {}): Promise<WriteResult> {
     const { documentId } = changes;
-    const tx = this.db.transaction(['documents', 'annotations', 'annotationPacks', 'annotationSequences', 'deletions'], 'readwrite', {
-      durability: 'strict',
-    });
+    const tx = this.db.transaction(
+      ['documents', 'annotations', 'annotationPacks', 'annotationSequences', 'deletions'],
+      'readwrite',
+      {
+        durability: 'strict',
+      },
+    );
     const annotations = tx.objectStore('annotations');
     const deletions = tx.objectStore('deletions');
     const newer: StoredAnnotation[] = [];
     const work: Promise<unknown>[] = [];
     if (changes.document) {
       if (recreate && !unloading) {
-        work.push(removeAnnotationsBut(annotations, documentId, new Set(changes.put.map((annotation) => annotation.id))));
+        work.push(
+          removeAnnotationsBut(annotations, documentId, new Set(changes.put.map((annotation) => annotation.id))),
+        );
       } else if (!unloading) {
         // Read before the put below: a tab that missed the deletion's message does not bring the article back.
         work.push(
@@ -290,11 +345,14 @@ export class ClaimStore {
       }
       work.push(tx.objectStore('documents').put(changes.document), deletions.delete(documentId));
     } else if (!unloading) {
-      // Annotations without their article would be lost on the next load: a document deleted meanwhile is told, not half-written.
+      // Annotations without their article would be lost on the next load: a document deleted meanwhile is told, not
+      // half-written.
       work.push(
-        Promise.all([tx.objectStore('documents').getKey(documentId), deletions.getKey(documentId)]).then(([exists, deletion]) => {
-          if (exists === undefined) throw new DocumentGoneError(documentId, deletion !== undefined);
-        }),
+        Promise.all([tx.objectStore('documents').getKey(documentId), deletions.getKey(documentId)]).then(
+          ([exists, deletion]) => {
+            if (exists === undefined) throw new DocumentGoneError(documentId, deletion !== undefined);
+          },
+        ),
       );
     }
     if (unloading) {
@@ -352,7 +410,11 @@ export class ClaimStore {
       ]);
       const packedAt = packKey === undefined ? undefined : sequence?.packedAt;
       const since =
-        packedAt === undefined ? total : await records.index('by-sequence').count(IDBKeyRange.bound([documentId, packedAt], [documentId, Infinity], true));
+        packedAt === undefined
+          ? total
+          : await records
+              .index('by-sequence')
+              .count(IDBKeyRange.bound([documentId, packedAt], [documentId, Infinity], true));
       await tx.done;
       if (total >= PACK_MIN && since * 2 >= total) await this.pack(documentId);
     } catch {
@@ -362,7 +424,11 @@ export class ClaimStore {
 
   /** Writes the document's pack: every annotation as of the latest write, read and written in one transaction. */
   private async pack(documentId: string): Promise<void> {
-    const tx = this.db.transaction(['documents', 'annotations', 'annotationPacks', 'annotationSequences'], 'readwrite', { durability: 'relaxed' });
+    const tx = this.db.transaction(
+      ['documents', 'annotations', 'annotationPacks', 'annotationSequences'],
+      'readwrite',
+      { durability: 'relaxed' },
+    );
     const packs = tx.objectStore('annotationPacks');
     const sequences = tx.objectStore('annotationSequences');
     const [exists, { annotations }, sequence] = await Promise.all([
@@ -386,7 +452,11 @@ export class ClaimStore {
    */
   async list(): Promise<Pick<StoredDocument, 'id' | 'title' | 'created' | 'modified'>[]> {
     const tx = this.db.transaction(['documents', 'annotationSequences'], 'readonly');
-    const [documents, sequences] = await Promise.all([tx.objectStore('documents').getAll(), tx.objectStore('annotationSequences').getAll(), tx.done]);
+    const [documents, sequences] = await Promise.all([
+      tx.objectStore('documents').getAll(),
+      tx.objectStore('annotationSequences').getAll(),
+      tx.done,
+    ]);
     const annotated = new Map(sequences.map((sequence) => [sequence.documentId, sequence.modified]));
     return documents
       .map(({ id, title, created, modified }) => {
@@ -396,11 +466,17 @@ export class ClaimStore {
       .sort((a, b) => (a.modified < b.modified ? 1 : a.modified > b.modified ? -1 : 0));
   }
 
-  /** Deletes a document and its annotations, and notes that it was deleted on purpose (see {@link DocumentGoneError}). */
+  /**
+   * Deletes a document and its annotations, and notes that it was deleted on purpose (see {@link DocumentGoneError}).
+   */
   async delete(documentId: string): Promise<void> {
-    const tx = this.db.transaction(['documents', 'annotations', 'annotationPacks', 'annotationSequences', 'deletions'], 'readwrite', {
-      durability: 'strict',
-    });
+    const tx = this.db.transaction(
+      ['documents', 'annotations', 'annotationPacks', 'annotationSequences', 'deletions'],
+      'readwrite',
+      {
+        durability: 'strict',
+      },
+    );
     const store = tx.objectStore('annotations');
     const work: Promise<unknown>[] = [
       tx.objectStore('deletions').put({ documentId, deleted: new Date().toISOString() }),

@@ -15,7 +15,10 @@ export interface StoredDocument {
   rejectedSuggestions?: string[];
 }
 
-/** When each part of an annotation was last changed (ISO 8601), so that two tabs' changes to different parts both survive. */
+/**
+ * When each part of an annotation was last changed (ISO 8601), so that two tabs' changes to different parts both
+ * survive.
+ */
 export interface FieldTimes {
   tag?: string;
   source?: string;
@@ -54,7 +57,10 @@ export interface AnnotationSequence {
   documentId: string;
   seq: number;
   packedAt?: number;
-  /** When an annotation of the document was last written or removed (ISO 8601): the document's own `modified` tells only of its text. */
+  /**
+   * When an annotation of the document was last written or removed (ISO 8601): the document's own `modified` tells only
+   * of its text.
+   */
   modified?: string;
 }
 

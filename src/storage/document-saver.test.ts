@@ -69,7 +69,10 @@ describe('DocumentSaver', () => {
   const savers: DocumentSaver[] = [];
   const stores: ClaimStore[] = [];
 
-  /** A saver of a document not stored yet (its first write creates it), unless `creating: false` makes it one whose record vanished. */
+  /**
+   * A saver of a document not stored yet (its first write creates it), unless `creating: false` makes it one whose
+   * record vanished.
+   */
   function makeSaver(delayMs = 30, { creating = true } = {}): DocumentSaver {
     const saver = new DocumentSaver(
       DOC_ID,
@@ -118,8 +121,18 @@ describe('DocumentSaver', () => {
 
   it('debounces a burst of marks into one write holding all of them', async () => {
     const saver = makeSaver();
-    const a = source.add(quoteAnnotation('Grain barges left the river port of Ostra at dawn, the shipping board said.', 'state-media-claim'));
-    const b = source.add(quoteAnnotation('A logistics professor in Tallinn said the convoy was smaller than announced.', 'analyst-opinion'));
+    const a = source.add(
+      quoteAnnotation(
+        'Grain barges left the river port of Ostra at dawn, the shipping board said.',
+        'state-media-claim',
+      ),
+    );
+    const b = source.add(
+      quoteAnnotation(
+        'A logistics professor in Tallinn said the convoy was smaller than announced.',
+        'analyst-opinion',
+      ),
+    );
     const c = source.add(quoteAnnotation('Insurance rates for the route rose by a third last month.', 'reported-fact'));
     saver.markDocument();
     saver.markAnnotations([a.id]);
@@ -151,7 +164,12 @@ describe('DocumentSaver', () => {
 
   it('flush() resolves once the records can be read through another connection', async () => {
     const saver = makeSaver(10_000);
-    const a = source.add(quoteAnnotation('Grain barges left the river port of Ostra at dawn, the shipping board said.', 'state-media-claim'));
+    const a = source.add(
+      quoteAnnotation(
+        'Grain barges left the river port of Ostra at dawn, the shipping board said.',
+        'state-media-claim',
+      ),
+    );
     const b = source.add(quoteAnnotation('Insurance rates for the route rose by a third last month.', 'reported-fact'));
     saver.markDocument();
     saver.markAnnotations([a.id, b.id]);
@@ -181,7 +199,12 @@ describe('DocumentSaver', () => {
 
   it('isPending is true from mark until the write is durable, per annotation', async () => {
     const saver = makeSaver(10_000);
-    const a = source.add(quoteAnnotation('Grain barges left the river port of Ostra at dawn, the shipping board said.', 'state-media-claim'));
+    const a = source.add(
+      quoteAnnotation(
+        'Grain barges left the river port of Ostra at dawn, the shipping board said.',
+        'state-media-claim',
+      ),
+    );
     const b = source.add(quoteAnnotation('Insurance rates for the route rose by a third last month.', 'reported-fact'));
     expect(saver.isPending(a.id)).to.equal(false);
     saver.markAnnotations([a.id]);
@@ -194,11 +217,21 @@ describe('DocumentSaver', () => {
 
   it('keeps a change made while a write is in flight pending and writes it next', async () => {
     const saver = makeSaver();
-    const a = source.add(quoteAnnotation('Grain barges left the river port of Ostra at dawn, the shipping board said.', 'state-media-claim'));
+    const a = source.add(
+      quoteAnnotation(
+        'Grain barges left the river port of Ostra at dawn, the shipping board said.',
+        'state-media-claim',
+      ),
+    );
     saver.markAnnotations([a.id]);
     const first = saver.flush();
     await Promise.resolve();
-    const b = source.add(quoteAnnotation('A logistics professor in Tallinn said the convoy was smaller than announced.', 'analyst-opinion'));
+    const b = source.add(
+      quoteAnnotation(
+        'A logistics professor in Tallinn said the convoy was smaller than announced.',
+        'analyst-opinion',
+      ),
+    );
     saver.markAnnotations([b.id]);
     await first;
     await saver.flush();
@@ -221,8 +254,15 @@ describe('DocumentSaver', () => {
   describe('when the document’s record is gone', () => {
     it('wiped with the database: says so, keeps the change, and writes everything back when told to', async () => {
       const saver = makeSaver(30, { creating: false });
-      const a = source.add(quoteAnnotation('Grain barges left the river port of Ostra at dawn, the shipping board said.', 'state-media-claim'));
-      const b = source.add(quoteAnnotation('Insurance rates for the route rose by a third last month.', 'reported-fact'));
+      const a = source.add(
+        quoteAnnotation(
+          'Grain barges left the river port of Ostra at dawn, the shipping board said.',
+          'state-media-claim',
+        ),
+      );
+      const b = source.add(
+        quoteAnnotation('Insurance rates for the route rose by a third last month.', 'reported-fact'),
+      );
       saver.markAnnotations([b.id]);
       let failure: unknown;
       await saver.flush().catch((error: unknown) => (failure = error));
@@ -231,7 +271,10 @@ describe('DocumentSaver', () => {
       expect(recorded.gone.map((error) => error.deliberate)).to.deep.equal([false]);
       expect(recorded.gone[0].kind).to.equal('storage-deleted');
       // Whether to write back is the editor's call (one taken off the page does not).
-      expect(saver.pendingChanges(), 'only the change itself is kept').to.deep.equal({ annotationIds: [b.id], document: false });
+      expect(saver.pendingChanges(), 'only the change itself is kept').to.deep.equal({
+        annotationIds: [b.id],
+        document: false,
+      });
       saver.markAll();
       await saver.flush();
       const loaded = await (await freshStore()).load(DOC_ID);
@@ -245,7 +288,9 @@ describe('DocumentSaver', () => {
       await other.write({ documentId: DOC_ID, document: source.document(), put: [], remove: [] });
       await other.delete(DOC_ID);
       const saver = makeSaver(30, { creating: false });
-      const a = source.add(quoteAnnotation('Insurance rates for the route rose by a third last month.', 'reported-fact'));
+      const a = source.add(
+        quoteAnnotation('Insurance rates for the route rose by a third last month.', 'reported-fact'),
+      );
       saver.markAnnotations([a.id]);
 
       let failure: unknown;
@@ -274,8 +319,18 @@ describe('DocumentSaver', () => {
     it('keeps everything pending, reports a retry delay, and a later success writes it all', async () => {
       const saver = makeSaver();
       failWith = new DOMException('full', 'QuotaExceededError');
-      const a = source.add(quoteAnnotation('Grain barges left the river port of Ostra at dawn, the shipping board said.', 'state-media-claim'));
-      const b = source.add(quoteAnnotation('A logistics professor in Tallinn said the convoy was smaller than announced.', 'analyst-opinion'));
+      const a = source.add(
+        quoteAnnotation(
+          'Grain barges left the river port of Ostra at dawn, the shipping board said.',
+          'state-media-claim',
+        ),
+      );
+      const b = source.add(
+        quoteAnnotation(
+          'A logistics professor in Tallinn said the convoy was smaller than announced.',
+          'analyst-opinion',
+        ),
+      );
       saver.markDocument();
       saver.markAnnotations([a.id, b.id]);
 
@@ -291,7 +346,9 @@ describe('DocumentSaver', () => {
       expect(recorded.saved).to.deep.equal([]);
 
       // A change made while failing joins the pending set.
-      const c = source.add(quoteAnnotation('Insurance rates for the route rose by a third last month.', 'reported-fact'));
+      const c = source.add(
+        quoteAnnotation('Insurance rates for the route rose by a third last month.', 'reported-fact'),
+      );
       saver.markAnnotations([c.id]);
       expect(saver.isPending(c.id)).to.equal(true);
 
@@ -309,7 +366,9 @@ describe('DocumentSaver', () => {
     it('retries on its own after the reported delay', async () => {
       const saver = makeSaver();
       failWith = new DOMException('disk error', 'UnknownError');
-      const a = source.add(quoteAnnotation('Insurance rates for the route rose by a third last month.', 'reported-fact'));
+      const a = source.add(
+        quoteAnnotation('Insurance rates for the route rose by a third last month.', 'reported-fact'),
+      );
       saver.markAnnotations([a.id]);
       await until(() => recorded.failed.length > 0, 'the failure');
       expect(recorded.failed[0].error.kind).to.equal('storage-failed');
@@ -321,7 +380,9 @@ describe('DocumentSaver', () => {
     it('flush() rejects with the StorageError while storage fails and keeps the changes', async () => {
       const saver = makeSaver();
       failWith = new DOMException('full', 'QuotaExceededError');
-      const a = source.add(quoteAnnotation('Insurance rates for the route rose by a third last month.', 'reported-fact'));
+      const a = source.add(
+        quoteAnnotation('Insurance rates for the route rose by a third last month.', 'reported-fact'),
+      );
       saver.markAnnotations([a.id]);
 
       let caught: unknown;
@@ -346,7 +407,9 @@ describe('DocumentSaver', () => {
       let failing = true;
       store.write = (changes: ChangeSet) =>
         failing ? Promise.reject(new DOMException('full', 'QuotaExceededError')) : write(changes);
-      const a = source.add(quoteAnnotation('Insurance rates for the route rose by a third last month.', 'reported-fact'));
+      const a = source.add(
+        quoteAnnotation('Insurance rates for the route rose by a third last month.', 'reported-fact'),
+      );
       saver.markAnnotations([a.id]);
       await until(() => recorded.failed.length > 0, 'the failed write');
       expect(recorded.failed[0].error.kind).to.equal('storage-full');

@@ -135,7 +135,9 @@ export class DocumentSaver {
     if (this.pending && !this.stopped && !this.held) void this.writeOnce(true).catch(() => undefined);
   }
 
-  /** What is not yet known to be durable (marked, or in a write under way): annotation ids, and whether the document is. */
+  /**
+   * What is not yet known to be durable (marked, or in a write under way): annotation ids, and whether the document is.
+   */
   pendingChanges(): { annotationIds: string[]; document: boolean } {
     this.collectMoved();
     const ids = new Set([...this.pendingIds, ...(this.inFlight?.ids ?? [])]);
@@ -197,12 +199,20 @@ export class DocumentSaver {
     const document = withDocument ? this.source.document() : undefined;
     try {
       const store = await this.store();
-      const { newer } = await store.write({ documentId: this.documentId, document, put, remove: removedIds }, { unloading, recreate });
+      const { newer } = await store.write(
+        { documentId: this.documentId, document, put, remove: removedIds },
+        { unloading, recreate },
+      );
       if (this.inFlight === carried) this.inFlight = undefined;
       if (recreate) this.creating = false;
       this.failures = 0;
       if (newer.length > 0) this.callbacks.adopt(newer);
-      this.callbacks.saved({ documentId: this.documentId, annotationIds: put.map((a) => a.id), removedIds, revision: document?.revision });
+      this.callbacks.saved({
+        documentId: this.documentId,
+        annotationIds: put.map((a) => a.id),
+        removedIds,
+        revision: document?.revision,
+      });
     } catch (cause) {
       if (this.inFlight === carried) this.inFlight = undefined;
       this.repend(carried);

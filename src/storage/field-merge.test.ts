@@ -10,7 +10,11 @@ const T1 = '2024-06-01T10:00:01.000Z';
 const T2 = '2024-06-01T10:00:02.000Z';
 
 const base: StoredAnnotation = {
-  ...annotationOf(TEXT, 'The port authority said exports doubled.', { tag: 'reported-fact', created: T0, modified: T0 }),
+  ...annotationOf(TEXT, 'The port authority said exports doubled.', {
+    tag: 'reported-fact',
+    created: T0,
+    modified: T0,
+  }),
   documentId: 'port',
 };
 
@@ -53,7 +57,11 @@ describe('mergeByField', () => {
   });
 
   it('a change that did not touch `modified` (re-anchoring on load) is timed now, and wins over what it replaced', () => {
-    const reanchored = withFieldTimes({ ...base, start: base.start + 1, end: base.end + 1, status: 'reanchored' }, stampsOf(base), T2);
+    const reanchored = withFieldTimes(
+      { ...base, start: base.start + 1, end: base.end + 1, status: 'reanchored' },
+      stampsOf(base),
+      T2,
+    );
     expect(reanchored.fieldTimes).to.deep.equal({ range: T2 });
     expect(mergeByField(base, reanchored)).to.equal(reanchored);
   });

@@ -70,8 +70,15 @@ function briefValueOf(annotation: StoredAnnotation, group: FieldGroup): string {
 }
 
 export function stampsOf(annotation: StoredAnnotation): FieldStamps {
-  const values = Object.fromEntries(GROUPS.map((group) => [group, briefValueOf(annotation, group)])) as Record<FieldGroup, string>;
-  return { modified: annotation.modified, ...(annotation.fieldTimes ? { fieldTimes: annotation.fieldTimes } : {}), values };
+  const values = Object.fromEntries(GROUPS.map((group) => [group, briefValueOf(annotation, group)])) as Record<
+    FieldGroup,
+    string
+  >;
+  return {
+    modified: annotation.modified,
+    ...(annotation.fieldTimes ? { fieldTimes: annotation.fieldTimes } : {}),
+    values,
+  };
 }
 
 /**
@@ -81,7 +88,11 @@ export function stampsOf(annotation: StoredAnnotation): FieldStamps {
  * earlier time for the rest. With nothing read or written before, every
  * part is new.
  */
-export function withFieldTimes(annotation: StoredAnnotation, previous: FieldStamps | undefined, now = new Date().toISOString()): StoredAnnotation {
+export function withFieldTimes(
+  annotation: StoredAnnotation,
+  previous: FieldStamps | undefined,
+  now = new Date().toISOString(),
+): StoredAnnotation {
   if (!previous) return annotation;
   const fieldTimes: FieldTimes = {};
   for (const group of GROUPS) {

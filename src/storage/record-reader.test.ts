@@ -8,10 +8,25 @@ const TEXT = 'The river authority opened the northern sluice on Tuesday, a spoke
 describe('record-reader', () => {
   describe('readStoredDocument', () => {
     it('gives defaults for what the editor can do without', () => {
-      const read = readStoredDocument({ id: 'doc-1', text: TEXT, content: { type: 'doc' }, created: '2024-05-01T12:00:00+02:00', rejectedSuggestions: ['s1', 7] }, 'doc-1');
+      const read = readStoredDocument(
+        {
+          id: 'doc-1',
+          text: TEXT,
+          content: { type: 'doc' },
+          created: '2024-05-01T12:00:00+02:00',
+          rejectedSuggestions: ['s1', 7],
+        },
+        'doc-1',
+      );
       expect(read.ok).to.equal(true);
       if (!read.ok) return;
-      expect(read.value).to.deep.include({ id: 'doc-1', title: '', text: TEXT, revision: 0, rejectedSuggestions: ['s1'] });
+      expect(read.value).to.deep.include({
+        id: 'doc-1',
+        title: '',
+        text: TEXT,
+        revision: 0,
+        rejectedSuggestions: ['s1'],
+      });
       expect(read.value.created, 'times are stored in one spelling, UTC').to.equal('2024-05-01T10:00:00.000Z');
       expect(read.value.modified, 'a missing modified time falls back to created').to.equal('2024-05-01T10:00:00.000Z');
     });
@@ -36,7 +51,15 @@ describe('record-reader', () => {
     });
 
     it('normalises per-part change times to UTC and drops unreadable ones', () => {
-      const read = readStoredAnnotation({ ...annotation, documentId: 'doc-1', seq: 3, fieldTimes: { note: '2024-05-01T12:30:00+02:00', tag: 'yesterday' } }, 'doc-1');
+      const read = readStoredAnnotation(
+        {
+          ...annotation,
+          documentId: 'doc-1',
+          seq: 3,
+          fieldTimes: { note: '2024-05-01T12:30:00+02:00', tag: 'yesterday' },
+        },
+        'doc-1',
+      );
       expect(read.ok).to.equal(true);
       if (!read.ok) return;
       expect(read.value.fieldTimes).to.deep.equal({ note: '2024-05-01T10:30:00.000Z' });
@@ -50,7 +73,9 @@ describe('record-reader', () => {
     it('reads a pack only whole', () => {
       const good = { ...annotation, documentId: 'doc-1' };
       expect(readPack({ documentId: 'doc-1', seq: 2, annotations: [good] }, 'doc-1').ok).to.equal(true);
-      expect(readPack({ documentId: 'doc-1', seq: 2, annotations: [good, { id: 'broken' }] }, 'doc-1').ok).to.equal(false);
+      expect(readPack({ documentId: 'doc-1', seq: 2, annotations: [good, { id: 'broken' }] }, 'doc-1').ok).to.equal(
+        false,
+      );
     });
   });
 });

@@ -27,14 +27,18 @@ export function readStoredDocument(value: unknown, key: string): Read<StoredDocu
   const read = new FieldReader(value, 'document', problems);
   const id = read.string('id', true);
   const text = read.string('text', true, Number.POSITIVE_INFINITY);
-  if (id !== undefined && id !== key) problems.push(`document.id: expected ${JSON.stringify(key)}, the key it is stored under.`);
+  if (id !== undefined && id !== key)
+    problems.push(`document.id: expected ${JSON.stringify(key)}, the key it is stored under.`);
   if (problems.length > 0) return { ok: false, problems };
   const lenient = new FieldReader(value, 'document', []);
   const title = lenient.string('title') ?? '';
   const created = isoTime(lenient.date('created'));
   const modified = isoTime(lenient.date('modified'));
-  const revision = Number.isSafeInteger(value.revision) && (value.revision as number) >= 0 ? (value.revision as number) : 0;
-  const rejected = Array.isArray(value.rejectedSuggestions) ? value.rejectedSuggestions.filter((item) => typeof item === 'string') : [];
+  const revision =
+    Number.isSafeInteger(value.revision) && (value.revision as number) >= 0 ? (value.revision as number) : 0;
+  const rejected = Array.isArray(value.rejectedSuggestions)
+    ? value.rejectedSuggestions.filter((item) => typeof item === 'string')
+    : [];
   const now = new Date().toISOString();
   return {
     ok: true,
@@ -57,7 +61,8 @@ export function readStoredAnnotation(value: unknown, documentId: string): Read<S
   const annotation = readAnnotation(value, 'annotation', problems);
   if (!annotation) return { ok: false, problems };
   const record = value as Record<string, unknown>;
-  if (record.documentId !== documentId) return { ok: false, problems: [`annotation.documentId: expected ${JSON.stringify(documentId)}.`] };
+  if (record.documentId !== documentId)
+    return { ok: false, problems: [`annotation.documentId: expected ${JSON.stringify(documentId)}.`] };
   const seq = Number.isSafeInteger(record.seq) ? { seq: record.seq as number } : {};
   const fieldTimes = readFieldTimes(record.fieldTimes);
   return { ok: true, value: { ...annotation, documentId, ...seq, ...(fieldTimes ? { fieldTimes } : {}) } };

@@ -42,7 +42,8 @@ export class SyncChannel {
     this.channel = new BroadcastChannel(`claim-provenance:${dbName}:${documentId}`);
     this.channel.onmessage = (event: MessageEvent<unknown>) => {
       const message = event.data;
-      if (isSyncMessage(message) && message.sender !== this.tabId && message.documentId === documentId) onMessage(message);
+      if (isSyncMessage(message) && message.sender !== this.tabId && message.documentId === documentId)
+        onMessage(message);
     };
   }
 

@@ -22,30 +22,57 @@ const s = (id: string, text: string): Sentence => ({ id, text });
 /** The story as first published; paragraphs in order, sentences in order. */
 export const ARTICLE: Paragraphs = [
   [
-    s('a1', 'HARBOURTON, March 3 (Wire) - The regional transport authority said on Tuesday it would raise bus fares by 12 percent from April, the first increase in six years.'),
-    s('a2', "The authority said the rise was needed to cover a fuel bill that grew to 48 million crowns last year."),
+    s(
+      'a1',
+      'HARBOURTON, March 3 (Wire) - The regional transport authority said on Tuesday it would raise bus fares by 12 percent from April, the first increase in six years.',
+    ),
+    s('a2', 'The authority said the rise was needed to cover a fuel bill that grew to 48 million crowns last year.'),
     s('a3', 'Officials declined to comment.'),
   ],
   [
-    s('b1', "Some commuter groups think the increase will push riders back into their cars, because the cheapest monthly pass will cost more than a tank of petrol for many families living outside the city, the group's chairwoman said in a statement."),
-    s('b2', '"We were not consulted, and we will not accept a decision taken behind closed doors," said Marta Lind, who leads the Harbourton Riders\' Association.'),
+    s(
+      'b1',
+      "Some commuter groups think the increase will push riders back into their cars, because the cheapest monthly pass will cost more than a tank of petrol for many families living outside the city, the group's chairwoman said in a statement.",
+    ),
+    s(
+      'b2',
+      '"We were not consulted, and we will not accept a decision taken behind closed doors," said Marta Lind, who leads the Harbourton Riders\' Association.',
+    ),
     s('b3', "The association plans a protest outside the authority's offices on Saturday."),
     s('b4', 'Officials declined to comment.'),
   ],
   [
-    s('c1', "Fares on the northern lines have already risen twice since 2019, according to figures published by the city's audit office."),
-    s('c2', 'The audit office found that 31 percent of buses ran late in the second half of the year, up from 22 percent a year earlier.'),
+    s(
+      'c1',
+      "Fares on the northern lines have already risen twice since 2019, according to figures published by the city's audit office.",
+    ),
+    s(
+      'c2',
+      'The audit office found that 31 percent of buses ran late in the second half of the year, up from 22 percent a year earlier.',
+    ),
     s('c3', "Drivers' unions blame staff shortages, saying about 140 posts remain unfilled."),
     s('c4', "The authority's director, Paul Okafor, told reporters that recruitment had improved since January."),
   ],
   [
-    s('d1', 'Analysts at the Nordic Mobility Institute estimate that every 10 percent rise in fares cuts ridership by about 3 percent within a year.'),
-    s('d2', '"It\'s a blunt tool, and it hits the people who can least afford it," said Ida Berg, a transport economist at the institute.'),
-    s('d3', 'She added that the authority could instead raise parking charges in the city centre, which have not changed since 2015.'),
+    s(
+      'd1',
+      'Analysts at the Nordic Mobility Institute estimate that every 10 percent rise in fares cuts ridership by about 3 percent within a year.',
+    ),
+    s(
+      'd2',
+      '"It\'s a blunt tool, and it hits the people who can least afford it," said Ida Berg, a transport economist at the institute.',
+    ),
+    s(
+      'd3',
+      'She added that the authority could instead raise parking charges in the city centre, which have not changed since 2015.',
+    ),
   ],
   [
     s('e1', 'The city council must approve the new fares at its meeting on March 20.'),
-    s('e2', 'Council member Jonas Holm said he would vote against the plan unless discounts for students and pensioners were kept.'),
+    s(
+      'e2',
+      'Council member Jonas Holm said he would vote against the plan unless discounts for students and pensioners were kept.',
+    ),
     s('e3', 'Officials declined to comment.'),
   ],
   [
@@ -93,7 +120,10 @@ function without(paragraphs: Paragraphs, ...ids: string[]): Paragraphs {
 
 /** Straight quotation marks and apostrophes made typographic, as a CMS's "smart quotes" do. */
 function curl(text: string): string {
-  return text.replace(/"(?=\S)/gu, '\u201c').replace(/"/gu, '\u201d').replace(/'/gu, '\u2019');
+  return text
+    .replace(/"(?=\S)/gu, '\u201c')
+    .replace(/"/gu, '\u201d')
+    .replace(/'/gu, '\u2019');
 }
 
 const [P1, P2, P3, P4, P5, P6] = ARTICLE;
@@ -170,7 +200,16 @@ export const CHANGES: readonly Change[] = [
   {
     kind: 'sentence quoted again elsewhere',
     before: ARTICLE,
-    after: [[s('x-pull', P2[1].text)], P1, P2, P3, P4, P5, P6, [s('x-recap', 'As Berg put it:'), s('x-repeat', P4[1].text)]],
+    after: [
+      [s('x-pull', P2[1].text)],
+      P1,
+      P2,
+      P3,
+      P4,
+      P5,
+      P6,
+      [s('x-recap', 'As Berg put it:'), s('x-repeat', P4[1].text)],
+    ],
   },
   { kind: 'boilerplate twin deleted', before: ARTICLE, after: without(ARTICLE, 'b4') },
   { kind: 'paragraph ending in a twin deleted', before: ARTICLE, after: [P1, P3, P4, P5, P6] },
@@ -222,7 +261,11 @@ export type Verdict = 'right' | 'wrong' | 'missed';
  * range, or orphaned when its sentence is gone (or, for a heavy rewrite,
  * either); missed when orphaned though its sentence survives; wrong otherwise.
  */
-export function judge(result: AnchorResult, expected: { start: number; end: number } | undefined, either: boolean): Verdict {
+export function judge(
+  result: AnchorResult,
+  expected: { start: number; end: number } | undefined,
+  either: boolean,
+): Verdict {
   if (result.status === 'orphaned') return expected && !either ? 'missed' : 'right';
   return expected && result.start === expected.start && result.end === expected.end ? 'right' : 'wrong';
 }
@@ -257,7 +300,8 @@ export function evaluate(change: Change): KindScore {
     const verdict = judge(result, next.ranges.get(ids[i]), change.either?.includes(ids[i]) ?? false);
     score[verdict] += 1;
     if (verdict !== 'right') {
-      const landed = result.status === 'orphaned' ? 'orphaned' : JSON.stringify(next.text.slice(result.start, result.end));
+      const landed =
+        result.status === 'orphaned' ? 'orphaned' : JSON.stringify(next.text.slice(result.start, result.end));
       score.failures.push(`${ids[i]} ${verdict}: ${landed}`);
     }
   });

@@ -11,12 +11,22 @@ import { createArticleState } from '../editor/create-state.js';
 import { planImport, type ImportOptions, type ImportPlan } from '../editor/import-annotations.js';
 import type { EditorSettings } from '../editor/settings-plugin.js';
 import { TextIndex } from '../editor/text-index.js';
-import { CONTEXT_LENGTH, type Annotation, type AnnotationStatus, type ImportedAnnotation } from '../model/annotation.js';
+import {
+  CONTEXT_LENGTH,
+  type Annotation,
+  type AnnotationStatus,
+  type ImportedAnnotation,
+} from '../model/annotation.js';
 import { DEFAULT_TAXONOMY, type Taxonomy } from '../model/taxonomy.js';
 import type { ExportSource, ParseResult } from '../formats/format.js';
 
 /** A W3C annotation as another tool writes it: quote (and optionally a stale position), tag by label or id. */
-export function w3cAnnotation(id: string, tag: string, exact: string, position?: { start: number; end: number }): Record<string, unknown> {
+export function w3cAnnotation(
+  id: string,
+  tag: string,
+  exact: string,
+  position?: { start: number; end: number },
+): Record<string, unknown> {
   return {
     '@context': 'http://www.w3.org/ns/anno.jsonld',
     id,
@@ -24,7 +34,10 @@ export function w3cAnnotation(id: string, tag: string, exact: string, position?:
     body: { type: 'TextualBody', purpose: 'classifying', value: tag },
     target: {
       source: 'https://news.example.org/canal',
-      selector: [{ type: 'TextQuoteSelector', exact }, ...(position ? [{ type: 'TextPositionSelector', ...position }] : [])],
+      selector: [
+        { type: 'TextQuoteSelector', exact },
+        ...(position ? [{ type: 'TextPositionSelector', ...position }] : []),
+      ],
     },
   };
 }
@@ -34,7 +47,10 @@ export function w3cPage(...items: Record<string, unknown>[]): string {
   return JSON.stringify({ '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationPage', items });
 }
 
-/** The fields every export carries (the HTML export carries no more), with empty and missing optional fields treated alike. */
+/**
+ * The fields every export carries (the HTML export carries no more), with empty and missing optional fields treated
+ * alike.
+ */
 export function carriedFields(a: Annotation | ImportedAnnotation) {
   return {
     id: a.id,
@@ -79,7 +95,8 @@ export const WIRE_TEXT = WIRE_PARAGRAPHS.join('\n');
 
 export const STATE_CLAIM = 'The state broadcaster said the Tarnow canal would carry twice its old tonnage by autumn.';
 export const NO_COMMENT = 'Engineers on site declined to comment.';
-export const ANALYST = 'A logistics researcher at the Meridian Trade Institute said the estimate ignored silting upstream.';
+export const ANALYST =
+  'A logistics researcher at the Meridian Trade Institute said the estimate ignored silting upstream.';
 export const THIRD = 'She put the real gain at a third.';
 export const CROSSINGS = 'Barge operators reported 212 crossings in May, down from 240 a year earlier.';
 
@@ -101,7 +118,12 @@ export function annotationAt(text: string, start: number, end: number, fields: P
 }
 
 /** An annotation of the `occurrence`-th `quote` in `text`. */
-export function annotationOf(text: string, quote: string, fields: Partial<Annotation> = {}, occurrence = 0): Annotation {
+export function annotationOf(
+  text: string,
+  quote: string,
+  fields: Partial<Annotation> = {},
+  occurrence = 0,
+): Annotation {
   let start = -1;
   for (let i = 0; i <= occurrence; i++) {
     start = text.indexOf(quote, start + 1);
@@ -117,7 +139,11 @@ export interface SourceOptions {
 }
 
 /** What the editor hands an exporter for `text` (one paragraph per line) and `annotations`. */
-export function exportSourceOf(text: string, annotations: readonly Annotation[], options: SourceOptions = {}): ExportSource {
+export function exportSourceOf(
+  text: string,
+  annotations: readonly Annotation[],
+  options: SourceOptions = {},
+): ExportSource {
   return {
     document: {
       ...(options.id !== undefined ? { id: options.id } : {}),
@@ -137,7 +163,8 @@ export function valueOf<T>(result: ParseResult<T>): T {
 }
 
 export function errorsOf<T>(result: ParseResult<T>): string[] {
-  if (result.ok) throw new Error(`expected the parse to fail, but it succeeded: ${JSON.stringify(result.value).slice(0, 300)}`);
+  if (result.ok)
+    throw new Error(`expected the parse to fail, but it succeeded: ${JSON.stringify(result.value).slice(0, 300)}`);
   return result.errors;
 }
 
@@ -156,23 +183,63 @@ export function parsesWithoutThrowing<T>(parse: (input: string) => ParseResult<T
 
 /** Words of wire copy, with accents, CJK, Hangul, emoji (astral and ZWJ) and characters HTML must escape. */
 const VOCABULARY = [
-  'the', 'ministry', 'said', 'port', 'cargo', 'analyst', 'figures', 'rose', 'fell', 'officials', 'denied', 'report',
-  'Zürich', 'naïve', 'São', 'Paulo', 'U.S.', '4.5%', '“exactly”', '—', '平壤', '通信社', '発表', '조선중앙통신', '분석가',
-  '🚀', '👩‍👩‍👧', '🇰🇵', '<b>', 'a&b', '"quoted"', "it's", '>', '&amp;',
+  'the',
+  'ministry',
+  'said',
+  'port',
+  'cargo',
+  'analyst',
+  'figures',
+  'rose',
+  'fell',
+  'officials',
+  'denied',
+  'report',
+  'Zürich',
+  'naïve',
+  'São',
+  'Paulo',
+  'U.S.',
+  '4.5%',
+  '“exactly”',
+  '—',
+  '平壤',
+  '通信社',
+  '発表',
+  '조선중앙통신',
+  '분석가',
+  '🚀',
+  '👩‍👩‍👧',
+  '🇰🇵',
+  '<b>',
+  'a&b',
+  '"quoted"',
+  "it's",
+  '>',
+  '&amp;',
 ];
 
 const graphemeWord = fc
   .string({ unit: 'grapheme', minLength: 1, maxLength: 6 })
   .filter((word) => !/[\s\u0000-\u001f]/.test(word));
 
-export const wordArb: fc.Arbitrary<string> = fc.oneof({ arbitrary: fc.constantFrom(...VOCABULARY), weight: 4 }, { arbitrary: graphemeWord, weight: 1 });
+export const wordArb: fc.Arbitrary<string> = fc.oneof(
+  { arbitrary: fc.constantFrom(...VOCABULARY), weight: 4 },
+  { arbitrary: graphemeWord, weight: 1 },
+);
 
-export const sentenceArb: fc.Arbitrary<string> = fc.array(wordArb, { minLength: 2, maxLength: 10 }).map((words) => `${words.join(' ')}.`);
+export const sentenceArb: fc.Arbitrary<string> = fc
+  .array(wordArb, { minLength: 2, maxLength: 10 })
+  .map((words) => `${words.join(' ')}.`);
 
-export const paragraphArb: fc.Arbitrary<string> = fc.array(sentenceArb, { minLength: 1, maxLength: 4 }).map((sentences) => sentences.join(' '));
+export const paragraphArb: fc.Arbitrary<string> = fc
+  .array(sentenceArb, { minLength: 1, maxLength: 4 })
+  .map((sentences) => sentences.join(' '));
 
 /** A plain-text article: paragraphs of sentences, joined by "\n", as `editor.text` gives it. */
-export const articleArb: fc.Arbitrary<string> = fc.array(paragraphArb, { minLength: 1, maxLength: 4 }).map((paragraphs) => paragraphs.join('\n'));
+export const articleArb: fc.Arbitrary<string> = fc
+  .array(paragraphArb, { minLength: 1, maxLength: 4 })
+  .map((paragraphs) => paragraphs.join('\n'));
 
 /** Offsets of `text` that do not split a surrogate pair. */
 export function codePointBoundaries(text: string): number[] {
@@ -214,7 +281,12 @@ export interface AnnotationArbOptions {
 /** Printable text of any script, plus the characters markup cares about; no control characters. */
 export const printableTextArb: fc.Arbitrary<string> = fc.oneof(
   fc.string({ unit: 'grapheme', minLength: 1, maxLength: 30 }),
-  fc.array(fc.constantFrom('<', '>', '&', '"', "'", '</style>', '<script>', '\u202e', ' ', 'KCNA', '分析'), { minLength: 1, maxLength: 8 }).map((parts) => parts.join('')),
+  fc
+    .array(fc.constantFrom('<', '>', '&', '"', "'", '</style>', '<script>', '\u202e', ' ', 'KCNA', '分析'), {
+      minLength: 1,
+      maxLength: 8,
+    })
+    .map((parts) => parts.join('')),
 );
 
 /** Random annotation sets on `text`: valid ranges (quote = text.slice, context from the text), unique ids. */
@@ -233,23 +305,23 @@ export function annotationsArb(text: string, options: AnnotationArbOptions = {})
     modified: isoDateArb,
     status: fc.constantFrom<AnnotationStatus>('anchored', 'reanchored', 'orphaned'),
   });
-  return fc
-    .uniqueArray(record, { selector: (r) => r.id, maxLength: options.maxLength ?? 6 })
-    .map((records) =>
-      records.map(({ range, source, note, verdict, creator, ...rest }) =>
-        annotationAt(text, range.start, range.end, {
-          ...rest,
-          ...(source !== undefined ? { source } : {}),
-          ...(note !== undefined ? { note } : {}),
-          ...(verdict !== undefined ? { verdict } : {}),
-          ...(creator !== undefined ? { creator } : {}),
-        }),
-      ),
-    );
+  return fc.uniqueArray(record, { selector: (r) => r.id, maxLength: options.maxLength ?? 6 }).map((records) =>
+    records.map(({ range, source, note, verdict, creator, ...rest }) =>
+      annotationAt(text, range.start, range.end, {
+        ...rest,
+        ...(source !== undefined ? { source } : {}),
+        ...(note !== undefined ? { note } : {}),
+        ...(verdict !== undefined ? { verdict } : {}),
+        ...(creator !== undefined ? { creator } : {}),
+      }),
+    ),
+  );
 }
 
 /** An article and an annotation set on it. */
-export function annotatedArticleArb(options: AnnotationArbOptions = {}): fc.Arbitrary<{ text: string; annotations: Annotation[] }> {
+export function annotatedArticleArb(
+  options: AnnotationArbOptions = {},
+): fc.Arbitrary<{ text: string; annotations: Annotation[] }> {
   return articleArb.chain((text) => annotationsArb(text, options).map((annotations) => ({ text, annotations })));
 }
 
@@ -266,12 +338,41 @@ export function stringsIn(value: unknown): string[] {
 }
 
 /** Attributes whose value is loaded or followed as a URL. */
-const URL_ATTRIBUTES = ['href', 'src', 'srcset', 'action', 'formaction', 'xlink:href', 'data', 'poster', 'background', 'cite', 'ping'];
+const URL_ATTRIBUTES = [
+  'href',
+  'src',
+  'srcset',
+  'action',
+  'formaction',
+  'xlink:href',
+  'data',
+  'poster',
+  'background',
+  'cite',
+  'ping',
+];
 
 /** Problems that would make parsed HTML active: scripts, handlers, javascript: URLs, embedded content. */
-export function activeContentIn(root: Document | DocumentFragment | Element, options: { allowStyleAttributes?: boolean; allowForms?: boolean } = {}): string[] {
+export function activeContentIn(
+  root: Document | DocumentFragment | Element,
+  options: { allowStyleAttributes?: boolean; allowForms?: boolean } = {},
+): string[] {
   const problems: string[] = [];
-  const banned = ['script', 'iframe', 'object', 'embed', 'img', 'svg', 'math', 'link', 'base', 'frame', 'frameset', 'template', ...(options.allowForms ? [] : ['form'])];
+  const banned = [
+    'script',
+    'iframe',
+    'object',
+    'embed',
+    'img',
+    'svg',
+    'math',
+    'link',
+    'base',
+    'frame',
+    'frameset',
+    'template',
+    ...(options.allowForms ? [] : ['form']),
+  ];
   for (const element of root.querySelectorAll('*')) {
     const name = element.localName;
     if (banned.includes(name)) problems.push(`<${name}> element`);
@@ -313,7 +414,15 @@ export function plannedIn(doc: PMNode, records: readonly AnnotationRecord[]): Pl
   return records.map((record) => {
     const start = index.posToOffset(record.from);
     const end = index.posToOffset(record.to);
-    return { id: record.id, tag: record.tag, status: record.status, start, end, text: index.text.slice(start, end), record };
+    return {
+      id: record.id,
+      tag: record.tag,
+      status: record.status,
+      start,
+      end,
+      text: index.text.slice(start, end),
+      record,
+    };
   });
 }
 

@@ -21,7 +21,13 @@ describe('test keys', () => {
     await pressKeys('Control+Shift+z');
     await pressKeys('Alt+ArrowDown');
     await pressKeys('1');
-    expect(keys.map((key) => key.replace('Shift+Z', 'Shift+z'))).to.deep.equal(['End', 'Control+z', 'Control+Shift+z', 'Alt+ArrowDown', '1']);
+    expect(keys.map((key) => key.replace('Shift+Z', 'Shift+z'))).to.deep.equal([
+      'End',
+      'Control+z',
+      'Control+Shift+z',
+      'Alt+ArrowDown',
+      '1',
+    ]);
   });
 
   it('types text into the focused field', async () => {

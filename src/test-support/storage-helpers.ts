@@ -70,15 +70,22 @@ export function storeNames(name: string): Promise<string[]> {
 
 /** Every record of an object store, read in a raw transaction. */
 export function allRecords<T>(name: string, storeName: string): Promise<T[]> {
-  return withDatabase(name, (db) => requestResult(db.transaction(storeName, 'readonly').objectStore(storeName).getAll() as IDBRequest<T[]>));
+  return withDatabase(name, (db) =>
+    requestResult(db.transaction(storeName, 'readonly').objectStore(storeName).getAll() as IDBRequest<T[]>),
+  );
 }
 
 /** How many records an object store holds, counted in a raw transaction. */
 export function countRecords(name: string, storeName: string): Promise<number> {
-  return withDatabase(name, (db) => requestResult(db.transaction(storeName, 'readonly').objectStore(storeName).count()));
+  return withDatabase(name, (db) =>
+    requestResult(db.transaction(storeName, 'readonly').objectStore(storeName).count()),
+  );
 }
 
-/** Puts records into an object store as they are, in a raw transaction: what a bug, an old version or a hand edit could leave. */
+/**
+ * Puts records into an object store as they are, in a raw transaction: what a bug, an old version or a hand edit could
+ * leave.
+ */
 export function putRaw(name: string, storeName: string, records: unknown[]): Promise<void> {
   return withDatabase(name, (db) => {
     const tx = db.transaction(storeName, 'readwrite');
@@ -100,7 +107,9 @@ export async function storedDocument(name: string, documentId: string): Promise<
 
 /** The annotation records of one document, in no particular order. */
 export async function storedAnnotations(name: string, documentId: string): Promise<StoredAnnotation[]> {
-  return (await allRecords<StoredAnnotation>(name, 'annotations')).filter((annotation) => annotation.documentId === documentId);
+  return (await allRecords<StoredAnnotation>(name, 'annotations')).filter(
+    (annotation) => annotation.documentId === documentId,
+  );
 }
 
 /** A version-1 document record: its annotations inside it. */
@@ -140,7 +149,12 @@ export class Patches {
       if (descriptor) Object.defineProperty(target, key, descriptor);
       else Reflect.deleteProperty(target, key);
     });
-    Object.defineProperty(target, key, { value, configurable: true, writable: true, enumerable: descriptor?.enumerable ?? false });
+    Object.defineProperty(target, key, {
+      value,
+      configurable: true,
+      writable: true,
+      enumerable: descriptor?.enumerable ?? false,
+    });
   }
 
   restore(): void {
@@ -158,7 +172,11 @@ export function nextTask(): Promise<void> {
  * with `message` if it still does not after `limitMs`. The limit only bounds
  * a hang: no test asserts how long anything took.
  */
-export async function until(condition: () => boolean | Promise<boolean>, message: string, limitMs = 4000): Promise<void> {
+export async function until(
+  condition: () => boolean | Promise<boolean>,
+  message: string,
+  limitMs = 4000,
+): Promise<void> {
   const deadline = performance.now() + limitMs;
   while (!(await condition())) {
     if (performance.now() > deadline) throw new Error(`Timed out waiting: ${message}`);
@@ -167,7 +185,11 @@ export async function until(condition: () => boolean | Promise<boolean>, message
 }
 
 /** The next event of `type` on `target` that passes `accept`. */
-export function nextEvent<E extends Event>(target: EventTarget, type: string, accept: (event: E) => boolean = () => true): Promise<E> {
+export function nextEvent<E extends Event>(
+  target: EventTarget,
+  type: string,
+  accept: (event: E) => boolean = () => true,
+): Promise<E> {
   return new Promise<E>((resolve) => {
     const listener = (event: Event) => {
       if (!accept(event as E)) return;

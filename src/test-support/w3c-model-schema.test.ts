@@ -15,11 +15,21 @@ function annotation(overrides: Json = {}): Json {
     created: '2025-06-01T08:30:00Z',
     modified: '2025-06-01T09:00:00.250Z',
     creator: { type: 'Person', name: 'Night editor' },
-    body: { type: 'TextualBody', purpose: 'commenting', value: 'The harbour office gives a lower number.', format: 'text/plain' },
+    body: {
+      type: 'TextualBody',
+      purpose: 'commenting',
+      value: 'The harbour office gives a lower number.',
+      format: 'text/plain',
+    },
     target: {
       source: 'https://news.example.org/ferry-report',
       selector: [
-        { type: 'TextQuoteSelector', exact: 'The ferry carried 900 passengers', prefix: 'On Monday ', suffix: ' across the bay.' },
+        {
+          type: 'TextQuoteSelector',
+          exact: 'The ferry carried 900 passengers',
+          prefix: 'On Monday ',
+          suffix: ' across the bay.',
+        },
         { type: 'TextPositionSelector', start: 10, end: 42 },
       ],
     },
@@ -28,7 +38,14 @@ function annotation(overrides: Json = {}): Json {
 }
 
 function page(items: Json[], overrides: Json = {}): Json {
-  return { id: 'https://notes.example.org/list/p1', type: 'AnnotationPage', partOf: 'https://notes.example.org/list', startIndex: 0, items, ...overrides };
+  return {
+    id: 'https://notes.example.org/list/p1',
+    type: 'AnnotationPage',
+    partOf: 'https://notes.example.org/list',
+    startIndex: 0,
+    items,
+    ...overrides,
+  };
 }
 
 function collection(overrides: Json = {}): Json {
@@ -48,23 +65,71 @@ function without(object: Json, key: string): Json {
   return rest;
 }
 
-const withSelector = (selector: unknown) => annotation({ target: { source: 'https://news.example.org/ferry-report', selector } });
+const withSelector = (selector: unknown) =>
+  annotation({ target: { source: 'https://news.example.org/ferry-report', selector } });
 
 describe('W3C model schema', () => {
   describe('accepts', () => {
     const valid: [string, unknown][] = [
       ['a full annotation', annotation()],
-      ['the minimum: context, id, type and an IRI target', { '@context': CONTEXT, id: 'urn:uuid:0b7c4f9e-1d2a-4c3b-8e5f-6a7b8c9d0e1f', type: 'Annotation', target: 'https://news.example.org/x' }],
-      ['a context list holding the model’s context', annotation({ '@context': [CONTEXT, 'https://example.org/extra.jsonld'] })],
+      [
+        'the minimum: context, id, type and an IRI target',
+        {
+          '@context': CONTEXT,
+          id: 'urn:uuid:0b7c4f9e-1d2a-4c3b-8e5f-6a7b8c9d0e1f',
+          type: 'Annotation',
+          target: 'https://news.example.org/x',
+        },
+      ],
+      [
+        'a context list holding the model’s context',
+        annotation({ '@context': [CONTEXT, 'https://example.org/extra.jsonld'] }),
+      ],
       ['several types', annotation({ type: ['Annotation', 'https://example.org/Review'] })],
       ['a bodyValue instead of a body', without(annotation({ bodyValue: 'Check the figure.' }), 'body')],
-      ['an IRI body and a SpecificResource body', annotation({ body: ['https://example.org/tags/ferry', { type: 'SpecificResource', purpose: 'classifying', source: 'urn:example:tag:fact' }] })],
-      ['a Choice of bodies', annotation({ body: { type: 'Choice', items: [{ type: 'TextualBody', value: 'one' }, { type: 'TextualBody', value: 'two' }] } })],
+      [
+        'an IRI body and a SpecificResource body',
+        annotation({
+          body: [
+            'https://example.org/tags/ferry',
+            { type: 'SpecificResource', purpose: 'classifying', source: 'urn:example:tag:fact' },
+          ],
+        }),
+      ],
+      [
+        'a Choice of bodies',
+        annotation({
+          body: {
+            type: 'Choice',
+            items: [
+              { type: 'TextualBody', value: 'one' },
+              { type: 'TextualBody', value: 'two' },
+            ],
+          },
+        }),
+      ],
       ['a quote selector without prefix or suffix', withSelector({ type: 'TextQuoteSelector', exact: 'ferry' })],
-      ['a selector refined by another', withSelector({ type: 'FragmentSelector', value: 'para-3', refinedBy: { type: 'TextPositionSelector', start: 0, end: 5 } })],
-      ['a range selector', withSelector({ type: 'RangeSelector', startSelector: { type: 'XPathSelector', value: '/p[1]' }, endSelector: { type: 'XPathSelector', value: '/p[2]' } })],
+      [
+        'a selector refined by another',
+        withSelector({
+          type: 'FragmentSelector',
+          value: 'para-3',
+          refinedBy: { type: 'TextPositionSelector', start: 0, end: 5 },
+        }),
+      ],
+      [
+        'a range selector',
+        withSelector({
+          type: 'RangeSelector',
+          startSelector: { type: 'XPathSelector', value: '/p[1]' },
+          endSelector: { type: 'XPathSelector', value: '/p[2]' },
+        }),
+      ],
       ['a creator given as an IRI', annotation({ creator: 'https://people.example.org/desk' })],
-      ['a motivation IRI from an extension', annotation({ motivation: 'https://example.org/motivations/fact-checking' })],
+      [
+        'a motivation IRI from an extension',
+        annotation({ motivation: 'https://example.org/motivations/fact-checking' }),
+      ],
       ['a collection with its first page embedded', collection()],
       ['an empty collection without a first page', collection({ total: 0, first: undefined })],
       ['a collection whose first page is an IRI', collection({ first: 'https://notes.example.org/list/p1' })],
@@ -88,9 +153,17 @@ describe('W3C model schema', () => {
       ['an empty target list', annotation({ target: [] }), /\/target/],
       ['a body and a bodyValue together', annotation({ bodyValue: 'Also this.' }), /must NOT be valid/],
       ['a TextualBody without value', annotation({ body: { type: 'TextualBody', purpose: 'commenting' } }), /value/],
-      ['a SpecificResource without source', annotation({ body: { type: 'SpecificResource', purpose: 'classifying' } }), /source/],
+      [
+        'a SpecificResource without source',
+        annotation({ body: { type: 'SpecificResource', purpose: 'classifying' } }),
+        /source/,
+      ],
       ['a body object that is none of the resource kinds', annotation({ body: { format: 'text/plain' } }), /\/body/],
-      ['an unknown purpose word', annotation({ body: { type: 'TextualBody', purpose: 'shouting', value: 'x' } }), /purpose/],
+      [
+        'an unknown purpose word',
+        annotation({ body: { type: 'TextualBody', purpose: 'shouting', value: 'x' } }),
+        /purpose/,
+      ],
       ['a TextQuoteSelector without exact', withSelector({ type: 'TextQuoteSelector', prefix: 'On Monday ' }), /exact/],
       ['a quote that is not text', withSelector({ type: 'TextQuoteSelector', exact: 42 }), /exact/],
       ['a negative start', withSelector({ type: 'TextPositionSelector', start: -1, end: 4 }), /start/],
@@ -105,7 +178,11 @@ describe('W3C model schema', () => {
       ['a collection with annotations but no first page', without(collection(), 'first'), /first/],
       ['a page without id', collection({ first: without(page([annotation()]), 'id') }), /first/],
       ['a page without items', collection({ first: without(page([annotation()]), 'items') }), /items/],
-      ['a page whose partOf is not an IRI', collection({ first: page([annotation()], { partOf: 'the list' }) }), /partOf/],
+      [
+        'a page whose partOf is not an IRI',
+        collection({ first: page([annotation()], { partOf: 'the list' }) }),
+        /partOf/,
+      ],
       ['a bad annotation inside a page', collection({ first: page([annotation({ id: 'no iri' })]) }), /items\/0\/id/],
     ];
     for (const [name, value, message] of invalid) {

@@ -134,7 +134,10 @@ export const W3C_MODEL_SCHEMA = {
             whenType('SpecificResource', { required: ['source'] }),
             ...['Choice', 'Composite', 'List', 'Independents'].map((name) => whenType(name, { required: ['items'] })),
             /** Only a Specific Resource narrows its source with a selector, state or style. */
-            { if: { anyOf: [{ required: ['selector'] }, { required: ['state'] }, { required: ['styleClass'] }] }, then: { required: ['source'] } },
+            {
+              if: { anyOf: [{ required: ['selector'] }, { required: ['state'] }, { required: ['styleClass'] }] },
+              then: { required: ['source'] },
+            },
           ],
         },
       ],
@@ -201,5 +204,7 @@ let validator: ReturnType<Ajv['compile']> | undefined;
 export function w3cModelErrors(value: unknown): string[] {
   validator ??= new Ajv({ allErrors: true, strict: false }).compile(W3C_MODEL_SCHEMA);
   if (validator(value)) return [];
-  return (validator.errors ?? []).map((error: ErrorObject) => `${error.instancePath || '/'} ${error.message ?? 'is invalid'}`);
+  return (validator.errors ?? []).map(
+    (error: ErrorObject) => `${error.instancePath || '/'} ${error.message ?? 'is invalid'}`,
+  );
 }

@@ -53,7 +53,10 @@ const titles: Case[] = [
   },
   {
     text: 'Gen. Tomas Reyes and Lt. Col. Ines Varga inspected the base on Friday. Neither spoke to the press.',
-    sentences: ['Gen. Tomas Reyes and Lt. Col. Ines Varga inspected the base on Friday.', 'Neither spoke to the press.'],
+    sentences: [
+      'Gen. Tomas Reyes and Lt. Col. Ines Varga inspected the base on Friday.',
+      'Neither spoke to the press.',
+    ],
   },
   {
     text: 'Sgt. Ruiz and Capt. Moreau led the patrol. Adm. Keller stayed ashore.',
@@ -73,7 +76,9 @@ const titles: Case[] = [
   },
   {
     text: 'Dr. Leila Haddad, Sen. Omar Quist and Gov. Rita Blom met U.N. envoy Ivo Sand at 9 a.m. Monday in St. Gallen.',
-    sentences: ['Dr. Leila Haddad, Sen. Omar Quist and Gov. Rita Blom met U.N. envoy Ivo Sand at 9 a.m. Monday in St. Gallen.'],
+    sentences: [
+      'Dr. Leila Haddad, Sen. Omar Quist and Gov. Rita Blom met U.N. envoy Ivo Sand at 9 a.m. Monday in St. Gallen.',
+    ],
   },
   {
     text: 'The final is Brazil vs. Argentina. It starts at dusk.',
@@ -662,7 +667,10 @@ describe('sentenceAt', () => {
   });
 
   it('agrees with segmentSentences at every offset', () => {
-    const sample = allCases.slice(0, 40).map((c) => c.text).join(' \n ');
+    const sample = allCases
+      .slice(0, 40)
+      .map((c) => c.text)
+      .join(' \n ');
     const ranges = segmentSentences(sample);
     for (let offset = 0; offset <= sample.length; offset++) {
       const expected = ranges.find((r) => r.end > offset);

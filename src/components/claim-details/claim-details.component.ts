@@ -78,48 +78,88 @@ export class ClaimDetails extends LitElement {
     const a = this.annotation;
     if (!a) return nothing;
     const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-    return html`<form aria-labelledby="details-heading" @submit=${(e: Event) => e.preventDefault()} @keydown=${this.onKeydown}>
+    return html`<form
+      aria-labelledby="details-heading"
+      @submit=${(e: Event) => e.preventDefault()}
+      @keydown=${this.onKeydown}
+    >
       <h2 id="details-heading">Selected annotation</h2>
       <blockquote class="quote">${a.quote}</blockquote>
-      ${a.status === 'anchored'
-        ? nothing
-        : html`<p class="status">${a.status === 'orphaned' ? 'Its text is no longer in the article.' : 'Moved or matched approximately: please check.'}</p>`}
+      ${
+        a.status === 'anchored'
+          ? nothing
+          : html`<p class="status">
+              ${a.status === 'orphaned' ? 'Its text is no longer in the article.' : 'Moved or matched approximately: please check.'}
+            </p>`
+      }
       <fieldset ?disabled=${this.readonly}>
         <legend>Tag</legend>
         ${this.taxonomy.map(
-          (tag) => html`<label>
-            <input
-              type="radio"
-              name="tag"
-              .value=${tag.id}
-              .checked=${a.tag === tag.id}
-              @change=${() => this.emitChange({ tag: tag.id })}
-            />
-            <span class="swatch" data-tag=${tag.id}></span>${tag.label}${tag.key ? html` <kbd>${tag.key}</kbd>` : nothing}
-          </label>`,
+          (tag) =>
+            html`<label>
+              <input
+                type="radio"
+                name="tag"
+                .value=${tag.id}
+                .checked=${a.tag === tag.id}
+                @change=${() => this.emitChange({ tag: tag.id })}
+              />
+              <span class="swatch" data-tag=${tag.id}></span
+              >${tag.label}${tag.key ? html` <kbd>${tag.key}</kbd>` : nothing}
+            </label>`,
         )}
       </fieldset>
-      <label>Source (who said it)
-        <input type="text" name="source" data-field="source" .value=${a.source ?? ''} ?readonly=${this.readonly}
-          placeholder="e.g. state news agency, an analyst at…" autocomplete="off" @change=${this.onField} />
+      <label
+        >Source (who said it)
+        <input
+          type="text"
+          name="source"
+          data-field="source"
+          .value=${a.source ?? ''}
+          ?readonly=${this.readonly}
+          placeholder="e.g. state news agency, an analyst at…"
+          autocomplete="off"
+          @change=${this.onField}
+        />
       </label>
-      <label>Note
-        <textarea data-field="note" .value=${a.note ?? ''} ?readonly=${this.readonly} @change=${this.onField}></textarea>
+      <label
+        >Note
+        <textarea
+          data-field="note"
+          .value=${a.note ?? ''}
+          ?readonly=${this.readonly}
+          @change=${this.onField}
+        ></textarea>
       </label>
-      <label>Verdict (optional)
-        <input type="text" name="verdict" data-field="verdict" list="verdicts" .value=${a.verdict ?? ''}
-          ?readonly=${this.readonly} autocomplete="off" @change=${this.onField} />
+      <label
+        >Verdict (optional)
+        <input
+          type="text"
+          name="verdict"
+          data-field="verdict"
+          list="verdicts"
+          .value=${a.verdict ?? ''}
+          ?readonly=${this.readonly}
+          autocomplete="off"
+          @change=${this.onField}
+        />
       </label>
       <datalist id="verdicts">${VERDICTS.map((v) => html`<option value=${v}></option>`)}</datalist>
       <p class="meta">
         ${a.creator ? `By ${a.creator}, ` : ''}${dateFormat.format(new Date(a.created))}${a.modified !== a.created ? ` · edited ${dateFormat.format(new Date(a.modified))}` : ''}
       </p>
       <div class="actions">
-        <button type="button" ?disabled=${this.readonly}
-          @click=${() => this.dispatchEvent(new CustomEvent<DetailsDeleteDetail>('claim-details-delete', { detail: { id: a.id }, bubbles: true }))}>
+        <button
+          type="button"
+          ?disabled=${this.readonly}
+          @click=${() => this.dispatchEvent(new CustomEvent<DetailsDeleteDetail>('claim-details-delete', { detail: { id: a.id }, bubbles: true }))}
+        >
           Delete annotation <kbd>Del</kbd>
         </button>
-        <button type="button" @click=${() => this.dispatchEvent(new CustomEvent('claim-details-done', { bubbles: true }))}>
+        <button
+          type="button"
+          @click=${() => this.dispatchEvent(new CustomEvent('claim-details-done', { bubbles: true }))}
+        >
           Back to text <kbd>Esc</kbd>
         </button>
       </div>

@@ -10,7 +10,14 @@ import { annotationsOf, recordsFromAnnotations, resolveInput, toAnnotation } fro
 import { annotationList } from '../../editor/state-annotation-list.js';
 import { getAnnotationState } from '../../editor/annotation-plugin.js';
 import { AnnotationStep } from '../../editor/annotation-step.js';
-import { articleFromText, deriveTitle, emptyArticle, parseArticleDOM, parseArticleHTML, readArticleJSON } from '../../editor/article.js';
+import {
+  articleFromText,
+  deriveTitle,
+  emptyArticle,
+  parseArticleDOM,
+  parseArticleHTML,
+  readArticleJSON,
+} from '../../editor/article.js';
 import { applyWithCheckpoints } from '../../editor/checkpoint.js';
 import {
   addAnnotationTransaction,
@@ -36,7 +43,12 @@ import {
 } from '../../editor/suggestion-commands.js';
 import { getSuggestionState, restoreRejected, suggestionAtSelection } from '../../editor/suggestion-plugin.js';
 import { suggestProvenance, type Lexicon } from '../../text/suggest/suggest-provenance.js';
-import { DEFAULT_SUGGESTION_TAG_MAP, resolveSuggestionTags, unmappedRolesMessage, type SuggestionTagMap } from '../../editor/suggestion-tag-map.js';
+import {
+  DEFAULT_SUGGESTION_TAG_MAP,
+  resolveSuggestionTags,
+  unmappedRolesMessage,
+  type SuggestionTagMap,
+} from '../../editor/suggestion-tag-map.js';
 import { TextIndex } from '../../editor/text-index.js';
 import { DEFAULT_DB_NAME, type StorageErrorKind } from '../../storage/claim-store.js';
 import type { StoredDocument } from '../../storage/db-schema.js';
@@ -113,13 +125,15 @@ function changeReason(tr: Transaction, before: EditorState, after: EditorState):
  *
  * @event claim-change - After any change to the annotations; detail `{annotations, reason}`.
  * @event claim-save - After a change is durably stored in IndexedDB; detail `{documentId}`.
- * @event claim-error - Storage unavailable, blocked, full or failing (the editor keeps working and retries); detail `{kind, message}`.
+ * @event claim-error - Storage unavailable, blocked, full or failing (the editor keeps working and retries); detail
+ *   `{kind, message}`.
  *
  * @csspart toolbar - The tag, undo/redo and mode buttons.
  * @csspart editor - The article text.
  * @csspart sidebar - Selected annotation's details, the per-tag summary and the annotation list.
  *
- * @cssproperty --claim-tag-state-media-claim-color - Colour of the state-media claim tag (any tag: `--claim-tag-<id>-color`).
+ * @cssproperty --claim-tag-state-media-claim-color - Colour of the state-media claim tag (any tag:
+ *   `--claim-tag-<id>-color`).
  * @cssproperty --claim-tag-analyst-opinion-color - Colour of the analyst opinion tag.
  * @cssproperty --claim-tag-reported-fact-color - Colour of the reported fact tag.
  * @cssproperty --claim-highlight-strength - How strongly highlights are tinted with their tag colour (default 14%).
@@ -134,7 +148,8 @@ function changeReason(tr: Transaction, before: EditorState, after: EditorState):
  * @cssproperty --claim-border-color - Borders.
  * @cssproperty --claim-focus-color - Focus rings and the selected annotation's outline.
  * @cssproperty --claim-link-color - Links in the article.
- * @cssproperty --claim-label-text-color - Text on tag labels and chips (white by default; keep 4.5:1 against the tag colours).
+ * @cssproperty --claim-label-text-color - Text on tag labels and chips (white by default; keep 4.5:1 against the tag
+ *   colours).
  * @cssproperty --claim-warning-color - "Needs review" and "text gone" notes.
  * @cssproperty --claim-error-color - The storage error banner's text and border.
  * @cssproperty --claim-error-surface-color - The storage error banner's background.
@@ -279,7 +294,10 @@ export class ClaimEditor extends LitElement {
     if (!loaded) return;
     const previousIds = [...getAnnotationState(this.editorState).records.keys()];
     this.articleTitle = loaded.title;
-    this.replaceState(createArticleState({ doc: loaded.doc, settings: this.settings(), records: loaded.records }), 'load');
+    this.replaceState(
+      createArticleState({ doc: loaded.doc, settings: this.settings(), records: loaded.records }),
+      'load',
+    );
     this.persistence.replaced(previousIds);
   }
 
@@ -297,8 +315,10 @@ export class ClaimEditor extends LitElement {
   /** Every annotation in reading order, with offsets into {@link text}. */
   get annotations(): Annotation[] {
     const state = this.editorState;
-    if (this.annotationCache?.state.doc !== state.doc ||
-        getAnnotationState(this.annotationCache.state).records !== getAnnotationState(state).records) {
+    if (
+      this.annotationCache?.state.doc !== state.doc ||
+      getAnnotationState(this.annotationCache.state).records !== getAnnotationState(state).records
+    ) {
       this.annotationCache = { state, list: annotationsOf(state) };
     }
     return this.annotationCache.list.map((annotation) => ({ ...annotation }));
@@ -324,7 +344,8 @@ export class ClaimEditor extends LitElement {
     // A document-id set just before must be switched to first, or the article would land in the previous document.
     await this.updateComplete;
     await this.persistence.ready();
-    const doc = html !== undefined ? parseArticleHTML(html) : text !== undefined ? articleFromText(text) : emptyArticle();
+    const doc =
+      html !== undefined ? parseArticleHTML(html) : text !== undefined ? articleFromText(text) : emptyArticle();
     const previousIds = [...getAnnotationState(this.editorState).records.keys()];
     this.articleTitle = title?.trim() || deriveTitle(doc);
     this.replaceState(createArticleState({ doc, settings: this.settings() }), 'load');
@@ -339,7 +360,8 @@ export class ClaimEditor extends LitElement {
    */
   exportAs(format: ExportFormat): string {
     const writer = Object.hasOwn(exportFormats, format) ? exportFormats[format] : undefined;
-    if (!writer) throw new Error(`Unknown export format ${JSON.stringify(format)}: use ${Object.keys(exportFormats).join(', ')}.`);
+    if (!writer)
+      throw new Error(`Unknown export format ${JSON.stringify(format)}: use ${Object.keys(exportFormats).join(', ')}.`);
     return writer.serialize(this.exportSource());
   }
 
@@ -351,7 +373,10 @@ export class ClaimEditor extends LitElement {
    * unknown tags change nothing: the report's `errors` (and a `claim-error`)
    * say why; `options.tagMap` maps unknown tags, `options.addTags` adds them.
    */
-  async importAnnotations(data: string | object, options: ImportOptions & { addTags?: string[] } = {}): Promise<ImportReport> {
+  async importAnnotations(
+    data: string | object,
+    options: ImportOptions & { addTags?: string[] } = {},
+  ): Promise<ImportReport> {
     await this.updateComplete;
     await this.persistence.ready();
     let text: string;
@@ -394,21 +419,38 @@ export class ClaimEditor extends LitElement {
   private rejectImport(errors: string[], report?: ImportReport): ImportReport {
     const message = `Import rejected, nothing was changed: ${errors.slice(0, 3).join(' ')}${errors.length > 3 ? ` (and ${errors.length - 3} more problems)` : ''}`;
     this.announce(message);
-    this.dispatchEvent(new CustomEvent('claim-error', { detail: { kind: 'import-rejected', message }, bubbles: true, composed: true }));
+    this.dispatchEvent(
+      new CustomEvent('claim-error', { detail: { kind: 'import-rejected', message }, bubbles: true, composed: true }),
+    );
     return report ?? { added: 0, updated: 0, reanchored: 0, orphaned: 0, errors };
   }
 
-  /** The taxonomy with the file's unknown tags the user chose to add (label and colour from the file when it has them). */
+  /**
+   * The taxonomy with the file's unknown tags the user chose to add (label and colour from the file when it has them).
+   */
   private withAddedTags(file: ParsedImport, add: readonly string[]): Taxonomy {
-    const fresh = add.filter((written) => !this.taxonomyValue.some((tag) => tag.id === written || tag.label.toLowerCase() === written.toLowerCase()));
+    const fresh = add.filter(
+      (written) =>
+        !this.taxonomyValue.some((tag) => tag.id === written || tag.label.toLowerCase() === written.toLowerCase()),
+    );
     if (fresh.length === 0) return this.taxonomyValue;
     const usedKeys = new Set(this.taxonomyValue.map((tag) => tag.key));
     const added = fresh.map((written) => {
       const described = file.taxonomy?.find((tag) => tag.id === written);
-      const id = /^[A-Za-z][\w-]{0,63}$/.test(written) ? written : `tag-${[...written].map((c) => c.codePointAt(0)!.toString(36)).join('').slice(0, 40)}`;
+      const id = /^[A-Za-z][\w-]{0,63}$/.test(written)
+        ? written
+        : `tag-${[...written]
+            .map((c) => c.codePointAt(0)!.toString(36))
+            .join('')
+            .slice(0, 40)}`;
       const key = described?.key && !usedKeys.has(described.key) ? described.key : undefined;
       if (key) usedKeys.add(key);
-      return { id, label: described?.label ?? written, ...(described?.color ? { color: described.color } : {}), ...(key ? { key } : {}) };
+      return {
+        id,
+        label: described?.label ?? written,
+        ...(described?.color ? { color: described.color } : {}),
+        ...(key ? { key } : {}),
+      };
     });
     return validateTaxonomy([...this.taxonomyValue, ...added]);
   }
@@ -416,7 +458,12 @@ export class ClaimEditor extends LitElement {
   private exportSource(): ExportSource {
     const doc = this.editorState.doc;
     return {
-      document: { ...(this.documentId ? { id: this.documentId } : {}), title: this.articleTitle, text: this.text, content: doc.toJSON() },
+      document: {
+        ...(this.documentId ? { id: this.documentId } : {}),
+        title: this.articleTitle,
+        text: this.text,
+        content: doc.toJSON(),
+      },
       taxonomy: this.taxonomyValue,
       annotations: this.annotations,
       generated: new Date().toISOString(),
@@ -444,7 +491,9 @@ export class ClaimEditor extends LitElement {
   /** Changes an annotation's tag, source, note or verdict. Throws for an unknown id or tag. */
   updateAnnotation(id: string, patch: AnnotationPatch): Annotation {
     if (patch?.tag !== undefined && !findTag(this.taxonomyValue, patch.tag)) {
-      throw new Error(`Unknown tag ${JSON.stringify(patch.tag)}: the taxonomy has ${this.taxonomyValue.map((t) => t.id).join(', ')}.`);
+      throw new Error(
+        `Unknown tag ${JSON.stringify(patch.tag)}: the taxonomy has ${this.taxonomyValue.map((t) => t.id).join(', ')}.`,
+      );
     }
     this.dispatch(updateAnnotationTransaction(this.editorState, id, patch ?? {}).tr);
     return this.annotationById(id);
@@ -462,7 +511,8 @@ export class ClaimEditor extends LitElement {
   }
 
   private settings() {
-    const mode: EditorMode = this.readonly || this.formDisabled ? 'readonly' : this.mode === 'edit' ? 'edit' : 'annotate';
+    const mode: EditorMode =
+      this.readonly || this.formDisabled ? 'readonly' : this.mode === 'edit' ? 'edit' : 'annotate';
     const lexicon = this.suggestionLexicon;
     return {
       mode,
@@ -514,7 +564,13 @@ export class ClaimEditor extends LitElement {
       const article = readArticleJSON(document.content, document.text);
       if (!article.ok) {
         const message = `The saved article could not be read (${article.error}); the open article is kept.`;
-        this.dispatchEvent(new CustomEvent('claim-error', { detail: { kind: 'storage-corrupt', message }, bubbles: true, composed: true }));
+        this.dispatchEvent(
+          new CustomEvent('claim-error', {
+            detail: { kind: 'storage-corrupt', message },
+            bubbles: true,
+            composed: true,
+          }),
+        );
         return;
       }
       doc = article.doc;
@@ -525,7 +581,10 @@ export class ClaimEditor extends LitElement {
     if (rejected?.length) state = state.apply(restoreRejected(state.tr, rejected));
     this.replaceState(state, 'load');
     const review = records.filter((record) => record.status !== 'anchored').length;
-    if (review > 0) this.announce(`${review} annotation${review === 1 ? '' : 's'} moved or lost with the article's changes: please review them in the list.`);
+    if (review > 0)
+      this.announce(
+        `${review} annotation${review === 1 ? '' : 's'} moved or lost with the article's changes: please review them in the list.`,
+      );
   }
 
   private applyRemote(annotations: Annotation[], removedIds: string[]) {
@@ -551,20 +610,23 @@ export class ClaimEditor extends LitElement {
   private replaceState(next: EditorState, reason: ChangeReason) {
     this.editorState = next;
     this.view?.updateState(next);
-    this.loadedState = { doc: next.doc, records: [...getAnnotationState(next).records.values()], title: this.articleTitle };
+    this.loadedState = {
+      doc: next.doc,
+      records: [...getAnnotationState(next).records.values()],
+      title: this.articleTitle,
+    };
     this.emitChange(reason);
     this.formField.schedule();
     this.requestUpdate();
   }
 
   private emitChange(reason: ChangeReason) {
-    const host = this;
     let annotations: Annotation[] | undefined;
+    const readAnnotations = () => (annotations ??= this.annotations);
     const detail: ClaimChangeDetail = {
       reason,
       get annotations() {
-        annotations ??= host.annotations;
-        return annotations;
+        return readAnnotations();
       },
     };
     this.dispatchEvent(new CustomEvent('claim-change', { detail, bubbles: true, composed: true }));
@@ -609,7 +671,10 @@ export class ClaimEditor extends LitElement {
         changed.has('suggestionTagMap')
       ) {
         this.commit(this.editorState.apply(updateSettings(this.editorState.tr, settings)), this.editorState.tr);
-        if (changed.has('mode') && this.hasUpdated) this.announce(settings.mode === 'edit' ? 'Edit mode: the text can be changed' : 'Annotate mode: the text is fixed');
+        if (changed.has('mode') && this.hasUpdated)
+          this.announce(
+            settings.mode === 'edit' ? 'Edit mode: the text can be changed' : 'Annotate mode: the text is fixed',
+          );
       }
     }
   }
@@ -722,23 +787,59 @@ export class ClaimEditor extends LitElement {
     const unmapped = unmappedRolesMessage(resolveSuggestionTags(this.suggestionTagMap, this.taxonomyValue));
     const note = unmapped ? html`<span class="suggest-note" id="suggest-note">${unmapped}</span>` : nothing;
     if (suggestions.length === 0) {
-      return html`<button type="button" class="suggest" aria-keyshortcuts="S" aria-describedby=${unmapped ? 'suggest-note' : nothing}
-        @click=${suggest}>Suggest tags <kbd>S</kbd></button>${note}`;
+      return html`<button
+          type="button"
+          class="suggest"
+          aria-keyshortcuts="S"
+          aria-describedby=${unmapped ? 'suggest-note' : nothing}
+          @click=${suggest}
+        >
+          Suggest tags <kbd>S</kbd></button
+        >${note}`;
     }
     const above = suggestions.filter((s) => s.confidence * 100 >= this.acceptThreshold).length;
     const here = suggestionAtSelection(this.editorState);
     const hereLabel = here ? (findTag(this.taxonomyValue, here.tag)?.label ?? here.tag) : '';
     return html`<span class="suggestions" role="group" aria-label="Suggestions">
-      ${here
-        ? html`<button type="button" class="accept-suggestion" aria-keyshortcuts="Enter" @click=${() => this.run(acceptSuggestion())}>
-              Accept “${hereLabel}”</button
-            ><button type="button" class="reject-suggestion" aria-keyshortcuts="X" @click=${() => this.run(rejectSuggestion)}>Reject</button>`
-        : nothing}
+      ${
+        here
+          ? html`<button
+                type="button"
+                class="accept-suggestion"
+                aria-keyshortcuts="Enter"
+                @click=${() => this.run(acceptSuggestion())}
+              >
+                Accept “${hereLabel}”</button
+              ><button
+                type="button"
+                class="reject-suggestion"
+                aria-keyshortcuts="X"
+                @click=${() => this.run(rejectSuggestion)}
+              >
+                Reject
+              </button>`
+          : nothing
+      }
       <span>${suggestions.length} suggested</span>
-      <label>at least <input type="number" min="0" max="100" step="5" .value=${String(this.acceptThreshold)}
-        @input=${(e: Event) => (this.acceptThreshold = Math.min(100, Math.max(0, Number((e.target as HTMLInputElement).value) || 0)))} />%</label>
-      <button type="button" class="accept-suggestions" ?disabled=${above === 0}
-        @click=${() => this.run(acceptSuggestionsAbove(this.acceptThreshold / 100))}>Accept ${above}</button>
+      <label
+        >at least
+        <input
+          type="number"
+          min="0"
+          max="100"
+          step="5"
+          .value=${String(this.acceptThreshold)}
+          @input=${(e: Event) => (this.acceptThreshold = Math.min(100, Math.max(0, Number((e.target as HTMLInputElement).value) || 0)))}
+        />%</label
+      >
+      <button
+        type="button"
+        class="accept-suggestions"
+        ?disabled=${above === 0}
+        @click=${() => this.run(acceptSuggestionsAbove(this.acceptThreshold / 100))}
+      >
+        Accept ${above}
+      </button>
       <button type="button" aria-keyshortcuts="Shift+S" @click=${() => this.run(clearSuggestions)}>Clear</button>
       ${note}
     </span>`;
@@ -768,20 +869,41 @@ export class ClaimEditor extends LitElement {
   }
 
   private renderHelp() {
-    const keys = this.taxonomyValue.filter((tag) => tag.key).map((tag) => tag.key).join(' / ');
+    const keys = this.taxonomyValue
+      .filter((tag) => tag.key)
+      .map((tag) => tag.key)
+      .join(' / ');
     return html`<details class="help">
-      <summary id="keys-help-summary">Keyboard: click a sentence or move with Alt+↓/↑, then press ${keys || 'a tag key'} to tag it</summary>
+      <summary id="keys-help-summary">
+        Keyboard: click a sentence or move with Alt+↓/↑, then press ${keys || 'a tag key'} to tag it
+      </summary>
       <dl>
-        ${keys ? html`<dt><kbd>${keys}</kbd></dt><dd>Tag the selection, or the sentence at the caret (Alt+key in edit mode); retag the selected annotation</dd>` : nothing}
-        <dt><kbd>Alt</kbd>+<kbd>↓</kbd> / <kbd>↑</kbd>, <kbd>J</kbd> / <kbd>K</kbd></dt><dd>Next / previous sentence</dd>
-        <dt><kbd>Shift</kbd>+<kbd>Alt</kbd>+<kbd>↓</kbd> / <kbd>↑</kbd></dt><dd>Extend the selection by a sentence</dd>
-        <dt><kbd>]</kbd> / <kbd>[</kbd>, <kbd>N</kbd> / <kbd>P</kbd></dt><dd>Next / previous annotation, overlapping ones included</dd>
-        <dt><kbd>Enter</kbd></dt><dd>Edit the selected annotation's source, note and verdict</dd>
-        <dt><kbd>Del</kbd></dt><dd>Delete the selected annotation</dd>
-        <dt><kbd>S</kbd> / <kbd>Shift</kbd>+<kbd>S</kbd></dt><dd>Suggest tags for untagged sentences / clear the suggestions</dd>
-        <dt><kbd>Enter</kbd>, <kbd>X</kbd> (on a suggestion)</dt><dd>Accept / reject it; a tag key accepts it with that tag</dd>
-        <dt><kbd>Ctrl</kbd>+<kbd>Z</kbd> / <kbd>Ctrl</kbd>+<kbd>Y</kbd></dt><dd>Undo / redo</dd>
-        <dt>Alt+drag</dt><dd>Select exactly, not whole sentences</dd>
+        ${
+          keys
+            ? html`<dt><kbd>${keys}</kbd></dt>
+                <dd>
+                  Tag the selection, or the sentence at the caret (Alt+key in edit mode); retag the selected annotation
+                </dd>`
+            : nothing
+        }
+        <dt><kbd>Alt</kbd>+<kbd>↓</kbd> / <kbd>↑</kbd>, <kbd>J</kbd> / <kbd>K</kbd></dt>
+        <dd>Next / previous sentence</dd>
+        <dt><kbd>Shift</kbd>+<kbd>Alt</kbd>+<kbd>↓</kbd> / <kbd>↑</kbd></dt>
+        <dd>Extend the selection by a sentence</dd>
+        <dt><kbd>]</kbd> / <kbd>[</kbd>, <kbd>N</kbd> / <kbd>P</kbd></dt>
+        <dd>Next / previous annotation, overlapping ones included</dd>
+        <dt><kbd>Enter</kbd></dt>
+        <dd>Edit the selected annotation's source, note and verdict</dd>
+        <dt><kbd>Del</kbd></dt>
+        <dd>Delete the selected annotation</dd>
+        <dt><kbd>S</kbd> / <kbd>Shift</kbd>+<kbd>S</kbd></dt>
+        <dd>Suggest tags for untagged sentences / clear the suggestions</dd>
+        <dt><kbd>Enter</kbd>, <kbd>X</kbd> (on a suggestion)</dt>
+        <dd>Accept / reject it; a tag key accepts it with that tag</dd>
+        <dt><kbd>Ctrl</kbd>+<kbd>Z</kbd> / <kbd>Ctrl</kbd>+<kbd>Y</kbd></dt>
+        <dd>Undo / redo</dd>
+        <dt>Alt+drag</dt>
+        <dd>Select exactly, not whole sentences</dd>
       </dl>
     </details>`;
   }
@@ -794,23 +916,47 @@ export class ClaimEditor extends LitElement {
     const readonly = this.readonly || this.formDisabled;
     return html`
       <div class="layout">
-        <div part="toolbar" class="toolbar" role="toolbar" aria-label="Tagging tools" @mousedown=${(e: Event) => e.preventDefault()}>
+        <div
+          part="toolbar"
+          class="toolbar"
+          role="toolbar"
+          aria-label="Tagging tools"
+          @mousedown=${(e: Event) => e.preventDefault()}
+        >
           ${this.taxonomyValue.map(
-            (tag) => html`<button
-              type="button"
-              class="tag-button"
-              data-tag=${tag.id}
-              title=${tag.description ?? tag.label}
-              aria-keyshortcuts=${tag.key ?? nothing}
-              ?disabled=${readonly}
-              @click=${() => this.run((state, dispatch) => acceptSuggestion(tag.id)(state, dispatch) || tagSelection(tag.id)(state, dispatch))}
-            >
-              <span class="swatch" data-tag=${tag.id}></span>${tag.label}${tag.key ? html` <kbd>${tag.key}</kbd>` : nothing}
-            </button>`,
+            (tag) =>
+              html`<button
+                type="button"
+                class="tag-button"
+                data-tag=${tag.id}
+                title=${tag.description ?? tag.label}
+                aria-keyshortcuts=${tag.key ?? nothing}
+                ?disabled=${readonly}
+                @click=${() => this.run((state, dispatch) => acceptSuggestion(tag.id)(state, dispatch) || tagSelection(tag.id)(state, dispatch))}
+              >
+                <span class="swatch" data-tag=${tag.id}></span
+                >${tag.label}${tag.key ? html` <kbd>${tag.key}</kbd>` : nothing}
+              </button>`,
           )}
-          <button type="button" ?disabled=${readonly || !selected} @click=${() => this.run(deleteSelectedAnnotation)}>Delete tag</button>
-          <button type="button" ?disabled=${undoDepth(state) === 0} aria-keyshortcuts="Control+Z" @click=${() => this.run(undoCommand)}>Undo</button>
-          <button type="button" ?disabled=${redoDepth(state) === 0} aria-keyshortcuts="Control+Y" @click=${() => this.run(redoCommand)}>Redo</button>
+          <button type="button" ?disabled=${readonly || !selected} @click=${() => this.run(deleteSelectedAnnotation)}>
+            Delete tag
+          </button>
+          <button
+            type="button"
+            ?disabled=${undoDepth(state) === 0}
+            aria-keyshortcuts="Control+Z"
+            @click=${() => this.run(undoCommand)}
+          >
+            Undo
+          </button>
+          <button
+            type="button"
+            ?disabled=${redoDepth(state) === 0}
+            aria-keyshortcuts="Control+Y"
+            @click=${() => this.run(redoCommand)}
+          >
+            Redo
+          </button>
           <claim-transfer
             .taxonomy=${this.taxonomyValue}
             .report=${this.importReport}
@@ -821,10 +967,21 @@ export class ClaimEditor extends LitElement {
           ></claim-transfer>
           ${readonly ? nothing : this.renderSuggestionControls()}
           <span class="spacer"></span>
-          ${readonly
-            ? nothing
-            : html`<button type="button" class="mode" aria-pressed=${this.mode === 'edit' ? 'true' : 'false'}
-                @click=${() => { this.mode = this.mode === 'edit' ? 'annotate' : 'edit'; this.view?.focus(); }}>Edit text</button>`}
+          ${
+            readonly
+              ? nothing
+              : html`<button
+                  type="button"
+                  class="mode"
+                  aria-pressed=${this.mode === 'edit' ? 'true' : 'false'}
+                  @click=${() => {
+                    this.mode = this.mode === 'edit' ? 'annotate' : 'edit';
+                    this.view?.focus();
+                  }}
+                >
+                  Edit text
+                </button>`
+          }
           ${this.renderHelp()} ${this.renderStorageStatus()} ${this.renderStorageNotice()}
         </div>
         <div part="editor" class="editor" @keydown=${this.onEditorKeydown} @dragover=${this.onDragOver}></div>

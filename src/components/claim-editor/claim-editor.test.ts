@@ -42,7 +42,9 @@ declare global {
 const ANNOTATOR = 'Desk reviewer';
 
 async function mountArticle(attributes = ''): Promise<ClaimEditor> {
-  const editor = await fixture<ClaimEditor>(`<claim-editor annotator="${ANNOTATOR}" ${attributes}>${ARTICLE_HTML}</claim-editor>`);
+  const editor = await fixture<ClaimEditor>(
+    `<claim-editor annotator="${ANNOTATOR}" ${attributes}>${ARTICLE_HTML}</claim-editor>`,
+  );
   await editor.updateComplete;
   return editor;
 }
@@ -114,7 +116,13 @@ function expectSanitised(editor: ClaimEditor): void {
   expect(fromInput, 'style attributes from the input').to.deep.equal([]);
 
   const text = editor.text;
-  for (const kept of ['Officials denied the report.', 'caption text.', 'Read the statement here.', 'Styled words stay.', 'Obfuscated link text.']) {
+  for (const kept of [
+    'Officials denied the report.',
+    'caption text.',
+    'Read the statement here.',
+    'Styled words stay.',
+    'Obfuscated link text.',
+  ]) {
     expect(text).to.include(kept);
   }
   expect(text).not.to.include('__claimHostile');
@@ -202,7 +210,13 @@ describe('<claim-editor>', () => {
       const editor = await mountArticle();
       const start = ARTICLE_TEXT.indexOf(P1_S2);
       const end = start + P1_S2.length;
-      const annotation = editor.addAnnotation({ tag: 'reported-fact', start, end, source: 'Port authority', note: 'Checked with the port.' });
+      const annotation = editor.addAnnotation({
+        tag: 'reported-fact',
+        start,
+        end,
+        source: 'Port authority',
+        note: 'Checked with the port.',
+      });
 
       expect(annotation.id).to.be.a('string').and.not.equal('');
       expect(annotation.tag).to.equal('reported-fact');
@@ -245,7 +259,11 @@ describe('<claim-editor>', () => {
       expect(byPrefix.start).to.equal(second);
       const bySuffix = editor.addAnnotation({ tag: 'reported-fact', quote, suffix: '.\nEconomists at' });
       expect(bySuffix.start).to.equal(second);
-      const firstByPrefix = editor.addAnnotation({ tag: 'analyst-opinion', quote, prefix: 'Rations rose in the north, ' });
+      const firstByPrefix = editor.addAnnotation({
+        tag: 'analyst-opinion',
+        quote,
+        prefix: 'Rations rose in the north, ',
+      });
       expect(firstByPrefix.start).to.equal(first);
       for (const a of [byPrefix, bySuffix, firstByPrefix]) expect(editor.text.slice(a.start, a.end)).to.equal(quote);
     });
@@ -260,7 +278,9 @@ describe('<claim-editor>', () => {
 
     it('throws an error saying the quote was not found', async () => {
       const editor = await mountArticle();
-      const error = thrownBy(() => editor.addAnnotation({ tag: 'reported-fact', quote: 'The harbour opened yesterday.' }));
+      const error = thrownBy(() =>
+        editor.addAnnotation({ tag: 'reported-fact', quote: 'The harbour opened yesterday.' }),
+      );
       expect(error.message).to.match(/not found/i);
       expect(error.message).to.include('The harbour opened yesterday.');
       expect(editor.annotations).to.deep.equal([]);
@@ -364,7 +384,10 @@ describe('<claim-editor>', () => {
     it('draws both of two overlapping annotations, one nested in the other', async () => {
       const editor = await mountArticle();
       const sentence = editor.addAnnotation({ tag: 'analyst-opinion', quote: P2_S1 });
-      const across = editor.addAnnotation({ tag: 'state-media-claim', quote: 'the timeline looked unrealistic. She expected' });
+      const across = editor.addAnnotation({
+        tag: 'state-media-claim',
+        quote: 'the timeline looked unrealistic. She expected',
+      });
       await editor.updateComplete;
       expect(marksOf(editor, sentence.id)).not.to.have.length(0);
       expect(marksOf(editor, across.id)).not.to.have.length(0);
@@ -382,13 +405,19 @@ describe('<claim-editor>', () => {
       const annotations = [
         editor.addAnnotation({ tag: 'state-media-claim', quote: P1_S1 }),
         editor.addAnnotation({ tag: 'analyst-opinion', quote: P2_S1 }),
-        editor.addAnnotation({ tag: 'reported-fact', start: ARTICLE_TEXT.indexOf('Port officials'), end: ARTICLE_TEXT.indexOf(' said the timeline') }),
+        editor.addAnnotation({
+          tag: 'reported-fact',
+          start: ARTICLE_TEXT.indexOf('Port officials'),
+          end: ARTICLE_TEXT.indexOf(' said the timeline'),
+        }),
       ];
       await editor.updateComplete;
       const labels = [...shadowOf(editor).querySelectorAll<HTMLElement>('.claim-label[data-tag]')];
       expect(labels).to.have.length(annotations.length);
       for (const annotation of annotations) {
-        const label = labels.find((element) => element.dataset.annotationId === annotation.id) ?? labels.find((element) => element.dataset.tag === annotation.tag);
+        const label =
+          labels.find((element) => element.dataset.annotationId === annotation.id) ??
+          labels.find((element) => element.dataset.tag === annotation.tag);
         expect(label, `label of ${annotation.tag}`).to.not.equal(undefined);
         expect(label!.dataset.tag).to.equal(annotation.tag);
         expect(getComputedStyle(label!, '::before').content).to.equal(JSON.stringify(labelOf(annotation.tag)));
@@ -437,13 +466,22 @@ describe('<claim-editor>', () => {
       await pressKeys('n');
       await editor.updateComplete;
       const outlined = () =>
-        [...shadowOf(editor).querySelectorAll<HTMLElement>('.claim-selected')].map((element) => [element.localName, element.dataset.annotationId]);
+        [...shadowOf(editor).querySelectorAll<HTMLElement>('.claim-selected')].map((element) => [
+          element.localName,
+          element.dataset.annotationId,
+        ]);
       // N goes to the next annotation after the caret, then wraps around.
-      expect(outlined()).to.deep.equal([['span', second.id], ['mark', second.id]]);
+      expect(outlined()).to.deep.equal([
+        ['span', second.id],
+        ['mark', second.id],
+      ]);
       expect(getComputedStyle(shadowOf(editor).querySelector('mark.claim-selected')!).outlineStyle).to.equal('solid');
       await pressKeys('n');
       await editor.updateComplete;
-      expect(outlined()).to.deep.equal([['span', first.id], ['mark', first.id]]);
+      expect(outlined()).to.deep.equal([
+        ['span', first.id],
+        ['mark', first.id],
+      ]);
       await pressKeys('Escape');
       await placeCaret(editor, P1_S2, 4);
       await editor.updateComplete;
@@ -579,13 +617,24 @@ describe('<claim-editor>', () => {
       expect(editor.text).not.to.include(P1_S2);
       expect(editor.annotations).to.have.length(1);
       const [orphaned] = editor.annotations;
-      expect(orphaned).to.include({ id: before.id, status: 'orphaned', tag: 'reported-fact', source: 'Port authority' });
+      expect(orphaned).to.include({
+        id: before.id,
+        status: 'orphaned',
+        tag: 'reported-fact',
+        source: 'Port authority',
+      });
 
       await pressKeys('Control+z');
       await editor.updateComplete;
       expect(editor.text).to.equal(ARTICLE_TEXT);
       const [restored] = editor.annotations;
-      expect(restored).to.include({ id: before.id, status: 'anchored', quote: P1_S2, start: before.start, end: before.end });
+      expect(restored).to.include({
+        id: before.id,
+        status: 'anchored',
+        quote: P1_S2,
+        start: before.start,
+        end: before.end,
+      });
       expect(markedText(editor, before.id)).to.equal(P1_S2);
     });
   });
@@ -599,7 +648,14 @@ describe('<claim-editor>', () => {
 
       const press = () =>
         proseMirror(editor).dispatchEvent(
-          new KeyboardEvent('keydown', { key: '1', code: 'Digit1', keyCode: 49, bubbles: true, cancelable: true, composed: true }),
+          new KeyboardEvent('keydown', {
+            key: '1',
+            code: 'Digit1',
+            keyCode: 49,
+            bubbles: true,
+            cancelable: true,
+            composed: true,
+          }),
         );
       press();
       buttons[0].click();
@@ -648,7 +704,12 @@ describe('<claim-editor>', () => {
 
   describe('re-parenting', () => {
     it('keeps its article and annotations and keeps working after a move', async () => {
-      const host = await fixture<HTMLDivElement>(html`<div><section id="first"></section><section id="second"></section></div>`);
+      const host = await fixture<HTMLDivElement>(
+        html`<div>
+          <section id="first"></section>
+          <section id="second"></section>
+        </div>`,
+      );
       const first = host.querySelector('#first')!;
       const second = host.querySelector('#second')!;
       first.innerHTML = `<claim-editor annotator="${ANNOTATOR}">${ARTICLE_HTML}</claim-editor>`;
@@ -724,7 +785,10 @@ describe('<claim-editor>', () => {
       const label = shadowOf(editor).querySelector('.claim-label[data-tag="secondary-source"]');
       expect(label).to.not.equal(null);
       expect(getComputedStyle(label!, '::before').content).to.equal(JSON.stringify('Secondary source'));
-      expect(() => editor.addAnnotation({ tag: 'state-media-claim', quote: ITEM_1 })).to.throw(Error, /state-media-claim/);
+      expect(() => editor.addAnnotation({ tag: 'state-media-claim', quote: ITEM_1 })).to.throw(
+        Error,
+        /state-media-claim/,
+      );
     });
 
     it('rejects an invalid taxonomy with an error and keeps the old one', async () => {

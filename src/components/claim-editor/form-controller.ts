@@ -129,7 +129,11 @@ export class FormController implements ReactiveController {
 
   private validate() {
     if (this.host.required && !this.host.readonly && this.bridge.annotationCount() === 0) {
-      this.internals.setValidity({ valueMissing: true }, 'Tag at least one sentence of the article.', this.bridge.anchor());
+      this.internals.setValidity(
+        { valueMissing: true },
+        'Tag at least one sentence of the article.',
+        this.bridge.anchor(),
+      );
     } else {
       this.internals.setValidity({});
     }

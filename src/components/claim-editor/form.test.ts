@@ -64,7 +64,14 @@ function part(editor: ClaimEditor, name: string): HTMLElement {
 /** A tag key as the keymap sees it, sent straight to the article (reaches it even when the text cannot take focus). */
 function dispatchTagKey(editor: ClaimEditor, key = '1') {
   proseMirror(editor).dispatchEvent(
-    new KeyboardEvent('keydown', { key, code: `Digit${key}`, keyCode: key.charCodeAt(0), bubbles: true, cancelable: true, composed: true }),
+    new KeyboardEvent('keydown', {
+      key,
+      code: `Digit${key}`,
+      keyCode: key.charCodeAt(0),
+      bubbles: true,
+      cancelable: true,
+      composed: true,
+    }),
   );
 }
 
@@ -98,7 +105,10 @@ describe('<claim-editor> in a form and in a page', () => {
 
       editor.removeAnnotation(first.id);
       await settled(editor);
-      expect(submitted(form).annotations.map((a) => a.id), 'a removal reaches the value too').to.deep.equal([second.id]);
+      expect(
+        submitted(form).annotations.map((a) => a.id),
+        'a removal reaches the value too',
+      ).to.deep.equal([second.id]);
     });
 
     it('follows tagging from the keyboard', async () => {
@@ -257,7 +267,8 @@ describe('<claim-editor> in a form and in a page', () => {
 
       fieldset.disabled = false;
       await settled(editor);
-      for (const button of tagButtons(editor)) expect(button.disabled, `${button.dataset.tag} button enabled`).to.equal(false);
+      for (const button of tagButtons(editor))
+        expect(button.disabled, `${button.dataset.tag} button enabled`).to.equal(false);
       expect(submitted(form).annotations, 'the entry is back').to.deep.equal([]);
 
       // The same real key press tags once enabled again: the check above tested the real path.
@@ -274,7 +285,8 @@ describe('<claim-editor> in a form and in a page', () => {
       );
       const editor = editorIn(form);
       expect(new FormData(form).has('annotations')).to.equal(false);
-      for (const button of tagButtons(editor)) expect(button.disabled, `${button.dataset.tag} button disabled`).to.equal(true);
+      for (const button of tagButtons(editor))
+        expect(button.disabled, `${button.dataset.tag} button disabled`).to.equal(true);
       dispatchTagKey(editor, '2');
       await settled(editor);
       expect(editor.annotations).to.deep.equal([]);
@@ -413,7 +425,10 @@ describe('<claim-editor> in a form and in a page', () => {
       await pressKeys('3');
       await settled(b);
       expect(b.annotations.map((x) => [x.tag, x.quote])).to.deep.equal([['reported-fact', P2_S1]]);
-      expect(a.annotations.map((x) => x.quote), 'tagging in the second leaves the first alone').to.deep.equal([P1_S2]);
+      expect(
+        a.annotations.map((x) => x.quote),
+        'tagging in the second leaves the first alone',
+      ).to.deep.equal([P1_S2]);
 
       // Undo in the first, from its keyboard: only its own tag goes.
       await placeCaret(a, ITEM_1, 2);
@@ -421,7 +436,10 @@ describe('<claim-editor> in a form and in a page', () => {
       await settled(a);
       await settled(b);
       expect(a.annotations).to.deep.equal([]);
-      expect(b.annotations.map((x) => x.quote), "undo in the first keeps the second's tag").to.deep.equal([P2_S1]);
+      expect(
+        b.annotations.map((x) => x.quote),
+        "undo in the first keeps the second's tag",
+      ).to.deep.equal([P2_S1]);
 
       // And undo in the second only undoes the second.
       await placeCaret(b, ITEM_1, 2);
@@ -431,7 +449,10 @@ describe('<claim-editor> in a form and in a page', () => {
       await placeCaret(a, ITEM_1, 2);
       await pressKeys('Control+y');
       await settled(a);
-      expect(a.annotations.map((x) => x.quote), 'redo in the first brings back only its tag').to.deep.equal([P1_S2]);
+      expect(
+        a.annotations.map((x) => x.quote),
+        'redo in the first brings back only its tag',
+      ).to.deep.equal([P1_S2]);
       expect(b.annotations).to.deep.equal([]);
 
       expect(submitted(form, 'a').annotations.map((x) => x.quote)).to.deep.equal([P1_S2]);
@@ -446,7 +467,9 @@ describe('<claim-editor> in a form and in a page', () => {
     });
 
     async function mountIn(width: number): Promise<ClaimEditor> {
-      const wrapper = await fixture<HTMLDivElement>(`<div style="width: ${width}px"><claim-editor>${ARTICLE_HTML}</claim-editor></div>`);
+      const wrapper = await fixture<HTMLDivElement>(
+        `<div style="width: ${width}px"><claim-editor>${ARTICLE_HTML}</claim-editor></div>`,
+      );
       const editor = editorIn(wrapper);
       await settled(editor);
       editor.addAnnotation({ tag: 'analyst-opinion', quote: P2_S1 });
@@ -462,7 +485,9 @@ describe('<claim-editor> in a form and in a page', () => {
       const narrowSidebar = part(narrow, 'sidebar').getBoundingClientRect();
       expect(narrowSidebar.height, 'the sidebar is laid out').to.be.greaterThan(0);
       expect(narrowSidebar.top, 'narrow: sidebar top ≥ text bottom').to.be.at.least(narrowText.bottom - 0.5);
-      expect(narrowSidebar.right, 'narrow: the sidebar fits in the container').to.be.at.most(narrow.getBoundingClientRect().right + 0.5);
+      expect(narrowSidebar.right, 'narrow: the sidebar fits in the container').to.be.at.most(
+        narrow.getBoundingClientRect().right + 0.5,
+      );
 
       const wide = await mountIn(1200);
       const wideText = part(wide, 'editor').getBoundingClientRect();

@@ -29,7 +29,9 @@ type Json = Record<string, unknown>;
 const ANNOTATOR = 'Desk reviewer';
 
 async function articleEditor(): Promise<ClaimEditor> {
-  const editor = await fixture<ClaimEditor>(`<claim-editor annotator="${ANNOTATOR}">${WIRE_ARTICLE_HTML}</claim-editor>`);
+  const editor = await fixture<ClaimEditor>(
+    `<claim-editor annotator="${ANNOTATOR}">${WIRE_ARTICLE_HTML}</claim-editor>`,
+  );
   await editor.updateComplete;
   return editor;
 }
@@ -43,18 +45,30 @@ async function emptyEditor(): Promise<ClaimEditor> {
 /** An annotated article: overlapping, cross-block and fully described annotations. */
 async function annotatedEditor(): Promise<ClaimEditor> {
   const editor = await articleEditor();
-  const claim = editor.addAnnotation({ tag: 'state-media-claim', quote: STATE_CLAIM, source: 'State broadcaster', note: 'Aired twice.' });
+  const claim = editor.addAnnotation({
+    tag: 'state-media-claim',
+    quote: STATE_CLAIM,
+    source: 'State broadcaster',
+    note: 'Aired twice.',
+  });
   editor.updateAnnotation(claim.id, { verdict: 'Unproven' });
   editor.addAnnotation({ tag: 'analyst-opinion', quote: 'twice its old tonnage by autumn. Engineers' });
   const crossStart = WIRE_ARTICLE_TEXT.indexOf('declined to comment.');
-  editor.addAnnotation({ tag: 'reported-fact', start: crossStart, end: WIRE_ARTICLE_TEXT.indexOf(' at the Meridian'), note: 'Two paragraphs.' });
+  editor.addAnnotation({
+    tag: 'reported-fact',
+    start: crossStart,
+    end: WIRE_ARTICLE_TEXT.indexOf(' at the Meridian'),
+    note: 'Two paragraphs.',
+  });
   editor.addAnnotation({ tag: 'reported-fact', quote: CROSSINGS, source: 'Barge operators’ association' });
   await editor.updateComplete;
   return editor;
 }
 
 function toolbarButton(editor: ClaimEditor, label: string): HTMLButtonElement {
-  const button = [...shadowOf(editor).querySelectorAll<HTMLButtonElement>('[part~="toolbar"] button')].find((b) => b.textContent?.trim() === label);
+  const button = [...shadowOf(editor).querySelectorAll<HTMLButtonElement>('[part~="toolbar"] button')].find(
+    (b) => b.textContent?.trim() === label,
+  );
   if (!button) throw new Error(`No toolbar button "${label}".`);
   return button;
 }
@@ -87,7 +101,8 @@ describe('<claim-editor> exportAs / importAnnotations', () => {
       expect(dom.querySelector('a')?.getAttribute('href')).to.equal('https://example.org/meridian');
       expect(dom.querySelector('blockquote')).to.not.equal(null);
       expect(dom.querySelectorAll('ul > li')).to.have.length(2);
-      for (const annotation of target.annotations) expect(marksOf(target, annotation.id).length, annotation.id).to.be.greaterThan(0);
+      for (const annotation of target.annotations)
+        expect(marksOf(target, annotation.id).length, annotation.id).to.be.greaterThan(0);
     });
 
     it('restores into an editor emptied with loadArticle({text: ""}), and accepts the file as an object', async () => {
@@ -104,7 +119,13 @@ describe('<claim-editor> exportAs / importAnnotations', () => {
       const source = await articleEditor();
       const stale = { start: 0, end: ANALYST.length };
       const report = await source.importAnnotations(
-        w3cPage(w3cAnnotation('https://notes.example.org/1', 'Analyst opinion', ANALYST, stale), w3cAnnotation('https://notes.example.org/2', 'Reported fact', 'A sentence the desk cut before publication.', { start: 4, end: 47 })),
+        w3cPage(
+          w3cAnnotation('https://notes.example.org/1', 'Analyst opinion', ANALYST, stale),
+          w3cAnnotation('https://notes.example.org/2', 'Reported fact', 'A sentence the desk cut before publication.', {
+            start: 4,
+            end: 47,
+          }),
+        ),
       );
       expect(report).to.include({ added: 2, reanchored: 1, orphaned: 1 });
       expect(source.annotations.map((a) => a.status).sort()).to.deep.equal(['orphaned', 'reanchored']);
@@ -136,13 +157,17 @@ describe('<claim-editor> exportAs / importAnnotations', () => {
         await target.importAnnotations(exported);
         const again = await target.importAnnotations(exported);
         expect(again, format).to.include({ added: 0, updated: 4 });
-        expect(target.annotations.map((a) => a.id).sort(), format).to.deep.equal(source.annotations.map((a) => a.id).sort());
+        expect(target.annotations.map((a) => a.id).sort(), format).to.deep.equal(
+          source.annotations.map((a) => a.id).sort(),
+        );
       }
     });
 
     it('into an article that is open, anchors to that article and leaves its text alone', async () => {
       const source = await annotatedEditor();
-      const target = await fixture<ClaimEditor>(`<claim-editor><p>Opening paragraph of another story.</p><p>${CROSSINGS} ${NO_COMMENT}</p></claim-editor>`);
+      const target = await fixture<ClaimEditor>(
+        `<claim-editor><p>Opening paragraph of another story.</p><p>${CROSSINGS} ${NO_COMMENT}</p></claim-editor>`,
+      );
       await target.updateComplete;
       const before = target.text;
       const report = await target.importAnnotations(source.exportAs('json'));
@@ -171,7 +196,9 @@ describe('<claim-editor> exportAs / importAnnotations', () => {
       expect(report.errors.join(' ')).to.match(pattern);
       expect(report).to.include({ added: 0, updated: 0 });
       expect(events.details.map((d) => d.kind)).to.deep.equal(['import-rejected']);
-      expect(events.details[0].message).to.be.a('string').and.match(/import/i);
+      expect(events.details[0].message)
+        .to.be.a('string')
+        .and.match(/import/i);
       expect(editor.annotations).to.deep.equal(annotations);
       expect(editor.text).to.equal(text);
     }
@@ -189,7 +216,11 @@ describe('<claim-editor> exportAs / importAnnotations', () => {
     });
 
     it('a wrong shape', async () => {
-      await expectRejected(editor, '{"format": "claim-provenance", "version": 1, "annotations": {"a": 1}}', /annotations/);
+      await expectRejected(
+        editor,
+        '{"format": "claim-provenance", "version": 1, "annotations": {"a": 1}}',
+        /annotations/,
+      );
       await expectRejected(editor, { title: 'not an annotation file' }, /Annotation/);
       await expectRejected(editor, '[1, 2, 3]', /\[0\]/);
       await expectRejected(editor, '"just text"', /annotation/i);
@@ -219,7 +250,14 @@ describe('<claim-editor> exportAs / importAnnotations', () => {
       const empty = await emptyEditor();
       await expectRejected(empty, nativeWithTag(editor, 'rumour-mill'), /rumour-mill/);
       expect(empty.text).to.equal('');
-      await expectRejected(empty, JSON.stringify({ ...(JSON.parse(exported) as Json), annotations: [{ id: 'x', tag: 'reported-fact', start: -1 }] }), /start/);
+      await expectRejected(
+        empty,
+        JSON.stringify({
+          ...(JSON.parse(exported) as Json),
+          annotations: [{ id: 'x', tag: 'reported-fact', start: -1 }],
+        }),
+        /start/,
+      );
       expect(empty.text).to.equal('');
     });
   });
@@ -228,7 +266,9 @@ describe('<claim-editor> exportAs / importAnnotations', () => {
     it('options.tagMap maps an unknown tag to a tag of the taxonomy', async () => {
       const source = await annotatedEditor();
       const target = await emptyEditor();
-      const report = await target.importAnnotations(nativeWithTag(source, 'rumour-mill'), { tagMap: { 'rumour-mill': 'state-media-claim' } });
+      const report = await target.importAnnotations(nativeWithTag(source, 'rumour-mill'), {
+        tagMap: { 'rumour-mill': 'state-media-claim' },
+      });
       expect(report.errors).to.deep.equal([]);
       expect(target.annotations.map((a) => a.tag)).to.deep.equal(source.annotations.map(() => 'state-media-claim'));
       expect(target.taxonomy).to.deep.equal(DEFAULT_TAXONOMY);
@@ -237,21 +277,29 @@ describe('<claim-editor> exportAs / importAnnotations', () => {
     it('options.addTags adds an unknown tag to the taxonomy, with the label and colour the file gives', async () => {
       const source = await annotatedEditor();
       const target = await emptyEditor();
-      const report = await target.importAnnotations(nativeWithTag(source, 'rumour-mill', { id: 'rumour-mill', label: 'Rumour mill', color: '#8a4b00' }), {
-        addTags: ['rumour-mill'],
-      });
+      const report = await target.importAnnotations(
+        nativeWithTag(source, 'rumour-mill', { id: 'rumour-mill', label: 'Rumour mill', color: '#8a4b00' }),
+        {
+          addTags: ['rumour-mill'],
+        },
+      );
       expect(report.errors).to.deep.equal([]);
       expect(target.taxonomy.map((t) => t.id)).to.deep.equal([...DEFAULT_TAXONOMY.map((t) => t.id), 'rumour-mill']);
       expect(target.taxonomy.at(-1)).to.include({ id: 'rumour-mill', label: 'Rumour mill', color: '#8a4b00' });
       expect(new Set(target.annotations.map((a) => a.tag))).to.deep.equal(new Set(['rumour-mill']));
       await target.updateComplete;
       expect(shadowOf(target).querySelectorAll('mark[data-tag="rumour-mill"]').length).to.be.greaterThan(0);
-      expect(shadowOf(target).querySelector('[part~="toolbar"] button[data-tag="rumour-mill"]')?.textContent).to.include('Rumour mill');
+      expect(
+        shadowOf(target).querySelector('[part~="toolbar"] button[data-tag="rumour-mill"]')?.textContent,
+      ).to.include('Rumour mill');
     });
 
     it('options.addTags adds a tag written as free text by another tool', async () => {
       const target = await articleEditor();
-      const report = await target.importAnnotations(w3cPage(w3cAnnotation('https://notes.example.org/5', 'Hearsay claim', THIRD)), { addTags: ['Hearsay claim'] });
+      const report = await target.importAnnotations(
+        w3cPage(w3cAnnotation('https://notes.example.org/5', 'Hearsay claim', THIRD)),
+        { addTags: ['Hearsay claim'] },
+      );
       expect(report.errors).to.deep.equal([]);
       const added = target.taxonomy.find((tag) => tag.label === 'Hearsay claim');
       expect(added, 'a tag labelled "Hearsay claim"').to.not.equal(undefined);
@@ -291,7 +339,9 @@ describe('<claim-editor> exportAs / importAnnotations', () => {
       expect(report).to.deep.equal({ added: 4, updated: 0, reanchored: 0, orphaned: 0, errors: [] });
       const fields = (a: Annotation) => ({ ...a, modified: undefined, created: undefined });
       expect(target.annotations.map(fields)).to.deep.equal(source.annotations.map(fields));
-      expect(target.annotations.map((a) => [a.created, a.modified])).to.deep.equal(source.annotations.map((a) => [a.created, a.modified]));
+      expect(target.annotations.map((a) => [a.created, a.modified])).to.deep.equal(
+        source.annotations.map((a) => [a.created, a.modified]),
+      );
     });
   });
 
@@ -301,7 +351,10 @@ describe('<claim-editor> exportAs / importAnnotations', () => {
       editor.addAnnotation({ tag: 'reported-fact', quote: CROSSINGS });
       const before = editor.annotations;
       const report = await editor.importAnnotations(
-        w3cPage(w3cAnnotation('https://notes.example.org/u1', 'Analyst opinion', ANALYST), w3cAnnotation('https://notes.example.org/u2', 'State-media claim', STATE_CLAIM)),
+        w3cPage(
+          w3cAnnotation('https://notes.example.org/u1', 'Analyst opinion', ANALYST),
+          w3cAnnotation('https://notes.example.org/u2', 'State-media claim', STATE_CLAIM),
+        ),
       );
       expect(report.added).to.equal(2);
       expect(editor.annotations).to.have.length(3);

@@ -17,7 +17,9 @@ describe('<claim-editor> with a long article', () => {
   let editor: ClaimEditor;
 
   beforeEach(async () => {
-    editor = await fixture<ClaimEditor>(`<claim-editor style="height: 500px; overflow: auto; display: block">${LONG_ARTICLE}</claim-editor>`);
+    editor = await fixture<ClaimEditor>(
+      `<claim-editor style="height: 500px; overflow: auto; display: block">${LONG_ARTICLE}</claim-editor>`,
+    );
     await editor.updateComplete;
     const text = editor.text;
     for (let i = 0; i < 400; i++) {
@@ -45,7 +47,10 @@ describe('<claim-editor> with a long article', () => {
     const id = lastId();
     expect(marks().some((mark) => mark.dataset.annotationId === id)).to.equal(false);
     proseMirror(editor).lastElementChild!.scrollIntoView();
-    await waitUntil(() => marks().some((mark) => mark.dataset.annotationId === id), 'the last annotation is drawn after scrolling');
+    await waitUntil(
+      () => marks().some((mark) => mark.dataset.annotationId === id),
+      'the last annotation is drawn after scrolling',
+    );
     expect(marks().length).to.be.below(200);
   });
 
@@ -54,7 +59,10 @@ describe('<claim-editor> with a long article', () => {
     const sidebar = shadowOf(editor).querySelector('claim-sidebar')!;
     const list = shadowOf(sidebar).querySelector<HTMLElement>('.list')!;
     list.scrollTop = list.scrollHeight;
-    await waitUntil(() => shadowOf(sidebar).querySelector(`.entry[data-annotation-id="${id}"]`), 'the last entry is listed');
+    await waitUntil(
+      () => shadowOf(sidebar).querySelector(`.entry[data-annotation-id="${id}"]`),
+      'the last entry is listed',
+    );
     shadowOf(sidebar).querySelector<HTMLElement>(`.entry[data-annotation-id="${id}"]`)!.click();
     await editor.updateComplete;
     expect(marks().some((mark) => mark.dataset.annotationId === id)).to.equal(true);

@@ -270,7 +270,10 @@ export class PersistenceController implements ReactiveController {
         onBlocked: () => {
           this.blocked = true;
           this.reportError(
-            new StorageError('storage-blocked', 'Another tab has an older version of this editor open: close or reload it to save. Your work is kept here meanwhile.'),
+            new StorageError(
+              'storage-blocked',
+              'Another tab has an older version of this editor open: close or reload it to save. Your work is kept here meanwhile.',
+            ),
           );
         },
         onClosed: (deleted) => {
@@ -321,7 +324,9 @@ export class PersistenceController implements ReactiveController {
     this.saver?.markAll();
     const message = `${error.message} Everything open here is being saved again from this tab.`;
     this.host.showStorageNotice(message);
-    this.element.dispatchEvent(new CustomEvent('claim-error', { detail: { kind: 'storage-deleted', message }, bubbles: true, composed: true }));
+    this.element.dispatchEvent(
+      new CustomEvent('claim-error', { detail: { kind: 'storage-deleted', message }, bubbles: true, composed: true }),
+    );
     this.showPending();
   }
 
@@ -362,7 +367,8 @@ export class PersistenceController implements ReactiveController {
       this.loadFailures += 1;
       this.loadRetry = setTimeout(() => void this.completeLoad(), delay);
       this.reportError(failure, delay);
-      if (!owed.lightDom && !owed.localArticle && this.loadFailures === 1) this.host.restore({ annotations: [], empty: true });
+      if (!owed.lightDom && !owed.localArticle && this.loadFailures === 1)
+        this.host.restore({ annotations: [], empty: true });
       return;
     }
     if (this.owedLoad !== owed || this.saver !== saver) return;
@@ -378,20 +384,29 @@ export class PersistenceController implements ReactiveController {
     // Only what was done to this document while it was loading; the rest on screen belongs to the previous one.
     const local = this.localAnnotations(owed.lightDom || owed.localArticle ? undefined : owed.localIds);
     const localIds = new Set(local.map((annotation) => annotation.id));
-    const fromStorage = (saved?.annotations ?? []).map(withoutStorageFields).filter((annotation) => !localIds.has(annotation.id));
+    const fromStorage = (saved?.annotations ?? [])
+      .map(withoutStorageFields)
+      .filter((annotation) => !localIds.has(annotation.id));
     const keepLocalArticle = owed.lightDom || owed.localArticle;
     const rejected = saved?.document?.rejectedSuggestions ?? [];
     if (saved?.document && !keepLocalArticle) {
       this.host.restore({ document: saved.document, annotations: [...fromStorage, ...local], rejected });
     } else if (saved || local.length > 0) {
       // A saved article that cannot be read at all leaves its annotations nothing to anchor to but an empty article.
-      this.host.restore({ annotations: [...fromStorage, ...local], rejected, empty: !!saved && !saved.document && !keepLocalArticle });
+      this.host.restore({
+        annotations: [...fromStorage, ...local],
+        rejected,
+        empty: !!saved && !saved.document && !keepLocalArticle,
+      });
     } else if (!keepLocalArticle) {
       this.host.restore({ annotations: [], empty: true });
     }
     // No readable article is stored: the first write creates its record (an unreadable one was set aside).
     if (!saved?.document) saver.create();
-    if (keepLocalArticle && (!saved?.document || TextIndex.of(this.host.editorState().doc).text !== saved.document.text || owed.localArticle)) {
+    if (
+      keepLocalArticle &&
+      (!saved?.document || TextIndex.of(this.host.editorState().doc).text !== saved.document.text || owed.localArticle)
+    ) {
       saver.markAll();
     } else {
       // An article read back from its plain text is written again, readable.
@@ -422,7 +437,10 @@ export class PersistenceController implements ReactiveController {
    * text). Records that cannot be read are set aside, kept but never loaded
    * again, and reported; everything else loads.
    */
-  private async checkSaved(documentId: string, loaded: LoadedDocument | undefined): Promise<{ saved?: Saved; repaired: boolean }> {
+  private async checkSaved(
+    documentId: string,
+    loaded: LoadedDocument | undefined,
+  ): Promise<{ saved?: Saved; repaired: boolean }> {
     if (!loaded) return { repaired: false };
     const unreadable = [...loaded.unreadable];
     let document = loaded.document;
@@ -430,7 +448,12 @@ export class PersistenceController implements ReactiveController {
     if (document) {
       const article = readArticleJSON(document.content, document.text);
       if (!article.ok) {
-        unreadable.push({ store: 'documents', key: documentId, record: loaded.storedRecord, problems: [`document.content: ${article.error}.`] });
+        unreadable.push({
+          store: 'documents',
+          key: documentId,
+          record: loaded.storedRecord,
+          problems: [`document.content: ${article.error}.`],
+        });
         document = { ...document, content: articleFromText(document.text).toJSON() };
         repaired = true;
       }
@@ -452,7 +475,9 @@ export class PersistenceController implements ReactiveController {
     const recovered = repaired ? ' The article was restored from its saved text.' : '';
     const message = `${unreadable.length} saved record${unreadable.length === 1 ? '' : 's'} of this article could not be read and ${unreadable.length === 1 ? 'was' : 'were'} not loaded: ${described}${more} ${kept}${recovered} Everything else was loaded.`;
     this.host.showStorageNotice(message);
-    this.element.dispatchEvent(new CustomEvent('claim-error', { detail: { kind: 'storage-corrupt', message }, bubbles: true, composed: true }));
+    this.element.dispatchEvent(
+      new CustomEvent('claim-error', { detail: { kind: 'storage-corrupt', message }, bubbles: true, composed: true }),
+    );
   }
 
   /**
@@ -539,7 +564,11 @@ export class PersistenceController implements ReactiveController {
     this.lastError = error;
     this.showError(error, retryInMs);
     this.element.dispatchEvent(
-      new CustomEvent('claim-error', { detail: { kind: error.kind, message: error.message }, bubbles: true, composed: true }),
+      new CustomEvent('claim-error', {
+        detail: { kind: error.kind, message: error.message },
+        bubbles: true,
+        composed: true,
+      }),
     );
   }
 
@@ -608,21 +637,33 @@ function mergeSafetyCopy(saved: Saved | undefined, copy: SafetyCopy, documentId:
  */
 function readSafetyCopy(value: unknown, documentId: string): SafetyCopy | undefined {
   const copy = value as Partial<Record<keyof SafetyCopy, unknown>> | null;
-  if (typeof copy !== 'object' || copy === null || !Array.isArray(copy.annotations) || !Array.isArray(copy.removed)) return undefined;
-  const annotations = copy.annotations.flatMap((item, index) => readAnnotation(item, `annotations[${index}]`, []) ?? []);
+  if (typeof copy !== 'object' || copy === null || !Array.isArray(copy.annotations) || !Array.isArray(copy.removed))
+    return undefined;
+  const annotations = copy.annotations.flatMap(
+    (item, index) => readAnnotation(item, `annotations[${index}]`, []) ?? [],
+  );
   const removed = copy.removed.filter((id): id is string => typeof id === 'string');
   const document = copy.document === undefined ? undefined : readStoredDocument(copy.document, documentId);
-  const readable = document?.ok && readArticleJSON(document.value.content, document.value.text).ok ? document.value : undefined;
+  const readable =
+    document?.ok && readArticleJSON(document.value.content, document.value.text).ok ? document.value : undefined;
   return { annotations, removed, ...(readable ? { document: readable } : {}) };
 }
 
 function describeUnreadable({ store, key, problems }: UnreadableRecord): string {
-  const what = store === 'documents' ? 'the article' : store === 'annotationPacks' ? 'the annotation pack' : `annotation ${JSON.stringify((key as IDBValidKey[])[1])}`;
+  const what =
+    store === 'documents'
+      ? 'the article'
+      : store === 'annotationPacks'
+        ? 'the annotation pack'
+        : `annotation ${JSON.stringify((key as IDBValidKey[])[1])}`;
   return `${what} (${problems.slice(0, 2).join(' ')})`;
 }
 
 /** The annotation as the editor knows it, without storage's bookkeeping. */
-function withoutStorageFields({ documentId: _documentId, fieldTimes: _fieldTimes, ...annotation }: StoredAnnotation): Annotation {
+function withoutStorageFields({
+  documentId: _documentId,
+  fieldTimes: _fieldTimes,
+  ...annotation
+}: StoredAnnotation): Annotation {
   return annotation;
 }
-

@@ -36,7 +36,14 @@ const ARTICLE_HTML = [
   `<p>${ROUTE}</p>`,
   `<p>${SUSPENDED}</p>`,
 ].join('');
-const ARTICLE_TEXT = [HEADLINE, `${SEIZURE} ${HAUL}`, `${ECONOMIST} ${INFLATED}`, `${TRAFFIC} ${SHIFTS}`, ROUTE, SUSPENDED].join('\n');
+const ARTICLE_TEXT = [
+  HEADLINE,
+  `${SEIZURE} ${HAUL}`,
+  `${ECONOMIST} ${INFLATED}`,
+  `${TRAFFIC} ${SHIFTS}`,
+  ROUTE,
+  SUSPENDED,
+].join('\n');
 
 const SECOND_ARTICLE = [
   'Rail freight through the Varn tunnel resumed after a three-week closure.',
@@ -81,14 +88,17 @@ async function flushedOnceBack(editor: ClaimEditor): Promise<void> {
 }
 
 function retryButton(editor: ClaimEditor): HTMLButtonElement {
-  const button = [...(errorAlert(editor)?.querySelectorAll('button') ?? [])].find((b) => /retry/i.test(b.textContent ?? ''));
+  const button = [...(errorAlert(editor)?.querySelectorAll('button') ?? [])].find((b) =>
+    /retry/i.test(b.textContent ?? ''),
+  );
   if (!button) throw new Error('No "Retry now" button in the storage alert.');
   return button;
 }
 
 /** The sidebar's list entry for an annotation. */
 async function sidebarEntry(editor: ClaimEditor, id: string): Promise<HTMLElement | null> {
-  const sidebar = shadowOf(editor).querySelector('claim-sidebar') as (HTMLElement & { updateComplete: Promise<unknown> }) | null;
+  const sidebar = shadowOf(editor).querySelector('claim-sidebar') as
+    (HTMLElement & { updateComplete: Promise<unknown> }) | null;
   if (!sidebar) throw new Error('No <claim-sidebar> in the editor.');
   await sidebar.updateComplete;
   return shadowOf(sidebar).querySelector<HTMLElement>(`.entry[data-annotation-id="${CSS.escape(id)}"]`);
@@ -152,10 +162,16 @@ describe('<claim-editor> persistence', () => {
       await editor.flush();
       editor.documentId = 'first-story';
       await editor.flush();
-      expect(editor.annotations.map((a) => a.id), 'the first story, without the second one\'s tag').to.deep.equal([kept.id]);
+      expect(
+        editor.annotations.map((a) => a.id),
+        "the first story, without the second one's tag",
+      ).to.deep.equal([kept.id]);
       editor.documentId = 'second-story';
       await editor.flush();
-      expect(editor.annotations.map((a) => a.id), 'the second story, without the first one\'s tag').to.deep.equal([other.id]);
+      expect(
+        editor.annotations.map((a) => a.id),
+        "the second story, without the first one's tag",
+      ).to.deep.equal([other.id]);
       expect(editor.text).to.contain('Ferry services resumed');
     });
 
@@ -169,7 +185,10 @@ describe('<claim-editor> persistence', () => {
       const c = first.annotations.find((x) => x.quote === SUSPENDED);
       expect(c, 'the keyboard tagged the sentence at the caret').to.not.equal(undefined);
       expect(c!.tag).to.equal('reported-fact');
-      first.updateAnnotation(a.id, { source: 'State broadcaster evening bulletin', note: 'Tonnage not confirmed by customs.' });
+      first.updateAnnotation(a.id, {
+        source: 'State broadcaster evening bulletin',
+        note: 'Tonnage not confirmed by customs.',
+      });
       first.updateAnnotation(b.id, { source: 'Kestrel University trade desk', note: 'Spoke by phone.' });
       first.updateAnnotation(c!.id, { source: 'Customs press office', note: 'Names withheld.' });
       await first.flush();
@@ -177,7 +196,11 @@ describe('<claim-editor> persistence', () => {
       expect(before).to.have.length(3);
       first.remove();
 
-      const loaded = nextEvent<ChangeEvent>(document, 'claim-change', (e) => e.detail.reason === 'load' && e.detail.annotations.length === 3);
+      const loaded = nextEvent<ChangeEvent>(
+        document,
+        'claim-change',
+        (e) => e.detail.reason === 'load' && e.detail.annotations.length === 3,
+      );
       const second = await mount(documentId);
       await loaded;
       await second.flush();
@@ -186,7 +209,10 @@ describe('<claim-editor> persistence', () => {
       expect(shadowOf(second).querySelector('.ProseMirror h2')?.textContent).to.equal(HEADLINE);
       expect(second.annotations).to.deep.equal(before);
       const restored = byId(second.annotations, a.id);
-      expect([restored.source, restored.note]).to.deep.equal(['State broadcaster evening bulletin', 'Tonnage not confirmed by customs.']);
+      expect([restored.source, restored.note]).to.deep.equal([
+        'State broadcaster evening bulletin',
+        'Tonnage not confirmed by customs.',
+      ]);
       expect(byId(second.annotations, c!.id).note).to.equal('Names withheld.');
       expect(second.annotations.map((x) => x.status)).to.deep.equal(['anchored', 'anchored', 'anchored']);
       await second.updateComplete;
@@ -208,7 +234,11 @@ describe('<claim-editor> persistence', () => {
       expect(moved.map((a) => first.text.slice(a.start, a.end))).to.deep.equal([SEIZURE, SUSPENDED]);
       first.remove();
 
-      const loaded = nextEvent<ChangeEvent>(document, 'claim-change', (e) => e.detail.reason === 'load' && e.detail.annotations.length === 2);
+      const loaded = nextEvent<ChangeEvent>(
+        document,
+        'claim-change',
+        (e) => e.detail.reason === 'load' && e.detail.annotations.length === 2,
+      );
       const second = await mount(documentId);
       await loaded;
       expect(second.annotations, 'same offsets, still anchored: not re-found').to.deep.equal(moved);
@@ -242,11 +272,16 @@ describe('<claim-editor> persistence', () => {
       const documentId = 'packed';
       const first = await mountLoaded(documentId, longArticle(40));
       for (let n = 1; n <= 40; n++) {
-        first.addAnnotation({ tag: 'reported-fact', quote: `the harbour board said berth ${n} reopened after repairs.` });
+        first.addAnnotation({
+          tag: 'reported-fact',
+          quote: `the harbour board said berth ${n} reopened after repairs.`,
+        });
         first.addAnnotation({ tag: 'analyst-opinion', quote: `Inspectors signed off on crane ${n} the same day.` });
       }
       await first.flush();
-      expect(await allRecords(dbName, 'annotationPacks'), 'eighty annotations saved at once are packed').to.have.length(1);
+      expect(await allRecords(dbName, 'annotationPacks'), 'eighty annotations saved at once are packed').to.have.length(
+        1,
+      );
       // After the pack: typing that moves every annotation after it, an edit, a removal and an addition.
       first.mode = 'edit';
       await first.updateComplete;
@@ -266,7 +301,10 @@ describe('<claim-editor> persistence', () => {
       const again = await mount(documentId);
       await loaded;
       expect(again.annotations, 'every annotation where and as it was left').to.deep.equal(left);
-      expect(again.annotations.every((a) => a.status === 'anchored'), 'none had to be re-found').to.equal(true);
+      expect(
+        again.annotations.every((a) => a.status === 'anchored'),
+        'none had to be re-found',
+      ).to.equal(true);
     });
 
     it('fires a bubbling, composed claim-save with {documentId} once a change is stored', async () => {
@@ -278,7 +316,10 @@ describe('<claim-editor> persistence', () => {
       expect(event.composed).to.equal(true);
       expect(event.target).to.equal(editor);
       const records = await storedAnnotations(dbName, 'save-event');
-      expect(records.map((r) => r.id), 'durable when claim-save fires').to.deep.equal([added.id]);
+      expect(
+        records.map((r) => r.id),
+        'durable when claim-save fires',
+      ).to.deep.equal([added.id]);
     });
 
     it('shows "saved" once a change is stored', async () => {
@@ -303,17 +344,25 @@ describe('<claim-editor> persistence', () => {
       const put = IDBObjectStore.prototype.put;
       const remove = IDBObjectStore.prototype.delete;
       const name = dbName;
-      patches.replace(IDBObjectStore.prototype, 'put', function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
-        if (this.transaction.db.name === name) {
-          if (this.name === 'documents') writes.documents += 1;
-          else if (this.name === 'annotations') writes.annotations += 1;
-        }
-        return put.apply(this, args);
-      });
-      patches.replace(IDBObjectStore.prototype, 'delete', function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['delete']>) {
-        if (this.transaction.db.name === name) writes.deletes += 1;
-        return remove.apply(this, args);
-      });
+      patches.replace(
+        IDBObjectStore.prototype,
+        'put',
+        function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+          if (this.transaction.db.name === name) {
+            if (this.name === 'documents') writes.documents += 1;
+            else if (this.name === 'annotations') writes.annotations += 1;
+          }
+          return put.apply(this, args);
+        },
+      );
+      patches.replace(
+        IDBObjectStore.prototype,
+        'delete',
+        function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['delete']>) {
+          if (this.transaction.db.name === name) writes.deletes += 1;
+          return remove.apply(this, args);
+        },
+      );
       return writes;
     }
 
@@ -321,7 +370,10 @@ describe('<claim-editor> persistence', () => {
       const documentId = `long-${paragraphs}`;
       const editor = await mountLoaded(documentId, longArticle(paragraphs));
       const tagged = [2, 5, 7].map((n) =>
-        editor.addAnnotation({ tag: 'reported-fact', quote: `the harbour board said berth ${n} reopened after repairs.` }),
+        editor.addAnnotation({
+          tag: 'reported-fact',
+          quote: `the harbour board said berth ${n} reopened after repairs.`,
+        }),
       );
       await editor.flush();
       expect(await storedAnnotations(dbName, documentId)).to.have.length(3);
@@ -375,7 +427,12 @@ describe('<claim-editor> persistence', () => {
       const untouched = first.addAnnotation({ tag: 'state-media-claim', quote: SEIZURE });
       const moved = first.addAnnotation({ tag: 'analyst-opinion', quote: ECONOMIST });
       const reworded = first.addAnnotation({ tag: 'reported-fact', quote: TRAFFIC });
-      const deleted = first.addAnnotation({ tag: 'state-media-claim', quote: ROUTE, source: 'Customs spokesman', note: 'Decade claim unverified.' });
+      const deleted = first.addAnnotation({
+        tag: 'state-media-claim',
+        quote: ROUTE,
+        source: 'Customs spokesman',
+        note: 'Decade claim unverified.',
+      });
       await first.flush();
       first.remove();
 
@@ -390,7 +447,9 @@ describe('<claim-editor> persistence', () => {
       const second = await mountLoaded(documentId, changedHtml);
 
       expect(second.text, 'the light-DOM article wins').to.equal(
-        [HEADLINE, `${SEIZURE} ${HAUL}`, INFLATED, `${rewordedSentence} ${SHIFTS}`, `${SUSPENDED} ${ECONOMIST}`].join('\n'),
+        [HEADLINE, `${SEIZURE} ${HAUL}`, INFLATED, `${rewordedSentence} ${SHIFTS}`, `${SUSPENDED} ${ECONOMIST}`].join(
+          '\n',
+        ),
       );
       const annotations = second.annotations;
       expect(annotations, 'nothing dropped').to.have.length(4);
@@ -405,7 +464,11 @@ describe('<claim-editor> persistence', () => {
       expect(at(moved.id)).to.equal(ECONOMIST);
       expect(at(reworded.id)).to.equal(rewordedSentence);
       const orphan = byId(annotations, deleted.id);
-      expect([orphan.quote, orphan.source, orphan.note]).to.deep.equal([ROUTE, 'Customs spokesman', 'Decade claim unverified.']);
+      expect([orphan.quote, orphan.source, orphan.note]).to.deep.equal([
+        ROUTE,
+        'Customs spokesman',
+        'Decade claim unverified.',
+      ]);
 
       const entry = await sidebarEntry(second, deleted.id);
       expect(entry, 'the orphan is listed in the sidebar').to.not.equal(null);
@@ -447,7 +510,9 @@ describe('<claim-editor> persistence', () => {
       two.updateAnnotation(y.id, { source: 'Kestrel University' });
       await Promise.all([one.flush(), two.flush()]);
       await until(
-        () => byId(two.annotations, x.id).note === 'Tonnage from the bulletin.' && byId(one.annotations, y.id).source === 'Kestrel University',
+        () =>
+          byId(two.annotations, x.id).note === 'Tonnage from the bulletin.' &&
+          byId(one.annotations, y.id).source === 'Kestrel University',
         'each editor to see the other one’s change',
       );
 
@@ -457,7 +522,10 @@ describe('<claim-editor> persistence', () => {
       two.updateAnnotation(z.id, { note: 'Later note from the second editor.' });
       await two.flush();
       await one.flush();
-      await until(() => byId(one.annotations, z.id).note === 'Later note from the second editor.', 'the first editor to adopt the later change');
+      await until(
+        () => byId(one.annotations, z.id).note === 'Later note from the second editor.',
+        'the first editor to adopt the later change',
+      );
 
       one.remove();
       two.remove();
@@ -466,7 +534,11 @@ describe('<claim-editor> persistence', () => {
       expect(final.map((a) => a.id).sort()).to.deep.equal([x.id, y.id, z.id].sort());
       expect(byId(final, x.id)).to.include({ source: 'State broadcaster', note: 'Tonnage from the bulletin.' });
       expect(byId(final, y.id)).to.include({ source: 'Kestrel University', tag: 'analyst-opinion' });
-      expect(byId(final, z.id)).to.include({ source: 'Customs press office', note: 'Later note from the second editor.', tag: 'reported-fact' });
+      expect(byId(final, z.id)).to.include({
+        source: 'Customs press office',
+        note: 'Later note from the second editor.',
+        tag: 'reported-fact',
+      });
       expect(reloaded.text).to.equal(ARTICLE_TEXT);
     });
 
@@ -630,7 +702,9 @@ describe('<claim-editor> persistence', () => {
       await editor.flush();
 
       expect((await storedDocument(dbName, documentId))?.text).to.equal(ARTICLE_TEXT);
-      expect((await storedAnnotations(dbName, documentId)).map((r) => [r.id, r.source])).to.deep.equal([[added.id, 'State broadcaster']]);
+      expect((await storedAnnotations(dbName, documentId)).map((r) => [r.id, r.source])).to.deep.equal([
+        [added.id, 'State broadcaster'],
+      ]);
       // The older article in the version-1 database was migrated, not lost.
       const migrated = await storedAnnotations(dbName, 'older-article');
       expect(migrated.map((r) => r.id)).to.deep.equal(['legacy-1']);
@@ -678,7 +752,9 @@ describe('<claim-editor> persistence', () => {
       old.close();
       await editor.flush();
 
-      expect(editor.annotations.map((a) => a.id).sort(), 'in the editor').to.deep.equal([added.id, savedAnnotation.id].sort());
+      expect(editor.annotations.map((a) => a.id).sort(), 'in the editor').to.deep.equal(
+        [added.id, savedAnnotation.id].sort(),
+      );
       expect((await storedAnnotations(dbName, documentId)).map((r) => r.id).sort(), 'in storage').to.deep.equal(
         [added.id, savedAnnotation.id].sort(),
       );
@@ -704,10 +780,18 @@ describe('<claim-editor> persistence', () => {
       const document = await storedDocument(dbName, documentId);
       expect(document?.text).to.equal(SECOND_ARTICLE);
       expect(document?.title).to.equal('Varn tunnel reopens');
-      expect(await storedAnnotations(dbName, documentId), 'the previous article’s annotations are gone').to.deep.equal([]);
-      expect((await storedAnnotations(dbName, 'bystander')).map((r) => r.id), 'another document is untouched').to.deep.equal([bystander.id]);
+      expect(await storedAnnotations(dbName, documentId), 'the previous article’s annotations are gone').to.deep.equal(
+        [],
+      );
+      expect(
+        (await storedAnnotations(dbName, 'bystander')).map((r) => r.id),
+        'another document is untouched',
+      ).to.deep.equal([bystander.id]);
 
-      const fresh = editor.addAnnotation({ tag: 'reported-fact', quote: 'Engineers said the new signalling system had passed every test.' });
+      const fresh = editor.addAnnotation({
+        tag: 'reported-fact',
+        quote: 'Engineers said the new signalling system had passed every test.',
+      });
       await editor.flush();
       editor.remove();
       const reloaded = await mountLoaded(documentId);

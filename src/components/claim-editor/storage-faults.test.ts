@@ -49,7 +49,9 @@ describe('<claim-editor> storage faults', () => {
   const onError = (event: Event) => errors.push((event as ErrorEvent).detail);
 
   async function mount(documentId: string, article = ''): Promise<ClaimEditor> {
-    const editor = await fixture<ClaimEditor>(`<claim-editor document-id="${documentId}" db-name="${dbName}">${article}</claim-editor>`);
+    const editor = await fixture<ClaimEditor>(
+      `<claim-editor document-id="${documentId}" db-name="${dbName}">${article}</claim-editor>`,
+    );
     await editor.updateComplete;
     return editor;
   }
@@ -106,19 +108,28 @@ describe('<claim-editor> storage faults', () => {
       expect(editor.text).to.equal(ARTICLE_TEXT);
       const corrupt = errors.filter((e) => e.kind === 'storage-corrupt');
       expect(corrupt).to.have.length(1);
-      expect(corrupt[0].message).to.include('4 saved records').and.include(`annotation "${doubt.id}"`).and.include('quote: expected text');
+      expect(corrupt[0].message)
+        .to.include('4 saved records')
+        .and.include(`annotation "${doubt.id}"`)
+        .and.include('quote: expected text');
       expect(notice(editor)).to.include('kept aside');
 
       const setAside = await allRecords<SetAsideRecord>(dbName, 'setAside');
-      expect(setAside.map((r) => (r.record as { id: unknown }).id).sort()).to.deep.equal([7, doubt.id, 'object-note', 'weird-status'].sort());
+      expect(setAside.map((r) => (r.record as { id: unknown }).id).sort()).to.deep.equal(
+        [7, doubt.id, 'object-note', 'weird-status'].sort(),
+      );
       expect(setAside.every((r) => r.documentId === 'flats' && r.problems.length > 0)).to.equal(true);
-      expect((await storedAnnotations(dbName, 'flats')).map((a) => a.id).sort(), 'the good records stay').to.deep.equal([plan.id, permits.id].sort());
+      expect((await storedAnnotations(dbName, 'flats')).map((a) => a.id).sort(), 'the good records stay').to.deep.equal(
+        [plan.id, permits.id].sort(),
+      );
       expect(editor.exportAs('json')).to.not.include('weird');
 
       editor.remove();
       errors = [];
       const again = await mountLoaded('flats');
-      expect(again.annotations.map((a) => a.id).sort(), 'the next load is clean').to.deep.equal([plan.id, permits.id].sort());
+      expect(again.annotations.map((a) => a.id).sort(), 'the next load is clean').to.deep.equal(
+        [plan.id, permits.id].sort(),
+      );
       expect(errors).to.deep.equal([]);
     });
 
@@ -145,7 +156,11 @@ describe('<claim-editor> storage faults', () => {
         content: {
           type: 'doc',
           content: [
-            { type: 'heading', attrs: { level: 'ttp://www.w3.org/1999/xhtml script' }, content: [{ type: 'text', text: HEADLINE }] },
+            {
+              type: 'heading',
+              attrs: { level: 'ttp://www.w3.org/1999/xhtml script' },
+              content: [{ type: 'text', text: HEADLINE }],
+            },
             { type: 'paragraph', content: [{ type: 'text', text: `${PLAN} ${DOUBT}` }] },
             { type: 'paragraph', content: [{ type: 'text', text: `${PERMITS} ${WATER}` }] },
           ],
@@ -158,12 +173,16 @@ describe('<claim-editor> storage faults', () => {
       expect(window.__claimStoredScript).to.equal(undefined);
       expect(shadowOf(editor).querySelector('script')).to.equal(null);
       expect(editor.text).to.equal(ARTICLE_TEXT);
-      expect(editor.annotations.map((a) => [a.id, a.status]).sort()).to.deep.equal(saved.map((a) => [a.id, 'anchored']).sort());
+      expect(editor.annotations.map((a) => [a.id, a.status]).sort()).to.deep.equal(
+        saved.map((a) => [a.id, 'anchored']).sort(),
+      );
       expect(errors.map((e) => e.kind)).to.deep.equal(['storage-corrupt']);
       expect(errors[0].message).to.include('the article').and.include('restored from its saved text');
 
       const rewritten = (await storedDocument(dbName, 'hostile'))!;
-      expect(readArticleJSON(rewritten.content, rewritten.text).ok, 'the stored article is readable again').to.equal(true);
+      expect(readArticleJSON(rewritten.content, rewritten.text).ok, 'the stored article is readable again').to.equal(
+        true,
+      );
       const setAside = await allRecords<SetAsideRecord>(dbName, 'setAside');
       expect(setAside.map((r) => r.store)).to.deep.equal(['documents']);
       expect(setAside[0].record).to.deep.equal(hostile);
@@ -180,7 +199,9 @@ describe('<claim-editor> storage faults', () => {
       expect(errors.map((e) => e.kind)).to.deep.equal(['storage-corrupt']);
       expect(editor.annotations.map((a) => a.id).sort()).to.deep.equal(saved.map((a) => a.id).sort());
       expect((await storedDocument(dbName, 'textless'))?.text).to.equal(ARTICLE_TEXT);
-      expect((await storedAnnotations(dbName, 'textless')).map((a) => a.id).sort()).to.deep.equal(saved.map((a) => a.id).sort());
+      expect((await storedAnnotations(dbName, 'textless')).map((a) => a.id).sort()).to.deep.equal(
+        saved.map((a) => a.id).sort(),
+      );
     });
   });
 
@@ -189,20 +210,32 @@ describe('<claim-editor> storage faults', () => {
       const editor = await mountLoaded('closing', ARTICLE_HTML);
       const write = ClaimStore.prototype.write;
       const writes: { changes: ChangeSet; unloading: boolean }[] = [];
-      patches.replace(ClaimStore.prototype, 'write', function (this: ClaimStore, changes: ChangeSet, options: { unloading?: boolean } = {}) {
-        writes.push({ changes, unloading: !!options.unloading });
-        // The first write never finishes, as one cut off by a closing page would not.
-        return writes.length === 1 ? new Promise(() => {}) : write.call(this, changes, options);
-      });
+      patches.replace(
+        ClaimStore.prototype,
+        'write',
+        function (this: ClaimStore, changes: ChangeSet, options: { unloading?: boolean } = {}) {
+          writes.push({ changes, unloading: !!options.unloading });
+          // The first write never finishes, as one cut off by a closing page would not.
+          return writes.length === 1 ? new Promise(() => {}) : write.call(this, changes, options);
+        },
+      );
       const tagged = editor.addAnnotation({ tag: 'state-media-claim', quote: PLAN });
       await until(() => writes.length === 1, 'the debounced write to start');
 
       window.dispatchEvent(new PageTransitionEvent('pagehide'));
 
-      const copy = JSON.parse(localStorage.getItem(`claim-provenance:unsaved:${dbName}:closing`) ?? 'null') as { annotations: { id: string }[] } | null;
-      expect(copy?.annotations.map((a) => a.id), 'the safety copy').to.deep.equal([tagged.id]);
+      const copy = JSON.parse(localStorage.getItem(`claim-provenance:unsaved:${dbName}:closing`) ?? 'null') as {
+        annotations: { id: string }[];
+      } | null;
+      expect(
+        copy?.annotations.map((a) => a.id),
+        'the safety copy',
+      ).to.deep.equal([tagged.id]);
       await until(() => writes.length === 2, 'the closing transaction to start');
-      expect(writes.map((w) => [w.unloading, w.changes.put.map((a) => a.id)]), 'the closing transaction').to.deep.equal([
+      expect(
+        writes.map((w) => [w.unloading, w.changes.put.map((a) => a.id)]),
+        'the closing transaction',
+      ).to.deep.equal([
         [false, [tagged.id]],
         [true, [tagged.id]],
       ]);
@@ -232,7 +265,9 @@ describe('<claim-editor> storage faults', () => {
         await until(() => both(a) && both(b), `both changes in both tabs (round ${round})`);
         const stored = (await storedAnnotations(dbName, 'race')).find((x) => x.id === target.id);
         expect(stored).to.include({ note, tag: 'state-media-claim', source: 'National mining agency' });
-        expect(a.annotations.find((x) => x.id === target.id)).to.deep.equal(b.annotations.find((x) => x.id === target.id));
+        expect(a.annotations.find((x) => x.id === target.id)).to.deep.equal(
+          b.annotations.find((x) => x.id === target.id),
+        );
       }
     });
   });
@@ -252,7 +287,9 @@ describe('<claim-editor> storage faults', () => {
       expect(notice(editor)).to.include('saved again');
 
       expect((await storedDocument(dbName, 'wiped'))?.text).to.equal(ARTICLE_TEXT);
-      expect((await storedAnnotations(dbName, 'wiped')).map((a) => a.id).sort()).to.deep.equal([first.id, second.id].sort());
+      expect((await storedAnnotations(dbName, 'wiped')).map((a) => a.id).sort()).to.deep.equal(
+        [first.id, second.id].sort(),
+      );
     });
 
     it('an editor already taken off the page writes nothing back when its page deletes the database', async () => {
@@ -278,7 +315,10 @@ describe('<claim-editor> storage faults', () => {
       elsewhere.close();
       editor.addAnnotation({ tag: 'reported-fact', quote: WATER });
 
-      const failure = await editor.flush().then(() => null, (error: unknown) => error);
+      const failure = await editor.flush().then(
+        () => null,
+        (error: unknown) => error,
+      );
       expect((failure as { kind?: string } | null)?.kind).to.equal('storage-deleted');
       expect(await storedDocument(dbName, 'missed')).to.equal(undefined);
       expect(await storedAnnotations(dbName, 'missed')).to.deep.equal([]);
@@ -324,14 +364,18 @@ describe('<claim-editor> storage faults', () => {
       await editor.updateComplete;
       const alert = shadowOf(editor).querySelector('.storage-error');
       expect(alert?.textContent).to.include('deleted');
-      const saveAgain = [...(alert?.querySelectorAll('button') ?? [])].find((b) => b.textContent?.trim() === 'Save it again');
+      const saveAgain = [...(alert?.querySelectorAll('button') ?? [])].find(
+        (b) => b.textContent?.trim() === 'Save it again',
+      );
       expect(saveAgain, 'a way to keep the article').to.not.equal(undefined);
 
       saveAgain!.click();
       await editor.flush();
       expect(saves.length).to.be.greaterThan(0);
       expect((await storedDocument(dbName, 'deleted'))?.text).to.equal(ARTICLE_TEXT);
-      expect((await storedAnnotations(dbName, 'deleted')).map((a) => a.id).sort()).to.deep.equal([first.id, second.id].sort());
+      expect((await storedAnnotations(dbName, 'deleted')).map((a) => a.id).sort()).to.deep.equal(
+        [first.id, second.id].sort(),
+      );
     });
   });
 });

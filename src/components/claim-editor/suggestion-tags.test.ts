@@ -16,11 +16,13 @@ const CUSTOM = [
 ];
 
 async function mount(): Promise<ClaimEditor> {
-  const editor = await fixture<ClaimEditor>(html`<claim-editor>
-    <p>${STATE} ${STATE_CARRIED}</p>
-    <p>${ANALYST} ${ANALYST_QUOTE}</p>
-    <p>${FACT}</p>
-  </claim-editor>`);
+  const editor = await fixture<ClaimEditor>(
+    html`<claim-editor>
+      <p>${STATE} ${STATE_CARRIED}</p>
+      <p>${ANALYST} ${ANALYST_QUOTE}</p>
+      <p>${FACT}</p>
+    </claim-editor>`,
+  );
   await editor.updateComplete;
   return editor;
 }
@@ -41,7 +43,9 @@ function liveText(editor: ClaimEditor): string {
 
 /** The tag of each suggestion shown, in reading order. */
 function suggestedTags(editor: ClaimEditor): string[] {
-  return [...shadowOf(editor).querySelectorAll<HTMLElement>('.claim-suggestion-label')].map((label) => label.dataset.tag ?? '');
+  return [...shadowOf(editor).querySelectorAll<HTMLElement>('.claim-suggestion-label')].map(
+    (label) => label.dataset.tag ?? '',
+  );
 }
 
 async function suggest(editor: ClaimEditor): Promise<void> {
@@ -56,7 +60,13 @@ describe('claim-editor: suggestion roles mapped to the taxonomy (suggestionTagMa
     const editor = await mount();
     expect(note(editor)).to.equal(null);
     await suggest(editor);
-    expect(suggestedTags(editor)).to.deep.equal(['state-media-claim', 'state-media-claim', 'analyst-opinion', 'analyst-opinion', 'reported-fact']);
+    expect(suggestedTags(editor)).to.deep.equal([
+      'state-media-claim',
+      'state-media-claim',
+      'analyst-opinion',
+      'analyst-opinion',
+      'reported-fact',
+    ]);
   });
 
   it('with a custom taxonomy and no mapping, offers nothing and says why beside the button and aloud', async () => {
@@ -65,7 +75,9 @@ describe('claim-editor: suggestion roles mapped to the taxonomy (suggestionTagMa
     await editor.updateComplete;
     const shown = note(editor);
     expect(shown, 'a visible note').to.not.equal(null);
-    expect(shown!.textContent).to.match(/No suggestions: none of the provenance roles .* maps to a tag of this taxonomy; set suggestionTagMap/);
+    expect(shown!.textContent).to.match(
+      /No suggestions: none of the provenance roles .* maps to a tag of this taxonomy; set suggestionTagMap/,
+    );
     expect(shown!.getClientRects().length, 'the note is rendered').to.be.greaterThan(0);
     const button = toolbar(editor).querySelector<HTMLButtonElement>('button.suggest')!;
     expect(button.getAttribute('aria-describedby')).to.equal(shown!.id);
@@ -80,11 +92,15 @@ describe('claim-editor: suggestion roles mapped to the taxonomy (suggestionTagMa
     editor.taxonomy = CUSTOM;
     editor.suggestionTagMap = { 'state-media': 'official-line', analyst: 'expert-view' };
     await editor.updateComplete;
-    expect(note(editor)?.textContent).to.equal('Not suggested: reported facts (no tag mapped). Set suggestionTagMap to offer them.');
+    expect(note(editor)?.textContent).to.equal(
+      'Not suggested: reported facts (no tag mapped). Set suggestionTagMap to offer them.',
+    );
 
     await suggest(editor);
     expect(suggestedTags(editor)).to.deep.equal(['official-line', 'official-line', 'expert-view', 'expert-view']);
-    expect(liveText(editor)).to.match(/^4 suggestions: 2 Official line, 2 Expert view\..* Not suggested: reported facts \(no tag mapped\)/);
+    expect(liveText(editor)).to.match(
+      /^4 suggestions: 2 Official line, 2 Expert view\..* Not suggested: reported facts \(no tag mapped\)/,
+    );
     expect(note(editor), 'the note stays while suggestions are shown').to.not.equal(null);
 
     // Accepting keeps the canonical source: the outlet's lexicon name, the full name for a surname.
@@ -101,7 +117,9 @@ describe('claim-editor: suggestion roles mapped to the taxonomy (suggestionTagMa
   it('names a mapping to a tag the taxonomy lacks, and a key that is no role', async () => {
     const editor = await mount();
     // An embedder's typo, as plain JavaScript would pass it.
-    editor.suggestionTagMap = JSON.parse('{"state-media": "state-media-claim", "analyst": "opinion", "reported": "reported-fact", "opinion": "analyst-opinion"}');
+    editor.suggestionTagMap = JSON.parse(
+      '{"state-media": "state-media-claim", "analyst": "opinion", "reported": "reported-fact", "opinion": "analyst-opinion"}',
+    );
     await editor.updateComplete;
     expect(note(editor)?.textContent).to.equal(
       'Not suggested: analyst opinions (“opinion” is not a tag here). Set suggestionTagMap to offer them. ' +

@@ -125,7 +125,12 @@ export class ClaimSidebar extends LitElement {
     if (index < 0 || !rowHeight) return;
     const top = index * rowHeight;
     const current = this.listScrollTop;
-    const target = top < current ? top : top + rowHeight > current + this.viewportHeight ? top + rowHeight - this.viewportHeight : current;
+    const target =
+      top < current
+        ? top
+        : top + rowHeight > current + this.viewportHeight
+          ? top + rowHeight - this.viewportHeight
+          : current;
     if (target === current) return;
     this.listScrollTop = target;
     cancelAnimationFrame(this.scrollFrame);
@@ -156,7 +161,9 @@ export class ClaimSidebar extends LitElement {
     this.scrollToEntry(index);
     await this.updateComplete;
     // The list scrolls to it at the next frame (see scrollToEntry).
-    this.renderRoot.querySelector<HTMLElement>(`.entry[data-annotation-id="${CSS.escape(shown.at(index).id)}"]`)?.focus({ preventScroll: true });
+    this.renderRoot
+      .querySelector<HTMLElement>(`.entry[data-annotation-id="${CSS.escape(shown.at(index).id)}"]`)
+      ?.focus({ preventScroll: true });
   }
 
   private onListKeydown(event: KeyboardEvent) {
@@ -164,7 +171,14 @@ export class ClaimSidebar extends LitElement {
     if (!id) return;
     const index = this.shown.indexOf(id);
     const page = Math.max(1, Math.floor(this.viewportHeight / (this.rowHeight || 1)) - 1);
-    const target = { ArrowDown: index + 1, ArrowUp: index - 1, PageDown: index + page, PageUp: index - page, Home: 0, End: this.shown.length - 1 }[event.key];
+    const target = {
+      ArrowDown: index + 1,
+      ArrowUp: index - 1,
+      PageDown: index + page,
+      PageUp: index - page,
+      Home: 0,
+      End: this.shown.length - 1,
+    }[event.key];
     if (target === undefined) return;
     event.preventDefault();
     void this.focusEntry(target);
@@ -208,15 +222,25 @@ export class ClaimSidebar extends LitElement {
     // as the `style` property (the CSS object model), which a strict style-src policy allows; a
     // `style` attribute it would refuse.
     const first = rowHeight ? Math.max(0, Math.floor(this.listScrollTop / rowHeight) - OVERSCAN_ROWS) : 0;
-    const last = rowHeight ? Math.min(shown.length, Math.ceil((this.listScrollTop + this.viewportHeight) / rowHeight) + OVERSCAN_ROWS) : Math.min(shown.length, 30);
+    const last = rowHeight
+      ? Math.min(shown.length, Math.ceil((this.listScrollTop + this.viewportHeight) / rowHeight) + OVERSCAN_ROWS)
+      : Math.min(shown.length, 30);
     const indices = Array.from({ length: Math.max(0, last - first) }, (_, i) => first + i);
-    return html`<ol aria-labelledby="heading" .style=${rowHeight ? `height: ${rowHeight * shown.length}px` : ''} @keydown=${this.onListKeydown}>
+    return html`<ol
+      aria-labelledby="heading"
+      .style=${rowHeight ? `height: ${rowHeight * shown.length}px` : ''}
+      @keydown=${this.onListKeydown}
+    >
       ${repeat(
         indices,
         (index) => shown.at(index).id,
         (index) => {
           const a = shown.at(index);
-          return html`<li .style=${rowHeight ? `position: absolute; top: ${index * rowHeight}px` : ''} aria-setsize=${shown.length} aria-posinset=${index + 1}>
+          return html`<li
+            .style=${rowHeight ? `position: absolute; top: ${index * rowHeight}px` : ''}
+            aria-setsize=${shown.length}
+            aria-posinset=${index + 1}
+          >
             <button
               type="button"
               class="entry"
@@ -225,8 +249,10 @@ export class ClaimSidebar extends LitElement {
               aria-current=${a.id === this.selectedId ? 'true' : 'false'}
               @click=${() => this.select(a.id)}
             >
-              <span><span class="tag-chip" data-tag=${a.tag}>${findTag(this.taxonomy, a.tag)?.label ?? a.tag}</span>
-              ${a.status === 'anchored' ? nothing : html`<span class="status">${a.status === 'orphaned' ? 'Text gone' : 'Needs review'}</span>`}</span>
+              <span
+                ><span class="tag-chip" data-tag=${a.tag}>${findTag(this.taxonomy, a.tag)?.label ?? a.tag}</span>
+                ${a.status === 'anchored' ? nothing : html`<span class="status">${a.status === 'orphaned' ? 'Text gone' : 'Needs review'}</span>`}</span
+              >
               <span class="quote">${excerpt(a.quote)}</span>
               ${a.source || a.note ? html`<span class="meta">${a.source ? `Source: ${a.source}` : ''}${a.source && a.note ? ' · ' : ''}${a.note ? excerpt(a.note, 80) : ''}</span>` : nothing}
             </button>
@@ -242,9 +268,13 @@ export class ClaimSidebar extends LitElement {
       <h2 id="heading">Annotations</h2>
       ${this.renderSummary()} ${this.renderFilters()}
       <div class="list" @scroll=${this.onListScroll}>
-        ${shown.length === 0
-          ? html`<p class="empty">${this.list.length === 0 ? 'Nothing tagged yet. Click a sentence, then press a tag key.' : 'No annotations with this tag.'}</p>`
-          : this.renderRows(shown)}
+        ${
+          shown.length === 0
+            ? html`<p class="empty">
+                ${this.list.length === 0 ? 'Nothing tagged yet. Click a sentence, then press a tag key.' : 'No annotations with this tag.'}
+              </p>`
+            : this.renderRows(shown)
+        }
       </div>
     `;
   }

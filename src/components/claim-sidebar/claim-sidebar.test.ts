@@ -15,7 +15,13 @@ const TEXT =
   'A Seoul economist called the claim implausible. Prices at local markets stayed high through the autumn.';
 
 function annotation(id: string, tag: string, start: number, end: number, extra: Partial<Annotation> = {}): Annotation {
-  return annotationAt(TEXT, start, end, { id, tag, created: '2024-03-01T09:00:00.000Z', modified: '2024-03-01T09:00:00.000Z', ...extra });
+  return annotationAt(TEXT, start, end, {
+    id,
+    tag,
+    created: '2024-03-01T09:00:00.000Z',
+    modified: '2024-03-01T09:00:00.000Z',
+    ...extra,
+  });
 }
 
 // Two overlapping state-media claims (0–60 and 30–90: 90 characters together), one analyst opinion (20 characters).
@@ -26,7 +32,10 @@ const TEXT_LENGTH = 300;
 
 async function mountSidebar(annotations: readonly Annotation[]): Promise<ClaimSidebar> {
   const sidebar = await fixture<ClaimSidebar>(
-    html`<claim-sidebar .list=${annotationListOf(annotations, TEXT_LENGTH)} .taxonomy=${DEFAULT_TAXONOMY}></claim-sidebar>`,
+    html`<claim-sidebar
+      .list=${annotationListOf(annotations, TEXT_LENGTH)}
+      .taxonomy=${DEFAULT_TAXONOMY}
+    ></claim-sidebar>`,
   );
   await sidebar.updateComplete;
   // The per-tag summary is counted just after the list is drawn.
@@ -68,7 +77,10 @@ describe('<claim-sidebar>', () => {
     const text = `${quote} Nobody else spoke.`;
     const quoted = annotationAt(text, 0, quote.length, { id: 'quoted', tag: 'analyst-opinion' });
     const sidebar = await fixture<ClaimSidebar>(
-      html`<claim-sidebar .list=${annotationListOf([quoted], text.length)} .taxonomy=${DEFAULT_TAXONOMY}></claim-sidebar>`,
+      html`<claim-sidebar
+        .list=${annotationListOf([quoted], text.length)}
+        .taxonomy=${DEFAULT_TAXONOMY}
+      ></claim-sidebar>`,
     );
     await sidebar.updateComplete;
     expect(entry(sidebar, 'quoted').querySelector('.quote')?.textContent?.trim()).to.equal(quote);
@@ -142,9 +154,16 @@ describe('<claim-sidebar>', () => {
 
     async function mountMany(): Promise<ClaimSidebar> {
       const sidebar = await fixture<ClaimSidebar>(
-        html`<claim-sidebar style="height: 600px" .list=${annotationListOf(many, TEXT_LENGTH)} .taxonomy=${DEFAULT_TAXONOMY}></claim-sidebar>`,
+        html`<claim-sidebar
+          style="height: 600px"
+          .list=${annotationListOf(many, TEXT_LENGTH)}
+          .taxonomy=${DEFAULT_TAXONOMY}
+        ></claim-sidebar>`,
       );
-      await waitUntil(() => entries(sidebar).length > 0 && shadowOf(sidebar).querySelector('ol')!.style.height !== '', 'rows measured');
+      await waitUntil(
+        () => entries(sidebar).length > 0 && shadowOf(sidebar).querySelector('ol')!.style.height !== '',
+        'rows measured',
+      );
       return sidebar;
     }
 
@@ -162,7 +181,10 @@ describe('<claim-sidebar>', () => {
     it('shows the last entries when scrolled to the end', async () => {
       const sidebar = await mountMany();
       scroller(sidebar).scrollTop = scroller(sidebar).scrollHeight;
-      await waitUntil(() => entries(sidebar).some((e) => e.dataset.annotationId === 'n14999'), 'the last entry is drawn');
+      await waitUntil(
+        () => entries(sidebar).some((e) => e.dataset.annotationId === 'n14999'),
+        'the last entry is drawn',
+      );
       expect(entries(sidebar).length).to.be.within(5, 60);
       const last = entry(sidebar, 'n14999').getBoundingClientRect();
       const box = scroller(sidebar).getBoundingClientRect();
@@ -173,7 +195,10 @@ describe('<claim-sidebar>', () => {
       const sidebar = await mountMany();
       sidebar.selectedId = 'n9000';
       await sidebar.updateComplete;
-      await waitUntil(() => shadowOf(sidebar).querySelector('[data-annotation-id="n9000"]'), 'the selected entry is drawn');
+      await waitUntil(
+        () => shadowOf(sidebar).querySelector('[data-annotation-id="n9000"]'),
+        'the selected entry is drawn',
+      );
       expect(entry(sidebar, 'n9000').getAttribute('aria-current')).to.equal('true');
       const inView = () => {
         const row = entry(sidebar, 'n9000').getBoundingClientRect();
@@ -186,13 +211,29 @@ describe('<claim-sidebar>', () => {
     it('moves between entries with ↓, End and Home, drawing the ones it reaches', async () => {
       const sidebar = await mountMany();
       entry(sidebar, 'n0').focus();
-      entry(sidebar, 'n0').dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, composed: true }));
-      await waitUntil(() => shadowOf(sidebar).activeElement?.getAttribute('data-annotation-id') === 'n1', 'focus on the second entry');
+      entry(sidebar, 'n0').dispatchEvent(
+        new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, composed: true }),
+      );
+      await waitUntil(
+        () => shadowOf(sidebar).activeElement?.getAttribute('data-annotation-id') === 'n1',
+        'focus on the second entry',
+      );
       entry(sidebar, 'n1').dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true, composed: true }));
-      await waitUntil(() => shadowOf(sidebar).activeElement?.getAttribute('data-annotation-id') === 'n14999', 'focus on the last entry');
-      await waitUntil(() => scroller(sidebar).scrollTop + scroller(sidebar).clientHeight >= scroller(sidebar).scrollHeight - 1, 'scrolled to the end');
-      entry(sidebar, 'n14999').dispatchEvent(new KeyboardEvent('keydown', { key: 'Home', bubbles: true, composed: true }));
-      await waitUntil(() => shadowOf(sidebar).activeElement?.getAttribute('data-annotation-id') === 'n0', 'focus back on the first entry');
+      await waitUntil(
+        () => shadowOf(sidebar).activeElement?.getAttribute('data-annotation-id') === 'n14999',
+        'focus on the last entry',
+      );
+      await waitUntil(
+        () => scroller(sidebar).scrollTop + scroller(sidebar).clientHeight >= scroller(sidebar).scrollHeight - 1,
+        'scrolled to the end',
+      );
+      entry(sidebar, 'n14999').dispatchEvent(
+        new KeyboardEvent('keydown', { key: 'Home', bubbles: true, composed: true }),
+      );
+      await waitUntil(
+        () => shadowOf(sidebar).activeElement?.getAttribute('data-annotation-id') === 'n0',
+        'focus back on the first entry',
+      );
     });
   });
 
@@ -200,7 +241,11 @@ describe('<claim-sidebar>', () => {
     const editor = await fixture<ClaimEditor>(`<claim-editor>${ARTICLE_HTML}</claim-editor>`);
     await editor.updateComplete;
     editor.addAnnotation({ tag: 'reported-fact', quote: P1_S2 });
-    const opinionInEditor = editor.addAnnotation({ tag: 'analyst-opinion', quote: P2_S1, source: 'Coastal Policy Institute' });
+    const opinionInEditor = editor.addAnnotation({
+      tag: 'analyst-opinion',
+      quote: P2_S1,
+      source: 'Coastal Policy Institute',
+    });
     editor.addAnnotation({ tag: 'state-media-claim', quote: ITEM_1 });
     await editor.updateComplete;
 
@@ -209,7 +254,9 @@ describe('<claim-sidebar>', () => {
     expect(sidebar).to.not.equal(null);
     expect(details).to.not.equal(null);
     await sidebar!.updateComplete;
-    expect(entries(sidebar!).map((element) => element.dataset.annotationId)).to.deep.equal(editor.annotations.map((a) => a.id));
+    expect(entries(sidebar!).map((element) => element.dataset.annotationId)).to.deep.equal(
+      editor.annotations.map((a) => a.id),
+    );
 
     entry(sidebar!, opinionInEditor.id).click();
     await editor.updateComplete;
@@ -235,7 +282,10 @@ describe('claim-sidebar updates', () => {
     customElements.define('probed-claim-sidebar', ProbedSidebar);
     const many = Array.from({ length: 40 }, (_, i) => annotation(`a${i}`, 'reported-fact', i * 5, i * 5 + 4));
     const sidebar = await fixture<ClaimSidebar>(
-      html`<probed-claim-sidebar .list=${annotationListOf(many, TEXT_LENGTH)} .taxonomy=${DEFAULT_TAXONOMY}></probed-claim-sidebar>`,
+      html`<probed-claim-sidebar
+        .list=${annotationListOf(many, TEXT_LENGTH)}
+        .taxonomy=${DEFAULT_TAXONOMY}
+      ></probed-claim-sidebar>`,
     );
     await waitUntil(() => shadowOf(sidebar).querySelector('.summary[aria-busy="false"]'), 'the summary is counted');
     sidebar.selectedId = 'a39';
@@ -243,7 +293,10 @@ describe('claim-sidebar updates', () => {
     sidebar.list = annotationListOf(many.slice(0, 20), TEXT_LENGTH);
     sidebar.selectedId = 'a19';
     await sidebar.updateComplete;
-    await waitUntil(() => entries(sidebar).some((entry) => entry.dataset.annotationId === 'a19'), 'the selected entry is drawn');
+    await waitUntil(
+      () => entries(sidebar).some((entry) => entry.dataset.annotationId === 'a19'),
+      'the selected entry is drawn',
+    );
     expect(pendingAfterUpdate.length, 'several updates ran').to.be.greaterThan(2);
     expect(pendingAfterUpdate.filter(Boolean), 'updates that asked for another from within').to.deep.equal([]);
   });

@@ -18,7 +18,6 @@ export interface TransferImportDetail {
   addTags?: string[];
 }
 
-
 /**
  * The export menu and the import button, with the report of the last import.
  * When an import names tags the taxonomy lacks, it asks, per tag, to map it
@@ -47,7 +46,9 @@ export class ClaimTransfer extends LitElement {
 
   private exportAs(format: ExportFormat) {
     this.menuOpen = false;
-    this.dispatchEvent(new CustomEvent<TransferExportDetail>('claim-transfer-export', { detail: { format }, bubbles: true }));
+    this.dispatchEvent(
+      new CustomEvent<TransferExportDetail>('claim-transfer-export', { detail: { format }, bubbles: true }),
+    );
   }
 
   private importFile(detail: TransferImportDetail) {
@@ -82,16 +83,20 @@ export class ClaimTransfer extends LitElement {
   private renderReport(report: ImportReport) {
     if (report.unknownTags?.length) {
       return html`<div class="report" role="alert">
-        <p>The file uses tag${report.unknownTags.length === 1 ? '' : 's'} this editor does not have. Choose what each becomes:</p>
+        <p>
+          The file uses tag${report.unknownTags.length === 1 ? '' : 's'} this editor does not have. Choose what each
+          becomes:
+        </p>
         <form @submit=${this.onResolveTags}>
           ${report.unknownTags.map(
-            (written) => html`<label
-              >“${written}” becomes
-              <select name=${`tag:${written}`}>
-                <option value="">a new tag “${written}”</option>
-                ${this.taxonomy.map((tag) => html`<option value=${tag.id}>${tag.label}</option>`)}
-              </select></label
-            >`,
+            (written) =>
+              html`<label
+                >“${written}” becomes
+                <select name=${`tag:${written}`}>
+                  <option value="">a new tag “${written}”</option>
+                  ${this.taxonomy.map((tag) => html`<option value=${tag.id}>${tag.label}</option>`)}
+                </select></label
+              >`,
           )}
           <div class="actions">
             <button type="submit">Import with these tags</button>
@@ -102,28 +107,39 @@ export class ClaimTransfer extends LitElement {
     }
     const rejected = report.errors.length > 0;
     return html`<div class="report ${rejected ? 'rejected' : ''}" role=${rejected ? 'alert' : 'status'}>
-      ${rejected
-        ? html`<p><strong>Import rejected; nothing was changed.</strong></p>
-            <ul>
-              ${report.errors.slice(0, 8).map((error) => html`<li>${error}</li>`)}
-              ${report.errors.length > 8 ? html`<li>…and ${report.errors.length - 8} more</li>` : nothing}
-            </ul>`
-        : html`<p>
-            <strong>Imported:</strong> ${report.added} added, ${report.updated} updated, ${report.reanchored} re-anchored
-            (check them), ${report.orphaned} orphaned (their text was not found), ${report.errors.length} errors.
-          </p>`}
+      ${
+        rejected
+          ? html`<p><strong>Import rejected; nothing was changed.</strong></p>
+              <ul>
+                ${report.errors.slice(0, 8).map((error) => html`<li>${error}</li>`)}
+                ${report.errors.length > 8 ? html`<li>…and ${report.errors.length - 8} more</li>` : nothing}
+              </ul>`
+          : html`<p>
+              <strong>Imported:</strong> ${report.added} added, ${report.updated} updated, ${report.reanchored}
+              re-anchored (check them), ${report.orphaned} orphaned (their text was not found), ${report.errors.length}
+              errors.
+            </p>`
+      }
       <div class="actions"><button type="button" @click=${this.dismiss}>Dismiss</button></div>
     </div>`;
   }
 
   override render() {
     return html`
-      <details class="menu" .open=${this.menuOpen} @toggle=${(e: Event) => (this.menuOpen = (e.target as HTMLDetailsElement).open)}>
+      <details
+        class="menu"
+        .open=${this.menuOpen}
+        @toggle=${(e: Event) => (this.menuOpen = (e.target as HTMLDetailsElement).open)}
+      >
         <summary>Export</summary>
         <ul aria-label="Export formats">
           ${(Object.keys(exportFormats) as ExportFormat[]).map(
             (format) =>
-              html`<li><button type="button" data-format=${format} @click=${() => this.exportAs(format)}>${exportFormats[format].label}</button></li>`,
+              html`<li>
+                <button type="button" data-format=${format} @click=${() => this.exportAs(format)}>
+                  ${exportFormats[format].label}
+                </button>
+              </li>`,
           )}
         </ul>
       </details>

@@ -90,7 +90,9 @@ function mixedFile(name = 'x.jsonld'): File {
 }
 
 async function articleEditor(): Promise<ClaimEditor> {
-  const editor = await fixture<ClaimEditor>(`<claim-editor annotator="Desk reviewer">${WIRE_ARTICLE_HTML}</claim-editor>`);
+  const editor = await fixture<ClaimEditor>(
+    `<claim-editor annotator="Desk reviewer">${WIRE_ARTICLE_HTML}</claim-editor>`,
+  );
   await editor.updateComplete;
   return editor;
 }
@@ -140,7 +142,9 @@ describe('<claim-transfer>', () => {
 
     it('disables Import when readonly, and accepts JSON and JSON-LD files', async () => {
       const transfer = await fixture<ClaimTransfer>(html`<claim-transfer readonly></claim-transfer>`);
-      const importButton = [...shadowOf(transfer).querySelectorAll('button')].find((b) => flatText(b).startsWith('Import'))!;
+      const importButton = [...shadowOf(transfer).querySelectorAll('button')].find((b) =>
+        flatText(b).startsWith('Import'),
+      )!;
       expect(importButton.disabled).to.equal(true);
       const accept = fileInput(transfer).accept;
       for (const type of ['.json', '.jsonld']) expect(accept).to.include(type);
@@ -153,7 +157,13 @@ describe('<claim-transfer>', () => {
       const text = flatText(reportOf(transfer));
       for (const part of ['3 added', '2 updated', '1 re-anchored', '4 orphaned']) expect(text).to.include(part);
 
-      transfer.report = { added: 0, updated: 0, reanchored: 0, orphaned: 0, errors: ['annotations[2].start: expected a whole number ≥ 0, got number -1.'] };
+      transfer.report = {
+        added: 0,
+        updated: 0,
+        reanchored: 0,
+        orphaned: 0,
+        errors: ['annotations[2].start: expected a whole number ≥ 0, got number -1.'],
+      };
       await transfer.updateComplete;
       expect(flatText(reportOf(transfer))).to.match(/rejected/i);
       expect(flatText(reportOf(transfer))).to.include('annotations[2].start');
@@ -163,14 +173,23 @@ describe('<claim-transfer>', () => {
     it('asks what each unknown tag becomes, and imports the file again with the choices', async () => {
       const transfer = await fixture<ClaimTransfer>(html`<claim-transfer></claim-transfer>`);
       const file = mixedFile();
-      const report: ImportReport = { added: 0, updated: 0, reanchored: 0, orphaned: 0, errors: ['Unknown tags'], unknownTags: ['Hearsay', 'Wire copy'] };
+      const report: ImportReport = {
+        added: 0,
+        updated: 0,
+        reanchored: 0,
+        orphaned: 0,
+        errors: ['Unknown tags'],
+        unknownTags: ['Hearsay', 'Wire copy'],
+      };
       transfer.file = file;
       transfer.report = report;
       await transfer.updateComplete;
       const selects = [...shadowOf(transfer).querySelectorAll<HTMLSelectElement>('.report select')];
       expect(selects.map((s) => s.name)).to.deep.equal(['tag:Hearsay', 'tag:Wire copy']);
       expect([...selects[0].options].map((o) => o.value)).to.deep.equal(['', ...DEFAULT_TAXONOMY.map((t) => t.id)]);
-      expect([...selects[0].options].slice(1).map((o) => flatText(o))).to.deep.equal(DEFAULT_TAXONOMY.map((t) => t.label));
+      expect([...selects[0].options].slice(1).map((o) => flatText(o))).to.deep.equal(
+        DEFAULT_TAXONOMY.map((t) => t.label),
+      );
       selects[0].value = 'analyst-opinion';
       selects[0].dispatchEvent(new Event('change', { bubbles: true }));
       const fired = oneEvent(transfer, 'claim-transfer-import');
@@ -198,7 +217,12 @@ describe('<claim-transfer>', () => {
 
     async function annotated(): Promise<ClaimEditor> {
       const editor = await articleEditor();
-      editor.addAnnotation({ tag: 'state-media-claim', quote: STATE_CLAIM, source: 'State broadcaster', note: 'Aired twice.' });
+      editor.addAnnotation({
+        tag: 'state-media-claim',
+        quote: STATE_CLAIM,
+        source: 'State broadcaster',
+        note: 'Aired twice.',
+      });
       const opinion = editor.addAnnotation({ tag: 'analyst-opinion', quote: ANALYST });
       editor.updateAnnotation(opinion.id, { verdict: 'Disputed', source: 'Meridian Trade Institute' });
       editor.addAnnotation({ tag: 'reported-fact', quote: CROSSINGS });
@@ -216,7 +240,9 @@ describe('<claim-transfer>', () => {
         expect(name, format).to.match(new RegExp(`^${SLUG}-[a-z-]+\\${EXTENSIONS[format]}$`));
         expect(href.startsWith('blob:'), `${format} is offered as a blob URL`).to.equal(true);
         const response = await fetch(href);
-        expect(response.headers.get('content-type')?.toLowerCase().replace(/\s/g, ''), format).to.equal(exportFormats[format].mediaType.toLowerCase());
+        expect(response.headers.get('content-type')?.toLowerCase().replace(/\s/g, ''), format).to.equal(
+          exportFormats[format].mediaType.toLowerCase(),
+        );
         const content = await response.text();
         switch (format) {
           case 'html':
@@ -283,7 +309,9 @@ describe('<claim-transfer>', () => {
       const paragraph = dom.querySelector('p')!;
       const box = paragraph.getBoundingClientRect();
       const data = new DataTransfer();
-      data.items.add(w3cFile('dropped.jsonld', w3cAnnotation('https://notes.example.org/d1', 'Analyst opinion', THIRD)));
+      data.items.add(
+        w3cFile('dropped.jsonld', w3cAnnotation('https://notes.example.org/d1', 'Analyst opinion', THIRD)),
+      );
       const drop = new DragEvent('drop', {
         dataTransfer: data,
         bubbles: true,
@@ -330,7 +358,14 @@ describe('<claim-transfer>', () => {
     it('asks about an unknown tag, and imports with the tag chosen', async () => {
       const editor = await articleEditor();
       const transfer = transferIn(editor);
-      pick(transfer, w3cFile('other-tool.jsonld', w3cAnnotation('https://notes.example.org/h1', 'Hearsay', THIRD), w3cAnnotation('https://notes.example.org/h2', 'Reported fact', CROSSINGS)));
+      pick(
+        transfer,
+        w3cFile(
+          'other-tool.jsonld',
+          w3cAnnotation('https://notes.example.org/h1', 'Hearsay', THIRD),
+          w3cAnnotation('https://notes.example.org/h2', 'Reported fact', CROSSINGS),
+        ),
+      );
       await until(() => shadowOf(transfer).querySelector('.report select') !== null, 'the unknown-tag form');
       expect(editor.annotations, 'nothing imported yet').to.deep.equal([]);
       const select = shadowOf(transfer).querySelector<HTMLSelectElement>('.report select')!;
@@ -345,14 +380,20 @@ describe('<claim-transfer>', () => {
         [CROSSINGS, 'reported-fact'],
       ]);
       expect(editor.taxonomy).to.deep.equal(DEFAULT_TAXONOMY);
-      await until(() => shadowOf(transfer).querySelector('.report select') === null, 'the form to give way to the report');
+      await until(
+        () => shadowOf(transfer).querySelector('.report select') === null,
+        'the form to give way to the report',
+      );
       expect(flatText(reportOf(transfer))).to.include('2 added');
     });
 
     it('adds an unknown tag to the taxonomy when "a new tag" is chosen', async () => {
       const editor = await articleEditor();
       const transfer = transferIn(editor);
-      pick(transfer, w3cFile('other-tool.jsonld', w3cAnnotation('https://notes.example.org/w1', 'wire-copy', STATE_CLAIM)));
+      pick(
+        transfer,
+        w3cFile('other-tool.jsonld', w3cAnnotation('https://notes.example.org/w1', 'wire-copy', STATE_CLAIM)),
+      );
       await until(() => shadowOf(transfer).querySelector('.report select') !== null, 'the unknown-tag form');
       shadowOf(transfer).querySelector<HTMLButtonElement>('.report button[type="submit"]')!.click();
       await until(() => editor.annotations.length === 1, 'the import with a new tag');
@@ -365,7 +406,9 @@ describe('<claim-transfer>', () => {
       const transfer = transferIn(editor);
       pick(transfer, w3cFile('other-tool.jsonld', w3cAnnotation('https://notes.example.org/c1', 'Hearsay', THIRD)));
       await until(() => shadowOf(transfer).querySelector('.report select') !== null, 'the unknown-tag form');
-      const cancel = [...shadowOf(transfer).querySelectorAll<HTMLButtonElement>('.report button')].find((b) => /cancel/i.test(flatText(b)))!;
+      const cancel = [...shadowOf(transfer).querySelectorAll<HTMLButtonElement>('.report button')].find((b) =>
+        /cancel/i.test(flatText(b)),
+      )!;
       cancel.click();
       await transfer.updateComplete;
       expect(reportOf(transfer)).to.equal(null);

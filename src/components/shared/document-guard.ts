@@ -44,7 +44,11 @@ const selectorOf = (name: string) => `[name="${CSS.escape(name)}"], [id="${CSS.e
 
 /** The member as `document` inherits it (from Document, Node or EventTarget), before any element could hide it. */
 function inheritedDescriptor(member: string): PropertyDescriptor | undefined {
-  for (let proto: object | null = Object.getPrototypeOf(document) as object; proto; proto = Object.getPrototypeOf(proto) as object | null) {
+  for (
+    let proto: object | null = Object.getPrototypeOf(document) as object;
+    proto;
+    proto = Object.getPrototypeOf(proto) as object | null
+  ) {
     const descriptor = Object.getOwnPropertyDescriptor(proto, member);
     if (descriptor) return descriptor;
   }
@@ -72,14 +76,17 @@ function clobbered(): { member: string; elements: Element[] }[] {
 export function guardDocument(scope?: Element): string[] {
   const hidden = clobbered();
   if (hidden.length === 0) return [];
-  const inArticle = (element: Element) => (scope ? scope.contains(element) : Element.prototype.closest.call(element, 'claim-editor') !== null);
+  const inArticle = (element: Element) =>
+    scope ? scope.contains(element) : Element.prototype.closest.call(element, 'claim-editor') !== null;
   for (const { member, elements } of hidden) {
     for (const element of elements.filter(inArticle)) {
       Element.prototype.removeAttribute.call(element, 'name');
       if (EXPOSED_BY_ID.has(element.localName) && Element.prototype.getAttribute.call(element, 'id') === member) {
         Element.prototype.removeAttribute.call(element, 'id');
       }
-      console.warn(`claim-editor: removed the name "${member}" from an <${element.localName}> in the article: it hid document.${member}.`);
+      console.warn(
+        `claim-editor: removed the name "${member}" from an <${element.localName}> in the article: it hid document.${member}.`,
+      );
     }
   }
   const left = clobbered().map(({ member }) => member);
@@ -91,5 +98,6 @@ export function guardDocument(scope?: Element): string[] {
   return left;
 }
 
-// Importing this module guards the page as it is when the editor loads; each editor guards its own article again when it connects.
+// Importing this module guards the page as it is when the editor loads; each editor guards its own article again when
+// it connects.
 guardDocument();

@@ -1,6 +1,8 @@
 import { css } from 'lit';
 
-/** Rules every part of the editor shares: theme variables with defaults, focus ring, hidden-but-spoken text, tag chips. */
+/**
+ * Rules every part of the editor shares: theme variables with defaults, focus ring, hidden-but-spoken text, tag chips.
+ */
 export const sharedStyles = css`
   :host {
     --_text: var(--claim-text-color, #1b1b1f);
@@ -69,7 +71,9 @@ export const sharedStyles = css`
     box-sizing: border-box;
   }
   kbd {
-    font: 0.75em ui-monospace, monospace;
+    font:
+      0.75em ui-monospace,
+      monospace;
     border: 1px solid var(--_border);
     border-bottom-width: 2px;
     border-radius: 4px;

@@ -52,7 +52,10 @@ export interface Compiled {
   actorTitle: RegExp;
   /** Words that may surround an outlet's name in a mention of it: "the", "North Korea's official", "news agency". */
   outletFiller: RegExp;
-  /** Any word of an expert role or organisation, or a relative pronoun: the words before it describe a speaker, not an outlet. */
+  /**
+   * Any word of an expert role or organisation, or a relative pronoun: the words before it describe a speaker, not an
+   * outlet.
+   */
   roleOrClause: RegExp;
 }
 
@@ -75,7 +78,8 @@ function phrase(text: string, exact: boolean): string {
       for (const ch of word) {
         const lower = ch.toLowerCase();
         const upper = ch.toUpperCase();
-        out += !exact && lower !== upper && lower.length === 1 && upper.length === 1 ? `[${lower}${upper}]` : escapeChar(ch);
+        out +=
+          !exact && lower !== upper && lower.length === 1 && upper.length === 1 ? `[${lower}${upper}]` : escapeChar(ch);
       }
       return out;
     })
@@ -133,8 +137,17 @@ function compile(lexicon: Lexicon): Compiled {
   const verbs = anyOf([...lexicon.attributionVerbs, ...lexicon.mediaVerbs], true);
   const roles = anyOf(lexicon.expertRoles, false);
   const heads = new Set<string>(GENERIC_HEADS);
-  for (const role of [...lexicon.expertRoles, ...lexicon.officialRoles, ...lexicon.mediaNouns, ...lexicon.outletAnaphors]) {
-    const words = role.toLowerCase().trim().split(/\s+/).filter((w) => !PREPOSITIONS.has(w));
+  for (const role of [
+    ...lexicon.expertRoles,
+    ...lexicon.officialRoles,
+    ...lexicon.mediaNouns,
+    ...lexicon.outletAnaphors,
+  ]) {
+    const words = role
+      .toLowerCase()
+      .trim()
+      .split(/\s+/)
+      .filter((w) => !PREPOSITIONS.has(w));
     const last = words[words.length - 1];
     if (last) for (const form of [last, `${last}s`, `${last}es`]) heads.add(form);
   }
@@ -174,13 +187,19 @@ function compile(lexicon: Lexicon): Compiled {
     ),
     country: new RegExp(`${B0}(?<country>${anyOf(countryNames, true)})(?:['’]s)?${B1}`, 'u'),
     countries,
-    countryBefore: new RegExp(`${B0}(?<country>${anyOf(countryNames, true)})(?:['’]s)?\\s+(?:(?:the|official|ruling|main|own|party|communist)\\s+)*$`, 'u'),
+    countryBefore: new RegExp(
+      `${B0}(?<country>${anyOf(countryNames, true)})(?:['’]s)?\\s+(?:(?:the|official|ruling|main|own|party|communist)\\s+)*$`,
+      'u',
+    ),
     actorTitle: new RegExp(`^[Tt]he\\s+(?:[\\p{L}\\p{N}'’-]+\\s+){0,2}?${anyOf(lexicon.actorTitles, false)}${B1}`, 'u'),
     outletFiller: new RegExp(
       `^(?:[\\s,]|${B0}(?:[Tt]he|an?|${anyOf(['official', 'semi-official', 'state', 'ruling', 'party', 'communist', 'government', 'own', 'main'], false)}|${anyOf(countryNames, true)}|${anyOf(lexicon.stateAdjectives, false)}|${mediaNoun})(?:['’]s)?${B1})*$`,
       'u',
     ),
-    roleOrClause: new RegExp(`${B0}(?:who|whose|which|that|${roles}(?:s|es)?|${anyOf(lexicon.expertOrganisations, false)})${B1}`, 'u'),
+    roleOrClause: new RegExp(
+      `${B0}(?:who|whose|which|that|${roles}(?:s|es)?|${anyOf(lexicon.expertOrganisations, false)})${B1}`,
+      'u',
+    ),
   };
 }
 
@@ -219,7 +238,10 @@ export function outletIn(mention: string, c: Compiled): OutletRef | undefined {
  * "Chinese state media"; without a country, "state media"). Anything else (a
  * person, an outlet the lexicon lacks, two outlets) gives undefined.
  */
-export function canonicalOutlet(text: string, options: Pick<SuggestOptions, 'lexicon' | 'replaceLexicon'> = {}): string | undefined {
+export function canonicalOutlet(
+  text: string,
+  options: Pick<SuggestOptions, 'lexicon' | 'replaceLexicon'> = {},
+): string | undefined {
   const c = compiledFor(options);
   const written = outletKey(text.trim());
   const whole = c.outlets.get(written) ?? c.outletsFolded.get(written.toLowerCase());
@@ -248,7 +270,12 @@ export function canonicalOutlet(text: string, options: Pick<SuggestOptions, 'lex
  * media named in the article (`known`). Several outlets share a country, so the cue
  * resolves to the country's state media, never to a guessed outlet.
  */
-export function stateMediaName(before: string, cue: string, known: StateCountry | undefined, c: Compiled): { name: string; country?: StateCountry } {
+export function stateMediaName(
+  before: string,
+  cue: string,
+  known: StateCountry | undefined,
+  c: Compiled,
+): { name: string; country?: StateCountry } {
   const named = c.countryBefore.exec(before)?.groups?.country ?? c.country.exec(cue)?.groups?.country;
   const country = (named === undefined ? undefined : c.countries.get(outletKey(named))) ?? known;
   return country ? { name: `${country.adjective} state media`, country } : { name: 'state media' };

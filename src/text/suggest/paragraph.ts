@@ -38,7 +38,13 @@ export function openingWords(text: string, range: SentenceRange): { start: numbe
 
 function inherit(from: Resolved, cue: { start: number; end: number }, confidence: number): Resolved {
   const { start, end } = cue;
-  return { kind: from.kind, confidence: Math.max(CONFIDENCE.carryFloor, confidence), start, end, ...(from.source ? { source: from.source } : {}) };
+  return {
+    kind: from.kind,
+    confidence: Math.max(CONFIDENCE.carryFloor, confidence),
+    start,
+    end,
+    ...(from.source ? { source: from.source } : {}),
+  };
 }
 
 export function resolveParagraph(text: string, infos: SentenceInfo[]): (Resolved | undefined)[] {
@@ -52,8 +58,15 @@ export function resolveParagraph(text: string, infos: SentenceInfo[]): (Resolved
       return;
     }
     if (own?.kind === 'pronoun') {
-      const antecedent = out.slice(0, i).reverse().find((r) => r !== undefined);
-      out.push(antecedent ? inherit(antecedent, own, antecedent.confidence * CONFIDENCE.inherited) : { ...own, kind: 'person', source: undefined });
+      const antecedent = out
+        .slice(0, i)
+        .reverse()
+        .find((r) => r !== undefined);
+      out.push(
+        antecedent
+          ? inherit(antecedent, own, antecedent.confidence * CONFIDENCE.inherited)
+          : { ...own, kind: 'person', source: undefined },
+      );
       return;
     }
     if (info.quoted && prev) {
@@ -61,7 +74,12 @@ export function resolveParagraph(text: string, infos: SentenceInfo[]): (Resolved
       return;
     }
     const subject = info.subject;
-    if (prev?.kind === 'state' && !info.question && subject && (subject.pronoun || subject.title || overlaps(subject.names, infos[i - 1].names))) {
+    if (
+      prev?.kind === 'state' &&
+      !info.question &&
+      subject &&
+      (subject.pronoun || subject.title || overlaps(subject.names, infos[i - 1].names))
+    ) {
       out.push(inherit(prev, ownWords(text, info), prev.confidence - CONFIDENCE.forwardStep));
       return;
     }
@@ -78,7 +96,13 @@ export function resolveParagraph(text: string, infos: SentenceInfo[]): (Resolved
     }
     const later = infos[i + 1].subject;
     const subject = info.subject;
-    if (next.kind === 'state' && !info.question && later && subject && (later.pronoun || overlaps(later.names, subject.names))) {
+    if (
+      next.kind === 'state' &&
+      !info.question &&
+      later &&
+      subject &&
+      (later.pronoun || overlaps(later.names, subject.names))
+    ) {
       out[i] = inherit(next, ownWords(text, info), next.confidence - CONFIDENCE.backStep);
     }
   }

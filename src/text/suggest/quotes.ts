@@ -10,7 +10,12 @@ type QuoteKind = 'double' | 'guillemet' | 'single';
  * quotation. Straight double quotes toggle; single quotes count only at word
  * edges, so apostrophes ("Kim's", "players' union") are left alone.
  */
-export function maskQuotes(text: string, from: number, to: number, sentences: SentenceRange[]): { masked: string; endsInQuote: boolean[] } {
+export function maskQuotes(
+  text: string,
+  from: number,
+  to: number,
+  sentences: SentenceRange[],
+): { masked: string; endsInQuote: boolean[] } {
   const chars: string[] = [];
   const endsInQuote: boolean[] = [];
   let open: QuoteKind | undefined;

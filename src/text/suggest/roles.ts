@@ -63,7 +63,9 @@ export const ROLE_OF: Record<Exclude<Kind, 'pronoun'>, ProvenanceRole> = {
 export const CONFIDENCE = {
   /** "…, KCNA said", "according to TASS". */
   stateNamed: 0.92,
-  /** "state media said", "the agency said" after an outlet named in the paragraph; an outlet as the subject of any verb. */
+  /**
+   * "state media said", "the agency said" after an outlet named in the paragraph; an outlet as the subject of any verb.
+   */
   stateGeneric: 0.85,
   /** "Photos released by Pyongyang showed": material a state with state media released. */
   stateReleased: 0.8,

@@ -2,7 +2,19 @@
 import type { SentenceRange } from '../sentences.js';
 import { outletIn, outletKey, stateMediaName, type Compiled } from './compile.js';
 import { CONFIDENCE, PRIORITY } from './roles.js';
-import { anaphorCandidate, classifySpeaker, groupName, nameOf, personIn, personName, registerPerson, speakerAt, type Candidate, type Context, type Mention } from './speaker.js';
+import {
+  anaphorCandidate,
+  classifySpeaker,
+  groupName,
+  nameOf,
+  personIn,
+  personName,
+  registerPerson,
+  speakerAt,
+  type Candidate,
+  type Context,
+  type Mention,
+} from './speaker.js';
 import { LETTER_OR_DIGIT, QUESTION, tokenize, walkForward, type Token } from './tokens.js';
 import { CONNECTORS, INTRO_WORDS, NEGATIONS, SUBJECT_PRONOUNS } from './words.js';
 
@@ -44,7 +56,15 @@ function subjectOf(tokens: Token[], masked: string, base: number, c: Compiled): 
   const first = tokens[k];
   if (!first?.word) return undefined;
   if (SUBJECT_PRONOUNS.has(first.lower) || c.pronouns.has(first.lower)) {
-    return { start: base + first.start, end: base + first.end, from: k, to: k, pronoun: true, title: false, names: new Set() };
+    return {
+      start: base + first.start,
+      end: base + first.end,
+      from: k,
+      to: k,
+      pronoun: true,
+      title: false,
+      names: new Set(),
+    };
   }
   const names = new Set<string>();
   let to = k;
@@ -68,7 +88,9 @@ function better(a: Candidate | undefined, b: Candidate): Candidate {
 
 /** The outlet named right after a generic cue ("state broadcaster KCTV"), if any. */
 function namedAfter(mentions: Mention[], end: number, text: string): Mention | undefined {
-  return mentions.find((m) => m.start >= end && m.start - end <= 30 && /^[\s\p{L}'’-]*$/u.test(text.slice(end, m.start)) && !m.generic);
+  return mentions.find(
+    (m) => m.start >= end && m.start - end <= 30 && /^[\s\p{L}'’-]*$/u.test(text.slice(end, m.start)) && !m.generic,
+  );
 }
 
 export function analyseSentence(
@@ -95,29 +117,63 @@ export function analyseSentence(
     const outlet = outletIn(m[0], c);
     const at = { start: base + m.index, end: base + m.index + m[0].length };
     if (outlet) mentions.push({ ...outlet, generic: false, ...at });
-    else mentions.push({ ...stateMediaName(masked.slice(0, m.index), m[0], ctx.stateCountry, c), state: true, generic: true, ...at });
+    else
+      mentions.push({
+        ...stateMediaName(masked.slice(0, m.index), m[0], ctx.stateCountry, c),
+        state: true,
+        generic: true,
+        ...at,
+      });
   }
 
   let own: Candidate | undefined;
   const fromWho = (who: string, whoIndex: number, matchStart: number, matchEnd: number): Candidate => {
     const outlet = outletIn(who, c);
     const cue = { start: base + matchStart, end: base + matchEnd };
-    if (outlet) return { kind: outlet.state ? 'state' : 'other', confidence: outlet.state ? CONFIDENCE.stateNamed : CONFIDENCE.other, ...cue, source: outlet.name };
+    if (outlet)
+      return {
+        kind: outlet.state ? 'state' : 'other',
+        confidence: outlet.state ? CONFIDENCE.stateNamed : CONFIDENCE.other,
+        ...cue,
+        source: outlet.name,
+      };
     const after = namedAfter(mentions, base + whoIndex + who.length, text);
-    if (after) return { kind: after.state ? 'state' : 'other', confidence: after.state ? CONFIDENCE.stateNamed : CONFIDENCE.other, start: Math.min(cue.start, after.start), end: Math.max(cue.end, after.end), source: after.name };
-    return { kind: 'state', confidence: CONFIDENCE.stateGeneric, ...cue, source: stateMediaName(masked.slice(0, whoIndex), who, ctx.stateCountry, c).name };
+    if (after)
+      return {
+        kind: after.state ? 'state' : 'other',
+        confidence: after.state ? CONFIDENCE.stateNamed : CONFIDENCE.other,
+        start: Math.min(cue.start, after.start),
+        end: Math.max(cue.end, after.end),
+        source: after.name,
+      };
+    return {
+      kind: 'state',
+      confidence: CONFIDENCE.stateGeneric,
+      ...cue,
+      source: stateMediaName(masked.slice(0, whoIndex), who, ctx.stateCountry, c).name,
+    };
   };
   for (const re of [c.outletVerb, c.prepOutlet]) {
     re.lastIndex = 0;
     for (let m = re.exec(masked); m !== null; m = re.exec(masked)) {
       const anaphor = m.groups?.anaphor;
       if (anaphor) {
-        own = better(own, anaphorCandidate(anaphor, base + m.index, { start: base + m.index, end: base + m.index + m[0].length }, ctx, mentions));
+        own = better(
+          own,
+          anaphorCandidate(
+            anaphor,
+            base + m.index,
+            { start: base + m.index, end: base + m.index + m[0].length },
+            ctx,
+            mentions,
+          ),
+        );
         continue;
       }
       const who = m.groups?.who ?? '';
       const whoIndex = m.indices?.groups?.who?.[0] ?? m.index;
-      // The outlet must be who speaks, not the field of a speaker described before it ("an expert on state media said").
+      // The outlet must be who speaks, not the field of a speaker described before it ("an expert on state media
+      // said").
       const described = re === c.prepOutlet ? masked.slice(m.index, whoIndex) : clauseBefore(masked, whoIndex);
       if (c.roleOrClause.test(described)) continue;
       own = better(own, fromWho(who, whoIndex, m.index, m.index + m[0].length));
@@ -133,7 +189,11 @@ export function analyseSentence(
     c.expertAt.lastIndex = verbStart;
     if (v === -1 || ve === -1 || c.expertAt.test(masked)) continue;
     const found = speakerAt(tokens, v, ve, /^according/iu.test(m[0]) ? 'according' : 'saying', c);
-    if (found) own = better(own, classifySpeaker(sentence, base, tokens, found.np, found.app, verbStart, verbEnd, c, ctx, mentions, hedged));
+    if (found)
+      own = better(
+        own,
+        classifySpeaker(sentence, base, tokens, found.np, found.app, verbStart, verbEnd, c, ctx, mentions, hedged),
+      );
   }
 
   // Verbs of judgement ("Several analysts read the timing as…") make an opinion only for an expert.
@@ -142,7 +202,19 @@ export function analyseSentence(
     const v = tokens.findIndex((t) => t.start === m.index);
     const found = v === -1 ? undefined : speakerAt(tokens, v, v, 'judging', c);
     if (!found) continue;
-    const judged = classifySpeaker(sentence, base, tokens, found.np, found.app, m.index, m.index + m[0].length, c, ctx, mentions, hedged);
+    const judged = classifySpeaker(
+      sentence,
+      base,
+      tokens,
+      found.np,
+      found.app,
+      m.index,
+      m.index + m[0].length,
+      c,
+      ctx,
+      mentions,
+      hedged,
+    );
     if (judged.kind === 'expert') own = better(own, judged);
   }
 
@@ -150,14 +222,26 @@ export function analyseSentence(
   if (group?.groups && hedged) {
     const g = group.groups.group;
     const at = group.index + group[0].length - g.length;
-    own = better(own, { kind: 'expert', confidence: CONFIDENCE.expertGroup, start: base + at, end: base + at + g.length, source: groupName(g, true) });
+    own = better(own, {
+      kind: 'expert',
+      confidence: CONFIDENCE.expertGroup,
+      start: base + at,
+      end: base + at + g.length,
+      source: groupName(g, true),
+    });
   }
 
   // A judgement with an expert known from earlier as its subject: "Varga is sceptical."
   if (hedged && subject && !subject.pronoun && [...subject.names].some((name) => ctx.roles.get(name) === 'expert')) {
     const person = personIn(tokens, subject.from, subject.to, c);
     const source = person ? personName(tokens, person, ctx) : masked.slice(subject.start - base, subject.end - base);
-    own = better(own, { kind: 'expert', confidence: CONFIDENCE.expertKnown, start: subject.start, end: subject.end, source });
+    own = better(own, {
+      kind: 'expert',
+      confidence: CONFIDENCE.expertKnown,
+      start: subject.start,
+      end: subject.end,
+      source,
+    });
   }
 
   // Material a state released: "Photos released by Pyongyang showed …".
@@ -172,17 +256,33 @@ export function analyseSentence(
     const country = alias === undefined ? undefined : c.countries.get(outletKey(alias));
     if (!country) continue;
     const source = outletKey(agent.replace(/^the\s+/iu, '')) === outletKey(alias ?? '') ? country.name : agent;
-    own = better(own, { kind: 'state', confidence: CONFIDENCE.stateReleased, start: base + m.index, end: base + tokens[np[1]].end, source });
+    own = better(own, {
+      kind: 'state',
+      confidence: CONFIDENCE.stateReleased,
+      start: base + m.index,
+      end: base + tokens[np[1]].end,
+      source,
+    });
   }
 
   // An outlet as the subject, whatever the verb: "North Korea's state media introduced a slogan".
   if (subject && !subject.pronoun) {
-    const first = mentions.find((m) => m.start >= subject.start && c.outletFiller.test(text.slice(subject.start, m.start)));
+    const first = mentions.find(
+      (m) => m.start >= subject.start && c.outletFiller.test(text.slice(subject.start, m.start)),
+    );
     // "KCNA did not say when…" attributes nothing to it.
-    const negated = first !== undefined && tokens.some((t) => t.start >= first.end - base && t.start - (first.end - base) < 20 && NEGATIONS.has(t.lower));
+    const negated =
+      first !== undefined &&
+      tokens.some((t) => t.start >= first.end - base && t.start - (first.end - base) < 20 && NEGATIONS.has(t.lower));
     if (first && !negated) {
       const confidence = first.state ? CONFIDENCE.stateGeneric : CONFIDENCE.other;
-      own = better(own, { kind: first.state ? 'state' : 'other', confidence, start: first.start, end: first.end, source: first.name });
+      own = better(own, {
+        kind: first.state ? 'state' : 'other',
+        confidence,
+        start: first.start,
+        end: first.end,
+        source: first.name,
+      });
     }
   }
 
@@ -214,5 +314,7 @@ export function analyseSentence(
 /** The clause of `text` before `index`: from the last comma, semicolon, colon or bracket. */
 function clauseBefore(text: string, index: number): string {
   const before = text.slice(0, index);
-  return before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(':'), before.lastIndexOf('(')) + 1);
+  return before.slice(
+    Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(':'), before.lastIndexOf('(')) + 1,
+  );
 }

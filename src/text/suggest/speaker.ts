@@ -3,7 +3,21 @@ import type { StateCountry } from '../lexicon.js';
 import { outletKey, stateMediaName, type Compiled, type OutletRef } from './compile.js';
 import { CONFIDENCE, type Kind } from './roles.js';
 import { appositiveAfter, appositiveBefore, CAP_START, walkBack, walkForward, ADVERB, type Token } from './tokens.js';
-import { AFTER_INVERTED, ARTICLES, CONNECTORS, DETS, HONORIFICS, NEGATIONS, NOT_NAMES, PREPOSITIONS, QUANTIFIER_WORDS, QUOTES, RELATIVES, SKIPPED, STOP_CAPS } from './words.js';
+import {
+  AFTER_INVERTED,
+  ARTICLES,
+  CONNECTORS,
+  DETS,
+  HONORIFICS,
+  NEGATIONS,
+  NOT_NAMES,
+  PREPOSITIONS,
+  QUANTIFIER_WORDS,
+  QUOTES,
+  RELATIVES,
+  SKIPPED,
+  STOP_CAPS,
+} from './words.js';
 
 export interface Candidate {
   kind: Kind;
@@ -14,7 +28,10 @@ export interface Candidate {
   source?: string;
 }
 
-/** An outlet named in a sentence, or a generic cue ("state media", then `name` is its canonical name, "North Korean state media"). */
+/**
+ * An outlet named in a sentence, or a generic cue ("state media", then `name` is its canonical name, "North Korean
+ * state media").
+ */
 export interface Mention extends OutletRef {
   generic: boolean;
   /** Absolute offset. */
@@ -40,7 +57,11 @@ export function nameOf(token: Token): string | undefined {
   return token.text.replace(/['’]s$/u, '');
 }
 
-function resolveAnaphor(ctx: Context, mentions: Mention[], before: number): { outlet: OutletRef; near: boolean } | undefined {
+function resolveAnaphor(
+  ctx: Context,
+  mentions: Mention[],
+  before: number,
+): { outlet: OutletRef; near: boolean } | undefined {
   const inSentence = mentions.filter((m) => m.end <= before).pop();
   if (inSentence) return { outlet: inSentence, near: true };
   if (ctx.paragraphOutlet) return { outlet: ctx.paragraphOutlet, near: true };
@@ -49,15 +70,32 @@ function resolveAnaphor(ctx: Context, mentions: Mention[], before: number): { ou
 }
 
 /** "the agency" at absolute offset `at`: the outlet it refers back to decides. */
-export function anaphorCandidate(label: string, at: number, cue: { start: number; end: number }, ctx: Context, mentions: Mention[]): Candidate {
+export function anaphorCandidate(
+  label: string,
+  at: number,
+  cue: { start: number; end: number },
+  ctx: Context,
+  mentions: Mention[],
+): Candidate {
   const found = resolveAnaphor(ctx, mentions, at);
   if (!found) return { kind: 'other', confidence: CONFIDENCE.other, ...cue, source: label };
   const { outlet, near } = found;
   if (!outlet.state) return { kind: 'other', confidence: CONFIDENCE.other, ...cue, source: outlet.name };
-  return { kind: 'state', confidence: near ? CONFIDENCE.stateGeneric : CONFIDENCE.stateAnaphorFar, ...cue, source: outlet.name };
+  return {
+    kind: 'state',
+    confidence: near ? CONFIDENCE.stateGeneric : CONFIDENCE.stateAnaphorFar,
+    ...cue,
+    source: outlet.name,
+  };
 }
 
-export function registerNames(tokens: Token[], [from, to]: [number, number], role: 'expert' | 'official', c: Compiled, ctx: Context): void {
+export function registerNames(
+  tokens: Token[],
+  [from, to]: [number, number],
+  role: 'expert' | 'official',
+  c: Compiled,
+  ctx: Context,
+): void {
   for (let k = from; k <= to; k++) {
     const tok = tokens[k];
     if (CONNECTORS.has(tok.lower) && k > from) break;
@@ -75,13 +113,23 @@ export function speakerIdentity(speaker: string, c: Compiled): string {
   return role ? speaker.slice(0, role.index) : speaker;
 }
 
-/** A speaker without a relative clause that describes them: "An official at the ministry, which monitors …" → "An official at the ministry". */
+/**
+ * A speaker without a relative clause that describes them: "An official at the ministry, which monitors …" → "An
+ * official at the ministry".
+ */
 function withoutClause(speaker: string): string {
   return speaker.replace(/\s*,\s*(?:who|whose|which)\s[\s\S]*$/u, '');
 }
 
 function isPersonWord(token: Token, c: Compiled): boolean {
-  return nameOf(token) !== undefined && !/['’]s$/u.test(token.text) && !c.heads.has(token.lower) && !c.official.test(token.text) && !c.expert.test(token.text) && !c.outlet.test(token.text);
+  return (
+    nameOf(token) !== undefined &&
+    !/['’]s$/u.test(token.text) &&
+    !c.heads.has(token.lower) &&
+    !c.official.test(token.text) &&
+    !c.expert.test(token.text) &&
+    !c.outlet.test(token.text)
+  );
 }
 
 /**
@@ -102,7 +150,10 @@ export function personIn(tokens: Token[], from: number, to: number, c: Compiled)
 /** Remembers a full name under each of its words; a word two people share resolves to neither. */
 export function registerPerson(tokens: Token[], [from, to]: [number, number], ctx: Context): void {
   if (to === from) return;
-  const full = tokens.slice(from, to + 1).map((t) => t.text).join(' ');
+  const full = tokens
+    .slice(from, to + 1)
+    .map((t) => t.text)
+    .join(' ');
   for (let k = from; k <= to; k++) {
     const known = ctx.people.get(tokens[k].text);
     if (known === undefined) ctx.people.set(tokens[k].text, full);
@@ -114,7 +165,10 @@ export function registerPerson(tokens: Token[], [from, to]: [number, number], ct
 export function personName(tokens: Token[], [from, to]: [number, number], ctx: Context): string {
   if (to > from) {
     registerPerson(tokens, [from, to], ctx);
-    return tokens.slice(from, to + 1).map((t) => t.text).join(' ');
+    return tokens
+      .slice(from, to + 1)
+      .map((t) => t.text)
+      .join(' ');
   }
   const word = tokens[from].text;
   const full = ctx.people.get(word);
@@ -126,7 +180,13 @@ export function personName(tokens: Token[], [from, to]: [number, number], ctx: C
 }
 
 /** The person a speaker phrase names (in its head, or an appositive that is only a name), by canonical name. */
-function speakerPerson(tokens: Token[], np: [number, number], app: [number, number] | undefined, c: Compiled, ctx: Context): string | undefined {
+function speakerPerson(
+  tokens: Token[],
+  np: [number, number],
+  app: [number, number] | undefined,
+  c: Compiled,
+  ctx: Context,
+): string | undefined {
   const inHead = personIn(tokens, np[0], np[1], c);
   if (inHead) return personName(tokens, inHead, ctx);
   if (!app) return undefined;
@@ -165,7 +225,13 @@ export function classifySpeaker(
   const named = c.outlet.exec(identity);
   if (named) {
     const outlet = c.outlets.get(outletKey(named[0]));
-    if (outlet) return { kind: outlet.state ? 'state' : 'other', confidence: outlet.state ? CONFIDENCE.stateNamed : CONFIDENCE.other, ...cue, source: outlet.name };
+    if (outlet)
+      return {
+        kind: outlet.state ? 'state' : 'other',
+        confidence: outlet.state ? CONFIDENCE.stateNamed : CONFIDENCE.other,
+        ...cue,
+        source: outlet.name,
+      };
   }
   const generic = c.stateCue.exec(identity);
   if (generic) {
@@ -173,13 +239,19 @@ export function classifySpeaker(
     return { kind: 'state', confidence: CONFIDENCE.stateGeneric, ...cue, source: name };
   }
   if (c.anaphor.test(head)) return anaphorCandidate(head, base + npStart, cue, ctx, mentions);
-  if (np[0] === np[1] && c.pronouns.has(tokens[np[0]].lower)) return { kind: 'pronoun', confidence: CONFIDENCE.pronounAlone, ...cue };
+  if (np[0] === np[1] && c.pronouns.has(tokens[np[0]].lower))
+    return { kind: 'pronoun', confidence: CONFIDENCE.pronounAlone, ...cue };
   const bonus = hedged ? CONFIDENCE.opinionBonus : 0;
   const person = speakerPerson(tokens, np, app, c, ctx);
   if (c.expert.test(speaker)) {
     registerNames(tokens, np, 'expert', c, ctx);
     if (app && nameOf(tokens[app[0]])) registerNames(tokens, app, 'expert', c, ctx);
-    return { kind: 'expert', confidence: CONFIDENCE.expert + bonus, ...cue, source: person ?? groupName(speaker, np[0] === 0) };
+    return {
+      kind: 'expert',
+      confidence: CONFIDENCE.expert + bonus,
+      ...cue,
+      source: person ?? groupName(speaker, np[0] === 0),
+    };
   }
   const headOf = (text: string) => text.split(/\s(?:of|at|for|with|from|in)\s/u)[0];
   if (c.official.test(headOf(head)) || (appText !== '' && c.official.test(headOf(appText)))) {
@@ -201,7 +273,10 @@ export function classifySpeaker(
   if (known === 'official') return { kind: 'other', confidence: CONFIDENCE.other, ...cue, source };
   return { kind: 'person', confidence: CONFIDENCE.person, ...cue, source };
 }
-/** "Some economists" → "economists"; a sentence-initial capital is lowered unless the word is an acronym or a quantifier came first. */
+/**
+ * "Some economists" → "economists"; a sentence-initial capital is lowered unless the word is an acronym or a quantifier
+ * came first.
+ */
 export function groupName(speaker: string, sentenceInitial: boolean): string {
   const words = speaker.split(/\s+/);
   const count = words.length;
@@ -217,7 +292,13 @@ export function groupName(speaker: string, sentenceInitial: boolean): string {
  * ("…," said Dr. Ruiz), or after "according to". A verb of judgement
  * (`judging`) takes only a speaker before it.
  */
-export function speakerAt(tokens: Token[], v: number, ve: number, verb: 'saying' | 'according' | 'judging', c: Compiled): { np: [number, number]; app?: [number, number] } | undefined {
+export function speakerAt(
+  tokens: Token[],
+  v: number,
+  ve: number,
+  verb: 'saying' | 'according' | 'judging',
+  c: Compiled,
+): { np: [number, number]; app?: [number, number] } | undefined {
   const forward = (validate: boolean) => {
     const np = walkForward(tokens, ve + 1, c);
     if (!np) return undefined;
@@ -236,7 +317,11 @@ export function speakerAt(tokens: Token[], v: number, ve: number, verb: 'saying'
   if (verb === 'according') return forward(false);
 
   let k = v - 1;
-  while (k >= 0 && tokens[k].word && (SKIPPED.has(tokens[k].lower) || NEGATIONS.has(tokens[k].lower) || ADVERB.test(tokens[k].text))) {
+  while (
+    k >= 0 &&
+    tokens[k].word &&
+    (SKIPPED.has(tokens[k].lower) || NEGATIONS.has(tokens[k].lower) || ADVERB.test(tokens[k].text))
+  ) {
     if (NEGATIONS.has(tokens[k].lower)) return undefined;
     k--;
   }

@@ -1,12 +1,28 @@
 import { expect } from '@open-wc/testing';
 import { segmentSentences } from '../sentences.js';
-import { LABELLED_PARAGRAPHS, type GoldLabel, type LabelledParagraph, type LabelledPart } from '../../test-support/labelled-set.js';
-import { canonicalOutlet, DEFAULT_LEXICON, PROVENANCE_ROLES, suggestProvenance, type ProvenanceRole, type Suggestion } from './suggest-provenance.js';
+import {
+  LABELLED_PARAGRAPHS,
+  type GoldLabel,
+  type LabelledParagraph,
+  type LabelledPart,
+} from '../../test-support/labelled-set.js';
+import {
+  canonicalOutlet,
+  DEFAULT_LEXICON,
+  PROVENANCE_ROLES,
+  suggestProvenance,
+  type ProvenanceRole,
+  type Suggestion,
+} from './suggest-provenance.js';
 
 const TAGS = ['state-media-claim', 'analyst-opinion', 'reported-fact'] as const;
 
 /** The gold label each role stands for (the labelled set uses the built-in tag ids). */
-const LABEL_OF: Record<ProvenanceRole, GoldLabel> = { 'state-media': 'state-media-claim', analyst: 'analyst-opinion', reported: 'reported-fact' };
+const LABEL_OF: Record<ProvenanceRole, GoldLabel> = {
+  'state-media': 'state-media-claim',
+  analyst: 'analyst-opinion',
+  reported: 'reported-fact',
+};
 
 interface GoldSentence {
   start: number;
@@ -23,7 +39,12 @@ function corpus(paragraphs: readonly LabelledParagraph[]): { text: string; gold:
     if (p > 0) text += '\n';
     paragraph.sentences.forEach((sentence, s) => {
       if (s > 0) text += ' ';
-      gold.push({ start: text.length, end: text.length + sentence.text.length, label: sentence.label, part: paragraph.part });
+      gold.push({
+        start: text.length,
+        end: text.length + sentence.text.length,
+        label: sentence.label,
+        part: paragraph.part,
+      });
       text += sentence.text;
     });
   });
@@ -58,7 +79,9 @@ function table(results: { name: string; score: Score }[]): string {
   const lines = ['set               tag                  P      R      F1     n'];
   for (const { name, score: s } of results) {
     for (const r of s.rows) {
-      lines.push(`${name.padEnd(17)} ${r.tag.padEnd(20)} ${r.precision.toFixed(2).padEnd(6)} ${r.recall.toFixed(2).padEnd(6)} ${r.f1.toFixed(2).padEnd(6)} ${r.support}`);
+      lines.push(
+        `${name.padEnd(17)} ${r.tag.padEnd(20)} ${r.precision.toFixed(2).padEnd(6)} ${r.recall.toFixed(2).padEnd(6)} ${r.f1.toFixed(2).padEnd(6)} ${r.support}`,
+      );
     }
     lines.push(`${name.padEnd(17)} ${'macro-F1'.padEnd(20)} ${''.padEnd(13)} ${s.macroF1.toFixed(3)}`);
   }
@@ -96,7 +119,9 @@ describe('suggestProvenance: labelled set', () => {
   });
 
   it('segments into exactly the labelled sentences', () => {
-    expect(segmentSentences(text).map(({ start, end }) => [start, end])).to.deep.equal(gold.map(({ start, end }) => [start, end]));
+    expect(segmentSentences(text).map(({ start, end }) => [start, end])).to.deep.equal(
+      gold.map(({ start, end }) => [start, end]),
+    );
   });
 
   it('reaches macro-F1 ≥ 0.9 on the held-out part (printed first), and on the earlier held-out and tuning parts', () => {
@@ -110,13 +135,20 @@ describe('suggestProvenance: labelled set', () => {
     );
     const scoreOf = (part: LabelledPart) => {
       const sentences = inPart(part);
-      return score(sentences, sentences.map((g) => predicted.get(g) ?? 'none'));
+      return score(
+        sentences,
+        sentences.map((g) => predicted.get(g) ?? 'none'),
+      );
     };
     const heldOut = scoreOf('held-out');
     const earlier = scoreOf('earlier-held-out');
     const tuning = scoreOf('tuning');
-    const baseline = score(inPart('held-out'), inPart('held-out').map(() => 'reported-fact'));
-    const storiesOf = (part: LabelledPart) => [...new Set(LABELLED_PARAGRAPHS.filter((p) => p.part === part).map((p) => p.id.split('.')[0]))].join(', ');
+    const baseline = score(
+      inPart('held-out'),
+      inPart('held-out').map(() => 'reported-fact'),
+    );
+    const storiesOf = (part: LabelledPart) =>
+      [...new Set(LABELLED_PARAGRAPHS.filter((p) => p.part === part).map((p) => p.id.split('.')[0]))].join(', ');
     console.log(
       `Provenance suggester on ${gold.length} labelled sentences: held-out ${inPart('held-out').length} (${storiesOf('held-out')}), ` +
         `earlier held-out ${inPart('earlier-held-out').length} (${storiesOf('earlier-held-out')}), tuning ${inPart('tuning').length}\n` +
@@ -156,7 +188,11 @@ describe('suggestProvenance: rules', () => {
       `South Korea's Defence Ministry said the factory had been expanded last year.`,
     ].join('\n');
     const suggestions = suggestProvenance(text);
-    const named = suggestionFor(suggestions, text, `North Korea's official Korean Central News Agency reported the visit on Sunday.`);
+    const named = suggestionFor(
+      suggestions,
+      text,
+      `North Korea's official Korean Central News Agency reported the visit on Sunday.`,
+    );
     const carried = suggestionFor(suggestions, text, `Kim praised the factory's output.`);
     const agency = suggestionFor(suggestions, text, `He also urged workers to build more shells, the agency said.`);
     for (const s of [named, carried, agency]) {
@@ -166,7 +202,9 @@ describe('suggestProvenance: rules', () => {
     expect(agency.cue).to.equal('the agency said');
     expect(carried.confidence).to.be.lessThan(agency.confidence);
     expect(agency.confidence).to.be.lessThan(named.confidence);
-    expect(roleOf(suggestions, text, `South Korea's Defence Ministry said the factory had been expanded last year.`)).to.equal('reported');
+    expect(
+      roleOf(suggestions, text, `South Korea's Defence Ministry said the factory had been expanded last year.`),
+    ).to.equal('reported');
   });
 
   it('stops carrying at a sentence with its own attribution, and needs the subject to continue', () => {
@@ -191,7 +229,11 @@ describe('suggestProvenance: rules', () => {
   it('reads a quotation attributed after it: "said Dr. Ruiz, a meteorologist"', () => {
     const text = `'The storm will strengthen overnight,' said Dr. Ruiz, a meteorologist. "Coastal towns should prepare," she said.`;
     const suggestions = suggestProvenance(text);
-    const first = suggestionFor(suggestions, text, `'The storm will strengthen overnight,' said Dr. Ruiz, a meteorologist.`);
+    const first = suggestionFor(
+      suggestions,
+      text,
+      `'The storm will strengthen overnight,' said Dr. Ruiz, a meteorologist.`,
+    );
     expect(first.role).to.equal('analyst');
     expect(first.source).to.include('Dr. Ruiz');
     expect(first.cue).to.equal('said Dr. Ruiz, a meteorologist');
@@ -210,12 +252,17 @@ describe('suggestProvenance: rules', () => {
   it('recognises expert groups and described experts', () => {
     const text = `Some experts say the tour could be linked to arms sales. Analysts believe the talks will fail. Ana Silva, an analyst at the Halden Institute, said the plan was risky. "It may backfire," said an analyst at the Halden Institute.`;
     const suggestions = suggestProvenance(text);
-    expect(suggestionFor(suggestions, text, 'Some experts say the tour could be linked to arms sales.').source).to.equal('experts');
+    expect(
+      suggestionFor(suggestions, text, 'Some experts say the tour could be linked to arms sales.').source,
+    ).to.equal('experts');
     expect(suggestionFor(suggestions, text, 'Analysts believe the talks will fail.').source).to.equal('analysts');
-    expect(suggestionFor(suggestions, text, 'Ana Silva, an analyst at the Halden Institute, said the plan was risky.').source).to.equal('Ana Silva');
-    expect(suggestionFor(suggestions, text, '"It may backfire," said an analyst at the Halden Institute.').source).to.equal(
-      'an analyst at the Halden Institute',
-    );
+    expect(
+      suggestionFor(suggestions, text, 'Ana Silva, an analyst at the Halden Institute, said the plan was risky.')
+        .source,
+    ).to.equal('Ana Silva');
+    expect(
+      suggestionFor(suggestions, text, '"It may backfire," said an analyst at the Halden Institute.').source,
+    ).to.equal('an analyst at the Halden Institute');
     expect(suggestions.every((s) => s.role === 'analyst')).to.equal(true);
   });
 
@@ -249,7 +296,11 @@ describe('suggestProvenance: rules', () => {
     ].join('\n');
     const suggestions = suggestProvenance(`KCNA reported the visit.\n${text}`);
     const full = `KCNA reported the visit.\n${text}`;
-    const leader = suggestionFor(suggestions, full, `The leader repeated the message at two other plants, calling for "speed."`);
+    const leader = suggestionFor(
+      suggestions,
+      full,
+      `The leader repeated the message at two other plants, calling for "speed."`,
+    );
     expect(leader).to.include({ role: 'state-media', source: 'KCNA', cue: 'The leader' });
     expect(leader.confidence).to.be.greaterThan(0.5);
     expect(roleOf(suggestions, full, 'Rain fell in the capital.')).to.equal('reported');
@@ -269,9 +320,26 @@ describe('suggestProvenance: rules', () => {
       `U.S. officials see the launch as a provocation. The ministry views the report as accurate.`,
     ].join('\n');
     const suggestions = suggestProvenance(text);
-    expect(suggestions.map((s) => s.role)).to.deep.equal(['analyst', 'analyst', 'analyst', 'analyst', 'analyst', 'analyst', 'reported', 'reported']);
-    expect(suggestions.slice(0, 3).map((s) => s.source)).to.deep.equal(['outside observers', 'analysts', 'Korea watchers']);
-    expect(suggestions.slice(3, 6).map((s) => s.source)).to.deep.equal(['Choi Min-seo', 'Choi Min-seo', 'Choi Min-seo']);
+    expect(suggestions.map((s) => s.role)).to.deep.equal([
+      'analyst',
+      'analyst',
+      'analyst',
+      'analyst',
+      'analyst',
+      'analyst',
+      'reported',
+      'reported',
+    ]);
+    expect(suggestions.slice(0, 3).map((s) => s.source)).to.deep.equal([
+      'outside observers',
+      'analysts',
+      'Korea watchers',
+    ]);
+    expect(suggestions.slice(3, 6).map((s) => s.source)).to.deep.equal([
+      'Choi Min-seo',
+      'Choi Min-seo',
+      'Choi Min-seo',
+    ]);
     expect(suggestions[1].cue).to.equal('Several analysts read');
   });
 
@@ -311,7 +379,14 @@ describe('suggestProvenance: rules', () => {
   });
 
   it('exports canonicalOutlet: every alias of an outlet resolves to its lexicon name', () => {
-    for (const written of ['KCNA', 'the KCNA', 'Korean Central News Agency', "North Korea's official Korean Central News Agency", 'kcna', ' the  KCNA ']) {
+    for (const written of [
+      'KCNA',
+      'the KCNA',
+      'Korean Central News Agency',
+      "North Korea's official Korean Central News Agency",
+      'kcna',
+      ' the  KCNA ',
+    ]) {
       expect(canonicalOutlet(written), written).to.equal('KCNA');
     }
     expect(canonicalOutlet('Xinhua news agency')).to.equal('Xinhua');
@@ -334,7 +409,8 @@ describe('suggestProvenance: rules', () => {
   });
 
   it('names an outlet by its canonical name whatever alias the text uses', () => {
-    const text = 'The launch succeeded, the Korean Central News Agency said. Kim watched it, according to Korean Central Television.';
+    const text =
+      'The launch succeeded, the Korean Central News Agency said. Kim watched it, according to Korean Central Television.';
     const suggestions = suggestProvenance(text);
     expect(suggestions.map((s) => s.source)).to.deep.equal(['KCNA', 'KCTV']);
     expect(suggestions[0].cue).to.equal('Korean Central News Agency said');
@@ -365,11 +441,17 @@ describe('suggestProvenance: rules', () => {
       'Why now? The launch came days before the drills.',
     ].join('\n');
     const suggestions = suggestProvenance(text);
-    expect(suggestions.map((s) => text.slice(s.start, s.end))).to.deep.equal(['The launch came days before the drills.']);
+    expect(suggestions.map((s) => text.slice(s.start, s.end))).to.deep.equal([
+      'The launch came days before the drills.',
+    ]);
   });
 
   it('forgets the article at a headline: "the agency" does not reach into the next story', () => {
-    const text = ['KCNA said the test succeeded.', 'Bridge reopens after repairs', 'The agency said traffic was normal.'].join('\n');
+    const text = [
+      'KCNA said the test succeeded.',
+      'Bridge reopens after repairs',
+      'The agency said traffic was normal.',
+    ].join('\n');
     const suggestions = suggestProvenance(text);
     expect(roleOf(suggestions, text, 'KCNA said the test succeeded.')).to.equal('state-media');
     expect(roleOf(suggestions, text, 'The agency said traffic was normal.')).to.equal('reported');
@@ -386,7 +468,11 @@ describe('suggestProvenance: rules', () => {
     expect(suggestProvenance(text)[0].role).to.equal('reported');
     const lexicon = { stateOutlets: [{ name: 'Tidewater Bulletin', aliases: ['TWB'] }] };
     const suggestions = suggestProvenance(text, { lexicon });
-    expect(suggestions[0]).to.include({ role: 'state-media', source: 'Tidewater Bulletin', cue: 'Tidewater Bulletin reported' });
+    expect(suggestions[0]).to.include({
+      role: 'state-media',
+      source: 'Tidewater Bulletin',
+      cue: 'Tidewater Bulletin reported',
+    });
     expect(suggestions[1]).to.include({ role: 'state-media', source: 'TASS' });
     expect(suggestProvenance('Rates rose, TWB said.', { lexicon })[0].source).to.equal('Tidewater Bulletin');
     expect(DEFAULT_LEXICON.stateOutlets.some((o) => o.name === 'Tidewater Bulletin')).to.equal(false);
@@ -404,7 +490,8 @@ describe('suggestProvenance: rules', () => {
   });
 
   it('keeps UTF-16 offsets right around emoji and CJK text', () => {
-    const text = '🚀🚀 速報\n北朝鮮 🇰🇵 fired a missile 🚀, KCNA said. 😀 Analysts say 日本 could respond.\n東京 📈 prices rose 2%.';
+    const text =
+      '🚀🚀 速報\n北朝鮮 🇰🇵 fired a missile 🚀, KCNA said. 😀 Analysts say 日本 could respond.\n東京 📈 prices rose 2%.';
     const suggestions = suggestProvenance(text);
     const sentences = segmentSentences(text).map((r) => text.slice(r.start, r.end));
     expect(suggestions.map((s) => text.slice(s.start, s.end))).to.deep.equal(sentences.slice(1));

@@ -77,7 +77,14 @@ export function suggestProvenance(text: string, options: SuggestOptions = {}): S
     ctx.paragraphOutlet = undefined;
     const { masked, endsInQuote } = maskQuotes(text, lineStart, lineEnd, line);
     const infos = line.map((range, k) =>
-      analyseSentence(text, range, masked.slice(range.start - lineStart, range.end - lineStart), endsInQuote[k], c, ctx),
+      analyseSentence(
+        text,
+        range,
+        masked.slice(range.start - lineStart, range.end - lineStart),
+        endsInQuote[k],
+        c,
+        ctx,
+      ),
     );
     resolveParagraph(text, infos).forEach((resolved, k) => {
       const info = infos[k];

@@ -12,8 +12,12 @@ export interface Token {
   cap: boolean;
 }
 
-/** Dotted capitals ("U.S."), a title before a name ("Dr."), a word (with 's, hyphens, 1,300 / 5.8), or one other character. */
-export const TOKEN = /(?:\p{Lu}\.){2,}|\p{Lu}\p{Ll}{0,3}\.(?=\s+\p{Lu})|[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+|[.,]\p{N}+)*|[^\s\p{L}\p{N}]/gu;
+/**
+ * Dotted capitals ("U.S."), a title before a name ("Dr."), a word (with 's, hyphens, 1,300 / 5.8), or one other
+ * character.
+ */
+export const TOKEN =
+  /(?:\p{Lu}\.){2,}|\p{Lu}\p{Ll}{0,3}\.(?=\s+\p{Lu})|[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+|[.,]\p{N}+)*|[^\s\p{L}\p{N}]/gu;
 export const WORD_START = /^[\p{L}\p{N}]/u;
 export const CAP_START = /^\p{Lu}/u;
 export const ADVERB = /^\p{Ll}+ly$/u;
@@ -28,7 +32,14 @@ export function tokenize(text: string): Token[] {
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
     const t = m[0];
-    tokens.push({ text: t, lower: t.toLowerCase(), start: m.index, end: m.index + t.length, word: WORD_START.test(t), cap: CAP_START.test(t) });
+    tokens.push({
+      text: t,
+      lower: t.toLowerCase(),
+      start: m.index,
+      end: m.index + t.length,
+      word: WORD_START.test(t),
+      cap: CAP_START.test(t),
+    });
   }
   return tokens;
 }
@@ -51,7 +62,8 @@ export function walkBack(tokens: Token[], i: number, c: Compiled): [number, numb
     if (!tok.word || c.pronouns.has(tok.lower)) break;
     const right = tokens[k + 1];
     if (isNameish(tok) || c.heads.has(tok.lower) || DETS.has(tok.lower)) modifiers = 0;
-    else if (CONNECTORS.has(tok.lower) && (right.cap || (DETS.has(right.lower) && tokens[k + 2]?.cap === true))) modifiers = 0;
+    else if (CONNECTORS.has(tok.lower) && (right.cap || (DETS.has(right.lower) && tokens[k + 2]?.cap === true)))
+      modifiers = 0;
     else if (!tok.cap && modifiers < 2 && (modifiers > 0 || c.heads.has(right.lower))) modifiers++;
     else break;
     from = k;
@@ -75,8 +87,12 @@ export function walkForward(tokens: Token[], i: number, c: Compiled): [number, n
       isNameish(tok) ||
       c.heads.has(tok.lower) ||
       DETS.has(tok.lower) ||
-      (CONNECTORS.has(tok.lower) && next !== undefined && (next.cap || (DETS.has(next.lower) && after?.cap === true))) ||
-      (!tok.cap && next !== undefined && (c.heads.has(next.lower) || (!next.cap && after !== undefined && c.heads.has(after.lower))));
+      (CONNECTORS.has(tok.lower) &&
+        next !== undefined &&
+        (next.cap || (DETS.has(next.lower) && after?.cap === true))) ||
+      (!tok.cap &&
+        next !== undefined &&
+        (c.heads.has(next.lower) || (!next.cap && after !== undefined && c.heads.has(after.lower))));
     if (!ok) break;
     to = k;
   }
@@ -89,11 +105,19 @@ export function walkForward(tokens: Token[], i: number, c: Compiled): [number, n
 /** The appositive after the comma at `comma` (", a meteorologist"), up to the next comma or the end. */
 export function appositiveAfter(tokens: Token[], comma: number): [number, number] | undefined {
   let k = comma + 1;
-  while (k < tokens.length && k - comma < 25 && tokens[k].text !== ',' && (tokens[k].word || !/^[.!?…;:"“”«»]$/u.test(tokens[k].text))) k++;
+  while (
+    k < tokens.length &&
+    k - comma < 25 &&
+    tokens[k].text !== ',' &&
+    (tokens[k].word || !/^[.!?…;:"“”«»]$/u.test(tokens[k].text))
+  )
+    k++;
   return k > comma + 1 ? [comma + 1, k - 1] : undefined;
 }
 
-/** The appositive ending just before the comma at `comma` (", a commodities analyst at X,"): from the comma before it. */
+/**
+ * The appositive ending just before the comma at `comma` (", a commodities analyst at X,"): from the comma before it.
+ */
 export function appositiveBefore(tokens: Token[], comma: number): [number, number] | undefined {
   for (let k = comma - 1; k >= 0 && comma - k < 25; k--) {
     const tok = tokens[k];
