@@ -3,7 +3,8 @@ import { TextSelection, type Command, type EditorState, type Transaction } from 
 import type { AnnotationPatch } from '../model/annotation.js';
 import { findTag } from '../model/taxonomy.js';
 import { announce } from './announce.js';
-import { annotationsAt, getAnnotationState, recordsInOrder, setSelectedAnnotation } from './annotation-plugin.js';
+import { annotationsAt, getAnnotationState, recordsInOrder } from './annotation-plugin.js';
+import { setSelectedAnnotation } from './annotation-selection.js';
 import { withCurrentText, type AnnotationRecord } from './annotation-record.js';
 import { AnnotationStep } from './annotation-step.js';
 import { adjacentSentence, currentSentence, sentenceAtPos, type DocRange } from './sentence-ranges.js';

@@ -4,13 +4,8 @@ import { undo } from 'prosemirror-history';
 import { TextSelection, type EditorState } from 'prosemirror-state';
 import type { DecorationSet } from 'prosemirror-view';
 import { DEFAULT_TAXONOMY } from '../model/taxonomy.js';
-import {
-  annotationKey,
-  annotationsAt,
-  compareReadingOrder,
-  getAnnotationState,
-  recordsTouching,
-} from './annotation-plugin.js';
+import { annotationKey, annotationsAt, getAnnotationState, recordsTouching } from './annotation-plugin.js';
+import { compareReadingOrder } from './reading-order.js';
 import { mapRecord } from './annotation-record.js';
 import { parseArticleHTML } from './article.js';
 import {

@@ -1,6 +1,7 @@
 import { Plugin, PluginKey, TextSelection } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
-import { annotationsAt, getAnnotationState, setSelectedAnnotation } from './annotation-plugin.js';
+import { annotationsAt, getAnnotationState } from './annotation-plugin.js';
+import { setSelectedAnnotation } from './annotation-selection.js';
 import { selectAnnotationTransaction, selectSentence } from './commands.js';
 import { expandToSentences } from './sentence-ranges.js';
 import { getSettings } from './settings-plugin.js';
