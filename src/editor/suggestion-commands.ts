@@ -104,7 +104,10 @@ export function acceptSuggestion(tag?: string, clock: RecordClock = systemClock)
       acceptInto(tr, state, suggestion, chosen, clock);
       removeSuggestions(tr, [suggestion.id]);
       dispatch(
-        announce(tr, `Accepted as ${tagLabel(state, chosen)}${suggestion.source ? `, source ${suggestion.source}` : ''}`),
+        announce(
+          tr,
+          `Accepted as ${tagLabel(state, chosen)}${suggestion.source ? `, source ${suggestion.source}` : ''}`,
+        ),
       );
     }
     return true;
