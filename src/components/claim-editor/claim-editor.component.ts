@@ -6,7 +6,7 @@ import { EditorView } from 'prosemirror-view';
 import type { Annotation, AnnotationInput, AnnotationPatch } from '../../model/annotation.js';
 import { DEFAULT_TAXONOMY, findTag, validateTaxonomy, type Taxonomy } from '../../model/taxonomy.js';
 import { announcementOf } from '../../editor/announce.js';
-import { annotationsOf, recordsFromAnnotations, resolveInput, toAnnotation } from '../../editor/annotation-api.js';
+import { annotationsOf, recordsFromAnnotations, resolveInput, toAnnotation } from '../../editor/annotation-offsets.js';
 import { annotationList } from '../../editor/state-annotation-list.js';
 import { getAnnotationState } from '../../editor/annotation-plugin.js';
 import { AnnotationStep } from '../../editor/annotation-step.js';
@@ -22,18 +22,18 @@ import { applyWithCheckpoints } from '../../editor/checkpoint.js';
 import {
   addAnnotationTransaction,
   deleteSelectedAnnotation,
-  redoCommand,
   removeAnnotationTransaction,
   selectAnnotationTransaction,
   tagSelection,
-  undoCommand,
   updateAnnotationTransaction,
-} from '../../editor/commands.js';
+} from '../../editor/annotation-commands.js';
+import { redoCommand, undoCommand } from '../../editor/history-commands.js';
+import { newRecord } from '../../editor/record-factory.js';
 import { createArticleState } from '../../editor/create-state.js';
 import { planImport, type ImportOptions, type ImportReport } from '../../editor/import-annotations.js';
 import { MAX_IMPORT_BYTES, type ExportSource, type ParsedImport } from '../../formats/format.js';
 import { exportFormats, parseImport, type ExportFormat } from '../../formats/registry.js';
-import { getSettings, updateSettings, type EditorMode } from '../../editor/settings-plugin.js';
+import { getSettings, updateSettings, type EditorMode } from '../../editor/settings-and-text-lock.js';
 import {
   acceptSuggestion,
   acceptSuggestionsAbove,
@@ -483,8 +483,8 @@ export class ClaimEditor extends LitElement {
    */
   addAnnotation(input: AnnotationInput): Annotation {
     const range = resolveInput(this.editorState, input);
-    const { tr, record } = addAnnotationTransaction(this.editorState, range, input, undefined, false);
-    this.dispatch(tr);
+    const record = newRecord(this.editorState, range, input);
+    this.dispatch(addAnnotationTransaction(this.editorState, record, { select: false }));
     return this.annotationById(record.id);
   }
 
@@ -495,7 +495,7 @@ export class ClaimEditor extends LitElement {
         `Unknown tag ${JSON.stringify(patch.tag)}: the taxonomy has ${this.taxonomyValue.map((t) => t.id).join(', ')}.`,
       );
     }
-    this.dispatch(updateAnnotationTransaction(this.editorState, id, patch ?? {}).tr);
+    this.dispatch(updateAnnotationTransaction(this.editorState, id, patch ?? {}));
     return this.annotationById(id);
   }
 
@@ -520,6 +520,7 @@ export class ClaimEditor extends LitElement {
       annotator: this.annotator || undefined,
       suggest: (text: string) => suggestProvenance(text, lexicon ? { lexicon } : {}),
       suggestionTagMap: this.suggestionTagMap,
+      openDetails: () => this.details?.focusSource(),
     };
   }
 
@@ -730,16 +731,8 @@ export class ClaimEditor extends LitElement {
     this.view?.focus();
   }
 
-  private onEditorKeydown(event: KeyboardEvent) {
-    const { selectedId } = getAnnotationState(this.editorState);
-    if (event.key === 'Enter' && selectedId && getSettings(this.editorState).mode !== 'edit') {
-      event.preventDefault();
-      this.details?.focusSource();
-    }
-  }
-
   private onDetailsChange(event: CustomEvent<{ id: string; patch: AnnotationPatch }>) {
-    this.dispatch(updateAnnotationTransaction(this.editorState, event.detail.id, event.detail.patch).tr);
+    this.dispatch(updateAnnotationTransaction(this.editorState, event.detail.id, event.detail.patch));
   }
 
   private onDetailsDelete(event: CustomEvent<{ id: string }>) {
@@ -984,7 +977,7 @@ export class ClaimEditor extends LitElement {
           }
           ${this.renderHelp()} ${this.renderStorageStatus()} ${this.renderStorageNotice()}
         </div>
-        <div part="editor" class="editor" @keydown=${this.onEditorKeydown} @dragover=${this.onDragOver}></div>
+        <div part="editor" class="editor" @dragover=${this.onDragOver}></div>
         <div part="sidebar" class="sidebar">
           <claim-details
             ?hidden=${!selected}

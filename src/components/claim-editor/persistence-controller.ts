@@ -3,7 +3,7 @@ import type { EditorState } from 'prosemirror-state';
 import type { Annotation } from '../../model/annotation.js';
 import { readAnnotation } from '../../model/annotation-reader.js';
 import { articleFromText, readArticleJSON } from '../../editor/article.js';
-import { toAnnotation } from '../../editor/annotation-api.js';
+import { toAnnotation } from '../../editor/annotation-offsets.js';
 import { sameRecord } from '../../editor/annotation-record.js';
 import { getAnnotationState } from '../../editor/annotation-plugin.js';
 import { getSuggestionState } from '../../editor/suggestion-plugin.js';

@@ -22,6 +22,8 @@ export interface EditorSettings {
   suggest?: Suggester;
   /** The tag each suggested role becomes; absent: the three built-in tags. */
   suggestionTagMap?: SuggestionTagMap;
+  /** What Enter on the selected annotation does outside edit mode (the element: focus its details); none: nothing. */
+  openDetails?: () => void;
 }
 
 export const settingsKey = new PluginKey<EditorSettings>('claim-settings');
