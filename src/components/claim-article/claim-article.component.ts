@@ -1,13 +1,12 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
 import { findTag, type Tag } from '../../model/taxonomy.js';
 import { AdoptedSheetsController } from '../shared/adopted-sheets-controller.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { taxonomySheet } from '../shared/taxonomy-styles.js';
-import { copyArticle, safeUrl } from './article-copy.js';
+import { copyArticle, safeUrl, type ArticleCopy } from './article-copy.js';
 import { claimArticleStyles } from './claim-article.styles.js';
 import { markUp, type DrawnRange } from './mark-up.js';
-import { placeAnnotations } from './place-annotations.js';
+import { placeExactly, type Placement } from './place-annotations.js';
 import { readReaderData, type ReaderAnnotation, type ReaderData } from './reader-data.js';
 
 /** What a `claim-article-load` event tells: how many annotations were drawn, which were not, and why not. */
@@ -51,20 +50,34 @@ const DATA_SCRIPT = ':scope > script[type="application/json"]';
 export class ClaimArticle extends LitElement {
   static override styles = [sharedStyles, claimArticleStyles];
 
+  // Declared without decorators: the module is split (see scripts/build.mjs), and decorators' helper would become a
+  // chunk of its own that every page loads.
+  static override properties = {
+    annotations: { attribute: false },
+    src: {},
+    reviewUrl: { attribute: 'review-url' },
+    data: { state: true },
+    errors: { state: true },
+    openId: { state: true },
+    articleVersion: { state: true },
+  };
+
   /** A native `json` export (its text or the parsed object), or a list of annotations; wins over `src`. */
-  @property({ attribute: false }) annotations?: unknown;
+  annotations?: unknown;
   /** URL of a native `json` export to fetch. */
-  @property() src?: string;
+  src?: string;
   /** The page where the fact-check is published; overrides the file's. Links go to `#claim-<id>` on it. */
-  @property({ attribute: 'review-url' }) reviewUrl?: string;
+  reviewUrl?: string;
 
-  @state() private data?: ReaderData;
-  @state() private errors: string[] = [];
-  @state() private openId?: string;
+  private data?: ReaderData;
+  private errors: string[] = [];
+  private openId?: string;
   /** Bumped when the light-DOM article changes, to draw it again. */
-  @state() private articleVersion = 0;
+  private articleVersion = 0;
 
-  @query('.popover') private detailsPopover?: HTMLElement;
+  private get detailsPopover(): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>('.popover');
+  }
 
   private drawnArticle?: DrawnArticle;
   private fetching?: AbortController;
@@ -148,6 +161,10 @@ export class ClaimArticle extends LitElement {
 
   /** Set when new data arrived: a `claim-article-load` event follows the next drawing. */
   private drawPending = false;
+  /** Counts drawings, so a re-anchoring that finishes after a newer drawing began is dropped. */
+  private drawing = 0;
+  /** Whether the drawing waits for the anchoring code. */
+  private reanchoring = false;
 
   private tagOf(annotation: ReaderAnnotation): Tag {
     return findTag(this.data!.taxonomy, annotation.tag) ?? { id: annotation.tag, label: annotation.tag };
@@ -158,19 +175,39 @@ export class ClaimArticle extends LitElement {
     return annotation.verdict ? `${label} · ${annotation.verdict}` : label;
   }
 
-  /** Draws the light-DOM article again, with the annotations' marks. */
+  /**
+   * Draws the light-DOM article again, with the annotations' marks: at once
+   * when they are all where their offsets say, else once the anchoring code
+   * has loaded and re-found them.
+   */
   private draw() {
     const data = this.data;
+    const drawing = ++this.drawing;
+    this.reanchoring = false;
     if (!data) {
       this.drawnArticle = undefined;
       return;
     }
+    const copy = copyArticle(this, document);
+    const exact = placeExactly(copy.text, data.annotations);
+    if (exact) {
+      this.drawnArticle = this.markUpCopy(copy, exact, data);
+      return;
+    }
+    this.reanchoring = true;
+    void import('./reanchor.js').then(({ reanchorAnnotations }) => {
+      if (drawing !== this.drawing) return;
+      this.drawnArticle = this.markUpCopy(copy, reanchorAnnotations(copy.text, data.annotations), data);
+      this.reanchoring = false;
+      this.requestUpdate();
+    });
+  }
+
+  private markUpCopy(copy: ArticleCopy, { placed, orphaned }: Placement, data: ReaderData): DrawnArticle {
     const element = document.createElement('div');
     element.className = 'article';
     element.setAttribute('part', 'article');
-    const copy = copyArticle(this, document);
     element.append(copy.fragment);
-    const { placed, orphaned } = placeAnnotations(copy.text, data.annotations);
     const drawn = markUp(
       copy.pieces,
       placed.map(({ annotation, start, end }) => ({
@@ -187,11 +224,11 @@ export class ClaimArticle extends LitElement {
       mark.tabIndex = 0;
       mark.setAttribute('aria-describedby', `${label.id} claim-hint`);
     }
-    this.drawnArticle = { element, drawn, orphaned, byId: new Map(data.annotations.map((a) => [a.id, a])) };
+    return { element, drawn, orphaned, byId: new Map(data.annotations.map((a) => [a.id, a])) };
   }
 
   protected override updated() {
-    if (this.drawPending) {
+    if (this.drawPending && !this.reanchoring) {
       this.drawPending = false;
       this.dispatchEvent(
         new CustomEvent<ClaimArticleLoadDetail>('claim-article-load', {

@@ -43,14 +43,16 @@ const claim = annotationOf(WIRE_ARTICLE_TEXT, STATE_CLAIM, {
 const analyst = annotationOf(WIRE_ARTICLE_TEXT, ANALYST, { id: 'analyst-1', tag: 'analyst-opinion' });
 const crossings = annotationOf(WIRE_ARTICLE_TEXT, CROSSINGS, { id: 'fact-1', tag: 'reported-fact' });
 
-/** Mounts a reader around the sample article, with `data` as its `annotations` property. */
+/** Mounts a reader around the sample article, with `data` as its `annotations` property, once it has drawn. */
 async function mount(data: unknown, article = WIRE_ARTICLE_HTML): Promise<ClaimArticle> {
   const container = document.createElement('div');
   document.body.append(container);
+  const loaded = oneEvent(container, 'claim-article-load');
   // The article is the element's light DOM, as a CMS renders it.
   container.innerHTML = `<claim-article>${article}</claim-article>`;
   const element = container.querySelector('claim-article') as ClaimArticle;
   element.annotations = data;
+  await loaded;
   await element.updateComplete;
   return element;
 }

@@ -1,4 +1,3 @@
-import { anchorImported, Anchorer, type AnchorTarget } from '../../model/anchoring.js';
 import type { ReaderAnnotation } from './reader-data.js';
 
 /** Where each annotation goes in the article on the page, or that it goes nowhere. */
@@ -7,33 +6,20 @@ export interface Placement {
   orphaned: ReaderAnnotation[];
 }
 
-function isComplete(annotation: ReaderAnnotation): annotation is ReaderAnnotation & AnchorTarget {
-  const { start, end, quote, prefix, suffix } = annotation;
-  return (
-    start !== undefined && end !== undefined && quote !== undefined && prefix !== undefined && suffix !== undefined
-  );
-}
-
 /**
- * Anchors annotations to the article's text as the editor does: one still at
- * its offsets stays there; one whose text moved or changed is re-found by its
- * quote and context, or else is orphaned. An annotation the file already
- * calls orphaned stays orphaned: it is listed, never drawn in a guessed place.
+ * Places annotations in the article's text when every one the file does not
+ * call orphaned still has its quote at its offsets (the page shows the
+ * article that was annotated). Otherwise undefined: they must be re-found by
+ * quote and context (`reanchor.ts`, loaded only then).
  */
-export function placeAnnotations(text: string, annotations: readonly ReaderAnnotation[]): Placement {
-  const anchorer = new Anchorer(text);
-  const live = annotations.filter((a) => a.status !== 'orphaned');
-  const complete = live.filter(isComplete);
-  const results = new Map(anchorer.anchorAll(complete).map((result, i) => [complete[i], result]));
+export function placeExactly(text: string, annotations: readonly ReaderAnnotation[]): Placement | undefined {
   const placement: Placement = { placed: [], orphaned: [] };
   for (const annotation of annotations) {
-    const result =
-      annotation.status === 'orphaned'
-        ? undefined
-        : (results.get(annotation as ReaderAnnotation & AnchorTarget) ?? anchorImported(anchorer, annotation));
-    if (result && result.status !== 'orphaned' && result.end > result.start)
-      placement.placed.push({ annotation, start: result.start, end: result.end });
-    else placement.orphaned.push(annotation);
+    const { start, end, quote, status } = annotation;
+    if (status === 'orphaned') placement.orphaned.push(annotation);
+    else if (start !== undefined && end !== undefined && end > start && quote && text.slice(start, end) === quote)
+      placement.placed.push({ annotation, start, end });
+    else return undefined;
   }
   return placement;
 }
