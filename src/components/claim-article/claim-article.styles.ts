@@ -2,10 +2,19 @@ import { css } from 'lit';
 
 /** The reader: article typography, marks and labels as in the editor, a popover, and a printable page. */
 export const claimArticleStyles = css`
+  /* The article keeps the page's typography; only what the reader adds is in the interface font. */
   :host {
     display: block;
     position: relative;
+    font-family: inherit;
     line-height: var(--claim-article-line-height, 1.6);
+  }
+  .legend,
+  .notice,
+  .orphans,
+  .popover,
+  .print-notes {
+    font-family: var(--claim-font-family, system-ui, -apple-system, 'Segoe UI', sans-serif);
   }
   :host([hidden]) {
     display: none;
@@ -41,7 +50,7 @@ export const claimArticleStyles = css`
     outline: 2px solid var(--_focus);
     outline-offset: 2px;
   }
-  .claim-label {
+  .reader-label {
     font-family: var(--claim-font-family, system-ui, sans-serif);
     font-size: 0.62em;
     font-weight: 600;
@@ -154,7 +163,7 @@ export const claimArticleStyles = css`
     mark.claim-mark {
       background: none;
     }
-    .claim-label {
+    .reader-label {
       color: #000;
       background: none;
       border: 1px solid #000;
@@ -165,15 +174,8 @@ export const claimArticleStyles = css`
       font-size: 0.85em;
       break-before: auto;
     }
-    .print-notes .fields {
-      display: block;
-    }
-    .print-notes dt,
-    .print-notes dd {
-      display: inline;
-    }
-    .print-notes dd::after {
-      content: '. ';
+    .review-link::after {
+      content: ' (' attr(href) ')';
     }
     .article a {
       color: inherit;
@@ -185,7 +187,7 @@ export const claimArticleStyles = css`
       background: Mark;
       color: MarkText;
     }
-    .claim-label {
+    .reader-label {
       border: 1px solid CanvasText;
     }
   }

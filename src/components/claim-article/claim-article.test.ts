@@ -121,13 +121,17 @@ describe('<claim-article>', () => {
       expect(marks(element, 'claim-1').every((mark) => mark.dataset.tag === 'state-media-claim')).to.equal(true);
       // "Tarnow canal" is emphasised: the claim's marks are split around the em, never across it.
       expect(marks(element, 'claim-1').length).to.be.greaterThan(1);
-      const labels = [...element.shadowRoot!.querySelectorAll<HTMLElement>('.claim-label')];
+      const labels = [...element.shadowRoot!.querySelectorAll<HTMLElement>('.reader-label')];
       expect(labels.map((label) => label.textContent)).to.deep.equal([
         'State-media claim · Mostly false',
         'Analyst opinion',
         'Reported fact',
       ]);
-      for (const label of labels) expect(getComputedStyle(label).display).not.to.equal('none');
+      for (const label of labels) {
+        expect(getComputedStyle(label).display).not.to.equal('none');
+        // The label is its text, not also the taxonomy sheet's generated one.
+        expect(getComputedStyle(label, '::before').content).to.be.oneOf(['none', 'normal']);
+      }
       const legend = element.shadowRoot!.querySelector('[part="legend"]')!;
       expect(legend.textContent).to.include('State-media claim (1)');
       expect(legend.textContent).to.include('Reported fact (1)');

@@ -20,7 +20,7 @@ export interface DrawnRange {
  * Splits the copy's text nodes at the ranges' edges and wraps each piece in
  * one `<mark data-tag data-annotation-id>` per range covering it, the
  * longest outermost (overlapping ranges nest, as in the editor). Each range's
- * label (`.claim-label`) goes just before the marks its first piece is in. Returns each range's first
+ * label (`.reader-label`) goes just before the marks its first piece is in. Returns each range's first
  * mark and label, in reading order.
  */
 export function markUp(pieces: readonly TextPiece[], ranges: readonly PlacedRange[]): Map<string, DrawnRange> {
@@ -58,7 +58,7 @@ export function markUp(pieces: readonly TextPiece[], ranges: readonly PlacedRang
         let mark = content as HTMLElement;
         while (mark.dataset.annotationId !== range.id) mark = mark.firstElementChild as HTMLElement;
         const label = owner.createElement('span');
-        label.className = 'claim-label';
+        label.className = 'reader-label';
         label.dataset.tag = range.tag;
         label.dataset.annotationId = range.id;
         label.textContent = range.label;
