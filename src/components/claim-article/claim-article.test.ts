@@ -308,9 +308,15 @@ describe('<claim-article>', () => {
         note: `javascript:window.${marker}=1 ${payload}`,
         verdict: `</mark>${payload}`,
       };
-      const element = await mount(nativeFile([hostile], { reviewUrl: `javascript:window.${marker}=1` }));
-      const [mark] = marks(element);
-      expect(mark.dataset.annotationId).to.equal(hostile.id);
+      const taxonomy = [{ id: 'x', label: payload, color: '#123456' }];
+      const element = await mount(
+        nativeFile([hostile, { ...analyst, tag: 'x' }], { reviewUrl: `javascript:window.${marker}=1`, taxonomy }),
+      );
+      const labels = [...element.shadowRoot!.querySelectorAll('.reader-label')].map((label) => label.textContent);
+      expect(labels).to.deep.equal([`${hostile.tag} · ${hostile.verdict}`, payload]);
+      expect(element.shadowRoot!.querySelector('[part="legend"]')!.textContent).to.include(payload);
+      const [mark] = marks(element, hostile.id);
+      expect(mark.dataset.tag).to.equal(hostile.tag);
       mark.click();
       await element.updateComplete;
       const popover = popoverOf(element)!;
