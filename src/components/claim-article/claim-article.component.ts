@@ -91,13 +91,24 @@ export class ClaimArticle extends LitElement {
   override connectedCallback() {
     super.connectedCallback();
     this.observer.observe(this, { childList: true, subtree: true, characterData: true });
+    document.addEventListener('pointerdown', this.onDocumentPointerdown);
+    window.addEventListener('resize', this.onResize);
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
     this.observer.disconnect();
     this.fetching?.abort();
+    document.removeEventListener('pointerdown', this.onDocumentPointerdown);
+    window.removeEventListener('resize', this.onResize);
   }
+
+  /** A press anywhere else on the page closes the popover. */
+  private readonly onDocumentPointerdown = (event: PointerEvent) => {
+    if (this.openId !== undefined && !event.composedPath().includes(this)) this.close(false);
+  };
+
+  private readonly onResize = () => this.positionPopover();
 
   protected override willUpdate(changed: PropertyValues) {
     if (!this.hasUpdated || changed.has('annotations') || changed.has('src') || changed.has('articleVersion'))

@@ -240,6 +240,16 @@ describe('<claim-article>', () => {
       expect(top + element.getBoundingClientRect().top).to.be.closeTo(markBottom + 6, 2);
     });
 
+    it('closes when the page is pressed elsewhere', async () => {
+      const element = await mount(nativeFile([claim]));
+      marks(element, 'claim-1')[0].click();
+      await element.updateComplete;
+      expect(popoverOf(element)).not.to.equal(null);
+      document.body.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+      await element.updateComplete;
+      expect(popoverOf(element)).to.equal(null);
+    });
+
     it('has no ClaimReview link without a review URL', async () => {
       const element = await mount(nativeFile([claim]));
       marks(element, 'claim-1')[0].click();
