@@ -33,3 +33,6 @@ export {
   type SuggestOptions,
 } from './text/suggest/suggest-provenance.js';
 export { DEFAULT_SUGGESTION_TAG_MAP, type SuggestionTagMap } from './editor/suggestion-tag-map.js';
+// Types only: the element is registered by its own module (`claim-provenance-editor/reader`), so the editor's bundle
+// does not carry the reader.
+export type { ClaimArticle, ClaimArticleLoadDetail } from './components/claim-article/claim-article.component.js';

@@ -1,20 +1,12 @@
 import type { Node as PMNode } from 'prosemirror-model';
 import type { Annotation } from '../model/annotation.js';
-import { readAnnotationFields } from '../model/annotation-reader.js';
-import { validateTaxonomy, type Tag } from '../model/taxonomy.js';
-import {
-  failed,
-  ok,
-  type ExportSource,
-  type JsonFormat,
-  type ImportedAnnotation,
-  type ParsedImport,
-} from './format.js';
+import type { Tag } from '../model/taxonomy.js';
+import { ok, type ExportSource, type JsonFormat, type ParsedImport } from './format.js';
 import { FieldReader, isObject, readJson } from './read-json.js';
 import { readArticleJSON } from '../editor/article.js';
+import { NATIVE_FORMAT, NATIVE_VERSION, readNativeParts } from './native-file.js';
 
-export const NATIVE_FORMAT = 'claim-provenance';
-export const NATIVE_VERSION = 1;
+export { NATIVE_FORMAT, NATIVE_VERSION } from './native-file.js';
 
 /** The native file: versioned, holding the article, the taxonomy and every annotation field. */
 export interface NativeFile {
@@ -53,20 +45,11 @@ export const jsonFormat: JsonFormat<ParsedImport> = {
     return read.ok ? jsonFormat.parseValue(read.value) : read;
   },
 
-  parseValue(file) {
-    if (!isObject(file) || file.format !== NATIVE_FORMAT) {
-      return failed(`Not a claim-provenance file (expected "format": "${NATIVE_FORMAT}").`);
-    }
-    if (typeof file.version !== 'number' || file.version > NATIVE_VERSION || file.version < 1) {
-      return failed(
-        `Unsupported claim-provenance file version ${JSON.stringify(file.version)} (this editor reads version ${NATIVE_VERSION}).`,
-      );
-    }
-    if (!Array.isArray(file.annotations)) return failed('annotations: expected a list.');
+  parseValue(value) {
     const errors: string[] = [];
-    const annotations = file.annotations
-      .map((value, index) => readAnnotationFields(value, `annotations[${index}]`, errors))
-      .filter((annotation): annotation is ImportedAnnotation => !!annotation);
+    const parts = readNativeParts(value, errors);
+    if (!parts.ok) return parts;
+    const { file, annotations, taxonomy } = parts.value;
     let document: ExportSource['document'] | undefined;
     let doc: PMNode | undefined;
     if (file.document !== undefined) {
@@ -84,14 +67,6 @@ export const jsonFormat: JsonFormat<ParsedImport> = {
             doc = article.doc;
           } else errors.push(`document.content: the article cannot be read: ${article.error}.`);
         }
-      }
-    }
-    let taxonomy: Tag[] | undefined;
-    if (file.taxonomy !== undefined) {
-      try {
-        taxonomy = [...validateTaxonomy(file.taxonomy as Tag[])];
-      } catch (error) {
-        errors.push(`taxonomy: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
     if (errors.length > 0) return { ok: false, errors };
