@@ -73,9 +73,10 @@ interface Folded {
  * gets a confidence: quote similarity (60%), agreement of the text before
  * (15%) and after (15%) with the remembered context (letter for letter; for
  * an exact match also word for word, each word moved at most 16 characters
- * by rewording beside it), and nearness to where the quote was expected (10%). The best candidate is taken, `reanchored`,
- * when its confidence reaches 0.75 and no other place comes within 0.05 of
- * it; anything else is `orphaned`. Candidates are
+ * by rewording beside it), and nearness to where the quote was expected
+ * (10%). The best candidate is taken, `reanchored`, when its confidence
+ * reaches 0.75 and no other place comes within 0.05 of it; anything else is
+ * `orphaned`. Candidates are
  * - exact occurrences (after folding curly quotes, apostrophes, no-break
  *   spaces and dashes); one of a quote of 60+ characters (or of a quote that
  *   came without context or position) that occurs once is taken whatever
