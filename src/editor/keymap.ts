@@ -11,14 +11,9 @@ import {
   type RecordClock,
 } from './commands.js';
 import { getSettings } from './settings-plugin.js';
-import {
-  acceptSuggestion,
-  clearSuggestions,
-  rejectSuggestion,
-  showSuggestionsTransaction,
-} from './suggestion-commands.js';
+import { showSuggestions } from './suggest-command.js';
+import { acceptSuggestion, clearSuggestions, rejectSuggestion } from './suggestion-commands.js';
 import { suggestionAtSelection } from './suggestion-plugin.js';
-import { TextIndex } from './text-index.js';
 
 /** Runs `command` only where plain keys are free because the text cannot be typed into. */
 function outsideEditMode(command: Command): Command {
@@ -58,12 +53,7 @@ export function annotationKeymap(clock?: RecordClock): Plugin[] {
       },
     },
   });
-  const suggest: Command = (state, dispatch) => {
-    const { suggest: suggester } = getSettings(state);
-    if (!suggester) return false;
-    dispatch?.(showSuggestionsTransaction(state, suggester(TextIndex.of(state.doc).text), clock));
-    return true;
-  };
+  const suggest = showSuggestions(clock);
   const onSuggestion =
     (command: Command): Command =>
     (state, dispatch, view) =>

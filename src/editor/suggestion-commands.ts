@@ -5,7 +5,7 @@ import { getAnnotationState } from './annotation-plugin.js';
 import { AnnotationStep } from './annotation-step.js';
 import { newRecord, systemClock, type RecordClock } from './commands.js';
 import { getSettings } from './settings-plugin.js';
-import type { ProvenanceRole, Suggestion } from '../text/suggest/suggest-provenance.js';
+import type { ProvenanceRole, Suggestion } from '../text/suggest/roles.js';
 import {
   getSuggestionState,
   rejectSuggestions,
