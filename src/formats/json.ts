@@ -1,5 +1,4 @@
 import type { Node as PMNode } from 'prosemirror-model';
-import type { Annotation } from '../model/annotation.js';
 import { readAnnotationFields } from '../model/annotation-reader.js';
 import { validateTaxonomy, type Tag } from '../model/taxonomy.js';
 import {
@@ -12,19 +11,9 @@ import {
 } from './format.js';
 import { FieldReader, isObject, readJson } from './read-json.js';
 import { readArticleJSON } from '../editor/article.js';
+import { jsonWriter, NATIVE_FORMAT, NATIVE_VERSION } from './json-write.js';
 
-export const NATIVE_FORMAT = 'claim-provenance';
-export const NATIVE_VERSION = 1;
-
-/** The native file: versioned, holding the article, the taxonomy and every annotation field. */
-export interface NativeFile {
-  format: typeof NATIVE_FORMAT;
-  version: number;
-  exported: string;
-  document: ExportSource['document'];
-  taxonomy: Tag[];
-  annotations: Annotation[];
-}
+export { NATIVE_FORMAT, NATIVE_VERSION };
 
 /**
  * Native JSON: `{format: "claim-provenance", version, exported, document,
@@ -32,21 +21,7 @@ export interface NativeFile {
  * article and every annotation exactly.
  */
 export const jsonFormat: JsonFormat<ParsedImport> = {
-  label: 'Backup of article and annotations (JSON)',
-  fileName: 'claims.json',
-  mediaType: 'application/json',
-
-  serialize(source) {
-    const file: NativeFile = {
-      format: NATIVE_FORMAT,
-      version: NATIVE_VERSION,
-      exported: source.generated,
-      document: source.document,
-      taxonomy: source.taxonomy.map((tag) => ({ ...tag })),
-      annotations: source.annotations.map((annotation) => ({ ...annotation })),
-    };
-    return JSON.stringify(file, null, 2);
-  },
+  ...jsonWriter,
 
   parse(input) {
     const read = readJson(input);

@@ -30,9 +30,10 @@ import {
   updateAnnotationTransaction,
 } from '../../editor/commands.js';
 import { createArticleState } from '../../editor/create-state.js';
-import { planImport, type ImportOptions, type ImportReport } from '../../editor/import-annotations.js';
+import type { ImportOptions, ImportReport } from '../../editor/import-annotations.js';
 import { MAX_IMPORT_BYTES, type ExportSource, type ParsedImport } from '../../formats/format.js';
-import { exportFormats, parseImport, type ExportFormat } from '../../formats/registry.js';
+import { exportFormats, type ExportFormat } from '../../formats/registry.js';
+import { loadImporter } from './lazy-importer.js';
 import { getSettings, updateSettings, type EditorMode } from '../../editor/settings-plugin.js';
 import {
   acceptSuggestion,
@@ -380,6 +381,13 @@ export class ClaimEditor extends LitElement {
   ): Promise<ImportReport> {
     await this.updateComplete;
     await this.persistence.ready();
+    let importer: Awaited<ReturnType<typeof loadImporter>>;
+    try {
+      importer = await loadImporter();
+    } catch (error) {
+      return this.rejectImport([`The importer could not be loaded (${String(error)}); try again.`]);
+    }
+    const { parseImport, planImport } = importer;
     let text: string;
     try {
       text = typeof data === 'string' ? data : JSON.stringify(data);
