@@ -16,7 +16,7 @@ const fromDist = (scripts: string[]) => scripts.filter((path) => path.startsWith
 const suggestButton = (page: Page) =>
   editorLocator(page).locator('[part~="toolbar"]').getByRole('button', { name: 'Suggest tags' });
 
-test('opening the demo and tagging loads only the initial module; Suggest then loads its chunk and works', async ({
+test('opening the demo and tagging loads only the initial module; Suggest, then an import, load their chunks', async ({
   page,
 }) => {
   const scripts = scriptRequests(page);
@@ -32,12 +32,28 @@ test('opening the demo and tagging loads only the initial module; Suggest then l
     expect.stringMatching(/^\/dist\/suggester-chunk-\w+\.js$/),
   ]);
 
+  // Importing loads the importer's chunk.
+  const exported = await page.evaluate(() =>
+    (document.querySelector('claim-editor#editor') as HTMLElement & { exportAs(f: string): string }).exportAs('json'),
+  );
+  const report = await page.evaluate(
+    (data) =>
+      (
+        document.querySelector('claim-editor#editor') as HTMLElement & {
+          importAnnotations(d: string): Promise<{ updated: number; errors: string[] }>;
+        }
+      ).importAnnotations(data),
+    exported,
+  );
+  expect(report).toMatchObject({ updated: 1, errors: [] });
+  expect(fromDist(scripts)[2]).toMatch(/^\/dist\/importer-chunk-\w+\.js$/);
+
   // Loaded once: the key S after Clear suggests again without fetching anything.
   await editorLocator(page).locator('[part~="toolbar"]').getByRole('button', { name: 'Clear' }).click();
   await textLocator(page).focus();
   await page.keyboard.press('s');
   await expect(liveRegion(page)).toContainText(/\d+ suggestions/);
-  expect(fromDist(scripts)).toHaveLength(2);
+  expect(fromDist(scripts)).toHaveLength(3);
 });
 
 test('under the strict CSP the suggester chunk loads and works, with no violation', async ({ page }) => {
