@@ -9,14 +9,9 @@ import { redoCommand, undoCommand } from './history-commands.js';
 import type { RecordClock } from './record-factory.js';
 import { extendBySentence, moveBySentence } from './sentence-navigation.js';
 import { getSettings, type EditorMode } from './settings-and-text-lock.js';
-import {
-  acceptSuggestion,
-  clearSuggestions,
-  rejectSuggestion,
-  showSuggestionsTransaction,
-} from './suggestion-commands.js';
+import { showSuggestions } from './suggest-command.js';
+import { acceptSuggestion, clearSuggestions, rejectSuggestion } from './suggestion-commands.js';
 import { suggestionAtSelection } from './suggestion-plugin.js';
-import { TextIndex } from './text-index.js';
 
 type Bindings = Record<string, Command>;
 
@@ -37,16 +32,6 @@ const swallowOutsideEdit: Command = (state) => getSettings(state).mode !== 'edit
 function onSuggestion(command: Command): Command {
   return (state, dispatch, view) =>
     getSettings(state).mode === 'annotate' && !!suggestionAtSelection(state) && command(state, dispatch, view);
-}
-
-/** Shows the suggester's proposals (settings' `suggest`), if the editor has one. */
-function suggest(clock?: RecordClock): Command {
-  return (state, dispatch) => {
-    const { suggest: suggester } = getSettings(state);
-    if (!suggester) return false;
-    dispatch?.(showSuggestionsTransaction(state, suggester(TextIndex.of(state.doc).text), clock));
-    return true;
-  };
 }
 
 /** Opens the selected annotation's details (settings' `openDetails`) outside edit mode. */
@@ -112,7 +97,7 @@ function fixedBindings(clock?: RecordClock): Bindings[] {
     Enter: onSuggestion(acceptSuggestion(undefined, clock)),
     x: onSuggestion(rejectSuggestion),
     Delete: onSuggestion(rejectSuggestion),
-    s: outsideEditMode(suggest(clock)),
+    s: outsideEditMode(showSuggestions(clock)),
     'Shift-S': outsideEditMode(clearSuggestions),
   };
   const navigation: Bindings = {

@@ -4,7 +4,7 @@ import { getAnnotationState } from './annotation-plugin.js';
 import { AnnotationStep } from './annotation-step.js';
 import { newRecord, systemClock, type RecordClock } from './record-factory.js';
 import { getSettings } from './settings-and-text-lock.js';
-import type { ProvenanceRole, Suggestion } from '../text/suggest/suggest-provenance.js';
+import type { ProvenanceRole, Suggestion } from '../text/suggest/roles.js';
 import {
   getSuggestionState,
   rejectSuggestions,

@@ -38,14 +38,18 @@ export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: strin
  * `parse` reads one back and returns errors rather than throwing, whatever
  * the input.
  */
-export interface Format<T> {
+export interface Format<T> extends FormatWriter {
+  parse(input: string): ParseResult<T>;
+}
+
+/** The export side of a format: what `exportAs` and the export menu need (no parser, so none is loaded). */
+export interface FormatWriter {
   /** What the export menu calls it. */
   label: string;
   /** The end of an exported file's name, after the article's slug: "annotated.html". */
   fileName: string;
   mediaType: string;
   serialize(source: ExportSource): string;
-  parse(input: string): ParseResult<T>;
 }
 
 /** A JSON format that also reads a value already parsed, so an import is parsed once whatever its format. */

@@ -1,22 +1,11 @@
 import type { Node as PMNode } from 'prosemirror-model';
-import type { Annotation } from '../model/annotation.js';
-import type { Tag } from '../model/taxonomy.js';
 import { ok, type ExportSource, type JsonFormat, type ParsedImport } from './format.js';
 import { FieldReader, isObject, readJson } from './read-json.js';
 import { readArticleJSON } from '../editor/article.js';
-import { NATIVE_FORMAT, NATIVE_VERSION, readNativeParts } from './native-file.js';
+import { jsonWriter } from './json-write.js';
+import { readNativeParts } from './native-file.js';
 
 export { NATIVE_FORMAT, NATIVE_VERSION } from './native-file.js';
-
-/** The native file: versioned, holding the article, the taxonomy and every annotation field. */
-export interface NativeFile {
-  format: typeof NATIVE_FORMAT;
-  version: number;
-  exported: string;
-  document: ExportSource['document'];
-  taxonomy: Tag[];
-  annotations: Annotation[];
-}
 
 /**
  * Native JSON: `{format: "claim-provenance", version, exported, document,
@@ -24,21 +13,7 @@ export interface NativeFile {
  * article and every annotation exactly.
  */
 export const jsonFormat: JsonFormat<ParsedImport> = {
-  label: 'Backup of article and annotations (JSON)',
-  fileName: 'claims.json',
-  mediaType: 'application/json',
-
-  serialize(source) {
-    const file: NativeFile = {
-      format: NATIVE_FORMAT,
-      version: NATIVE_VERSION,
-      exported: source.generated,
-      document: source.document,
-      taxonomy: source.taxonomy.map((tag) => ({ ...tag })),
-      annotations: source.annotations.map((annotation) => ({ ...annotation })),
-    };
-    return JSON.stringify(file, null, 2);
-  },
+  ...jsonWriter,
 
   parse(input) {
     const read = readJson(input);

@@ -1,7 +1,7 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { isHistoryTransaction, redoDepth, undoDepth } from 'prosemirror-history';
-import type { EditorState, Transaction } from 'prosemirror-state';
+import type { Command, EditorState, Transaction } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import type { Annotation, AnnotationInput, AnnotationPatch } from '../../model/annotation.js';
 import { DEFAULT_TAXONOMY, findTag, validateTaxonomy, type Taxonomy } from '../../model/taxonomy.js';
@@ -30,19 +30,21 @@ import {
 import { redoCommand, undoCommand } from '../../editor/history-commands.js';
 import { newRecord } from '../../editor/record-factory.js';
 import { createArticleState } from '../../editor/create-state.js';
-import { planImport, type ImportOptions, type ImportReport } from '../../editor/import-annotations.js';
+import type { ImportOptions, ImportReport } from '../../editor/import-annotations.js';
 import { MAX_IMPORT_BYTES, type ExportSource, type ParsedImport } from '../../formats/format.js';
-import { exportFormats, parseImport, type ExportFormat } from '../../formats/registry.js';
+import { exportFormats, type ExportFormat } from '../../formats/registry.js';
+import { loadImporter } from './lazy-importer.js';
 import { getSettings, updateSettings, type EditorMode } from '../../editor/settings-and-text-lock.js';
 import {
   acceptSuggestion,
   acceptSuggestionsAbove,
   clearSuggestions,
   rejectSuggestion,
-  showSuggestionsTransaction,
 } from '../../editor/suggestion-commands.js';
 import { getSuggestionState, restoreRejected, suggestionAtSelection } from '../../editor/suggestion-plugin.js';
-import { suggestProvenance, type Lexicon } from '../../text/suggest/suggest-provenance.js';
+import type { Lexicon } from '../../text/lexicon.js';
+import { showSuggestions } from '../../editor/suggest-command.js';
+import { lazySuggester } from './lazy-suggester.js';
 import {
   DEFAULT_SUGGESTION_TAG_MAP,
   resolveSuggestionTags,
@@ -379,6 +381,13 @@ export class ClaimEditor extends LitElement {
   ): Promise<ImportReport> {
     await this.updateComplete;
     await this.persistence.ready();
+    let importer: Awaited<ReturnType<typeof loadImporter>>;
+    try {
+      importer = await loadImporter();
+    } catch (error) {
+      return this.rejectImport([`The importer could not be loaded (${String(error)}); try again.`]);
+    }
+    const { parseImport, planImport } = importer;
     let text: string;
     try {
       text = typeof data === 'string' ? data : JSON.stringify(data);
@@ -518,7 +527,7 @@ export class ClaimEditor extends LitElement {
       mode,
       taxonomy: this.taxonomyValue ?? DEFAULT_TAXONOMY,
       annotator: this.annotator || undefined,
-      suggest: (text: string) => suggestProvenance(text, lexicon ? { lexicon } : {}),
+      suggest: lazySuggester(lexicon, (message) => this.announce(message)),
       suggestionTagMap: this.suggestionTagMap,
       openDetails: () => this.details?.focusSource(),
     };
@@ -726,8 +735,8 @@ export class ClaimEditor extends LitElement {
   }
 
   /** Runs an editor command from a button and gives the keyboard back to the text. */
-  private run(command: (state: EditorState, dispatch: (tr: Transaction) => void) => boolean) {
-    command(this.editorState, this.dispatch);
+  private run(command: Command) {
+    command(this.editorState, this.dispatch, this.view);
     this.view?.focus();
   }
 
@@ -772,11 +781,7 @@ export class ClaimEditor extends LitElement {
 
   private renderSuggestionControls() {
     const { suggestions } = getSuggestionState(this.editorState);
-    const suggest = () =>
-      this.run((state, dispatch) => {
-        dispatch(showSuggestionsTransaction(state, getSettings(state).suggest?.(TextIndex.of(state.doc).text) ?? []));
-        return true;
-      });
+    const suggest = () => this.run(showSuggestions());
     const unmapped = unmappedRolesMessage(resolveSuggestionTags(this.suggestionTagMap, this.taxonomyValue));
     const note = unmapped ? html`<span class="suggest-note" id="suggest-note">${unmapped}</span>` : nothing;
     if (suggestions.length === 0) {
