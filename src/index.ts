@@ -33,3 +33,13 @@ export {
   type SuggestOptions,
 } from './text/suggest/suggest-provenance.js';
 export { DEFAULT_SUGGESTION_TAG_MAP, type SuggestionTagMap } from './editor/suggestion-tag-map.js';
+export {
+  validateArticleMeta,
+  validateReviewer,
+  MetadataError,
+  type ArticleMeta,
+  type Reviewer,
+} from './model/article-meta.js';
+export { DEFAULT_VERDICT_SCALE, type VerdictLevel, type VerdictScale } from './model/verdict-scale.js';
+export { claimReviewGaps, type ClaimReviewGap, type ClaimReviewMissing } from './formats/claimreview.js';
+export { checkClaimReviewDocument, type ClaimReview } from './formats/claimreview-schema.js';

@@ -41,6 +41,11 @@ function idFromIri(iri: string): string {
   return iri;
 }
 
+/** An http(s) URL as an IRI: as the URL parser writes it, with the characters an IRI may not hold escaped too. */
+function articleIri(url: string): string {
+  return new URL(url).href.replace(/[{}|\\^`]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
 export function documentIri(documentId: string | undefined): string {
   return `urn:claim-provenance:document:${encodeIriPart(documentId ?? 'article')}`;
 }
@@ -76,7 +81,8 @@ function toW3c(annotation: Annotation, source: ExportSource): JsonObject {
     ...(annotation.creator ? { creator: { type: 'Person', name: annotation.creator } } : {}),
     body,
     target: {
-      source: documentIri(source.document.id),
+      // The article's own address when known, so other tools can find the page; else the document's URN.
+      source: source.document.meta?.url ? articleIri(source.document.meta.url) : documentIri(source.document.id),
       selector: [
         { type: 'TextQuoteSelector', exact: annotation.quote, prefix: annotation.prefix, suffix: annotation.suffix },
         { type: 'TextPositionSelector', start: annotation.start, end: annotation.end },
