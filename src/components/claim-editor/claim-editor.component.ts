@@ -627,7 +627,10 @@ export class ClaimEditor extends LitElement {
     rejected?: string[];
   }) {
     let doc = empty ? emptyArticle() : this.editorState.doc;
-    if (empty) this.articleTitle = '';
+    if (empty) {
+      this.articleTitle = '';
+      this.meta.restore(undefined);
+    }
     if (document) {
       const article = readArticleJSON(document.content, document.text);
       if (!article.ok) {
