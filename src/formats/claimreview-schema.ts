@@ -52,6 +52,11 @@ function text(required: boolean): Check {
   };
 }
 
+/** The quote is kept verbatim, so it need only be non-empty (a quote of spaces is still what the article said). */
+const quote: Check = (value, path, errors) => {
+  if (typeof value !== 'string' || value === '') errors.push(`${path} must be non-empty text.`);
+};
+
 function url(required: boolean): Check {
   return (value, path, errors) => {
     if (value === undefined && !required) return;
@@ -120,7 +125,7 @@ const claimReviewItem = object(
     url: url(true),
     datePublished: date(true),
     author: entity(['Organization'], true, true),
-    claimReviewed: text(true),
+    claimReviewed: quote,
     reviewRating: rating,
     itemReviewed: object(
       ['Claim'],
