@@ -27,3 +27,13 @@ export type { Lexicon } from './text/lexicon.js';
 export { PROVENANCE_ROLES, type ProvenanceRole } from './text/suggest/provenance-roles.js';
 export type { Suggestion, SuggestOptions } from './text/suggest/roles.js';
 export { DEFAULT_SUGGESTION_TAG_MAP, type SuggestionTagMap } from './editor/suggestion-tag-map.js';
+export {
+  validateArticleMeta,
+  validateReviewer,
+  MetadataError,
+  type ArticleMeta,
+  type Reviewer,
+} from './model/article-meta.js';
+export { DEFAULT_VERDICT_SCALE, type VerdictLevel, type VerdictScale } from './model/verdict-scale.js';
+export { claimReviewGaps, type ClaimReviewGap, type ClaimReviewMissing } from './formats/claimreview.js';
+export { checkClaimReviewDocument, type ClaimReview } from './formats/claimreview-schema.js';

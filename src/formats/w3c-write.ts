@@ -22,6 +22,11 @@ function annotationIri(id: string): string {
   return UUID.test(id) ? `urn:uuid:${id}` : `urn:claim-provenance:annotation:${encodeIriPart(id)}`;
 }
 
+/** An http(s) URL as an IRI: as the URL parser writes it, with the characters an IRI may not hold escaped too. */
+function articleIri(url: string): string {
+  return new URL(url).href.replace(/[{}|\\^`]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
 function documentIri(documentId: string | undefined): string {
   return `urn:claim-provenance:document:${encodeIriPart(documentId ?? 'article')}`;
 }
@@ -57,7 +62,8 @@ function toW3c(annotation: Annotation, source: ExportSource): JsonObject {
     ...(annotation.creator ? { creator: { type: 'Person', name: annotation.creator } } : {}),
     body,
     target: {
-      source: documentIri(source.document.id),
+      // The article's own address when known, so other tools can find the page; else the document's URN.
+      source: source.document.meta?.url ? articleIri(source.document.meta.url) : documentIri(source.document.id),
       selector: [
         { type: 'TextQuoteSelector', exact: annotation.quote, prefix: annotation.prefix, suffix: annotation.suffix },
         { type: 'TextPositionSelector', start: annotation.start, end: annotation.end },

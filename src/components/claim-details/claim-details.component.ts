@@ -2,6 +2,7 @@ import { html, LitElement, nothing } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import type { Annotation, AnnotationPatch } from '../../model/annotation.js';
 import { DEFAULT_TAXONOMY, type Taxonomy } from '../../model/taxonomy.js';
+import { DEFAULT_VERDICT_SCALE, type VerdictScale } from '../../model/verdict-scale.js';
 import { AdoptedSheetsController } from '../shared/adopted-sheets-controller.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { taxonomySheet } from '../shared/taxonomy-styles.js';
@@ -15,9 +16,6 @@ export interface DetailsChangeDetail {
 export interface DetailsDeleteDetail {
   id: string;
 }
-
-/** Verdicts offered for ClaimReview; any other text is accepted too. */
-const VERDICTS = ['True', 'Mostly true', 'Half true', 'Misleading', 'Mostly false', 'False', 'Unproven'];
 
 /**
  * The selected annotation's tag, source, note and verdict, all editable.
@@ -38,6 +36,8 @@ export class ClaimDetails extends LitElement {
 
   @property({ attribute: false }) annotation: Annotation | null = null;
   @property({ attribute: false }) taxonomy: Taxonomy = DEFAULT_TAXONOMY;
+  /** The verdicts offered for ClaimReview, with their numbers; any other text is accepted too. */
+  @property({ attribute: false }) verdictScale: VerdictScale = DEFAULT_VERDICT_SCALE;
   @property({ type: Boolean }) readonly = false;
 
   @query('input[name="source"]') private sourceInput?: HTMLInputElement;
@@ -144,7 +144,9 @@ export class ClaimDetails extends LitElement {
           @change=${this.onField}
         />
       </label>
-      <datalist id="verdicts">${VERDICTS.map((v) => html`<option value=${v}></option>`)}</datalist>
+      <datalist id="verdicts">
+        ${this.verdictScale.map((v) => html`<option value=${v.label} label=${`${v.label} (${v.value})`}></option>`)}
+      </datalist>
       <p class="meta">
         ${a.creator ? `By ${a.creator}, ` : ''}${dateFormat.format(new Date(a.created))}${a.modified !== a.created ? ` · edited ${dateFormat.format(new Date(a.modified))}` : ''}
       </p>

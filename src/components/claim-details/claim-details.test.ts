@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../define.js';
 import type { Annotation } from '../../model/annotation.js';
+import { DEFAULT_VERDICT_SCALE } from '../../model/verdict-scale.js';
 import { DEFAULT_TAXONOMY } from '../../model/taxonomy.js';
 import { shadowOf } from '../../test-support/editor-helpers.js';
 import { pressKeys } from '../../test-support/keys.js';
@@ -69,6 +70,25 @@ describe('<claim-details>', () => {
     expect(field(details, 'Source').value).to.equal(sample.source);
     expect(field(details, 'Note').value).to.equal(sample.note);
     expect(field(details, 'Verdict').value).to.equal(sample.verdict);
+  });
+
+  it('offers the verdict scale in the verdict field, each verdict with its number, and keeps free text', async () => {
+    const details = await mountDetails({ ...sample, verdict: 'Satire' });
+    const verdict = field(details, 'Verdict');
+    const options = [...(verdict as HTMLInputElement).list!.querySelectorAll('option')];
+    expect(options.map((option) => [option.value, option.label])).to.deep.equal(
+      DEFAULT_VERDICT_SCALE.map((level) => [level.label, `${level.label} (${level.value})`]),
+    );
+    expect(verdict.value).to.equal('Satire');
+    details.verdictScale = [
+      { label: 'Correct', value: 1 },
+      { label: 'Wrong', value: 0 },
+    ];
+    await details.updateComplete;
+    expect([...(verdict as HTMLInputElement).list!.querySelectorAll('option')].map((o) => o.value)).to.deep.equal([
+      'Correct',
+      'Wrong',
+    ]);
   });
 
   it('emits claim-details-change with the source when the source field changes', async () => {

@@ -31,7 +31,7 @@ import { redoCommand, undoCommand } from '../../editor/history-commands.js';
 import { newRecord } from '../../editor/record-factory.js';
 import { createArticleState } from '../../editor/create-state.js';
 import type { ImportOptions, ImportReport } from '../../editor/import-annotations.js';
-import { MAX_IMPORT_BYTES, type ExportSource, type ParsedImport } from '../../formats/format.js';
+import { MAX_IMPORT_BYTES, type ExportOptions, type ExportSource, type ParsedImport } from '../../formats/format.js';
 import { exportFormats, type ExportFormat } from '../../formats/registry.js';
 import { loadImporter } from './lazy-importer.js';
 import { getSettings, updateSettings, type EditorMode } from '../../editor/settings-and-text-lock.js';
@@ -57,6 +57,10 @@ import type { StoredDocument } from '../../storage/db-schema.js';
 import type { AnnotationRecord } from '../../editor/annotation-record.js';
 import { FormController } from './form-controller.js';
 import { PersistenceController, type StorageStatus } from './persistence-controller.js';
+import { ArticleMetaController } from './article-meta-controller.js';
+import type { ArticleMeta, Reviewer } from '../../model/article-meta.js';
+import type { VerdictScale } from '../../model/verdict-scale.js';
+import { claimReviewGaps } from '../../formats/claimreview.js';
 import type { ClaimDetails } from '../claim-details/claim-details.component.js';
 import '../claim-details/claim-details.js';
 import '../claim-sidebar/claim-sidebar.js';
@@ -88,7 +92,7 @@ export interface ClaimSaveDetail {
 
 /** What went wrong: storage (the editor keeps working in memory and retries) or an import that was refused. */
 export interface ClaimErrorDetail {
-  kind: StorageErrorKind | 'storage-corrupt' | 'import-rejected';
+  kind: StorageErrorKind | 'storage-corrupt' | 'import-rejected' | 'metadata-rejected';
   message: string;
 }
 
@@ -222,6 +226,7 @@ export class ClaimEditor extends LitElement {
     documentId: () => this.documentId || undefined,
     dbName: () => this.dbName || DEFAULT_DB_NAME,
     documentTitle: () => this.articleTitle,
+    documentMeta: () => this.meta.forExport(),
     editorState: () => this.editorState,
     restore: (saved) => this.restore(saved),
     applyRemote: (annotations, removedIds) => this.applyRemote(annotations, removedIds),
@@ -233,6 +238,60 @@ export class ClaimEditor extends LitElement {
     showStorageStatus: (status) => (this.storageStatus = status),
     showStorageNotice: (message) => (this.storageNotice = message),
   });
+
+  private readonly meta = new ArticleMetaController(this, {
+    title: () => this.articleTitle,
+    setTitle: (title) => (this.articleTitle = title),
+    changed: () => this.persistence.changed([], true),
+  });
+
+  /** The article's canonical http(s) URL (also `articleMeta.url`); another value is refused with a `claim-error`. */
+  @property({ attribute: 'article-url' })
+  get articleUrl(): string | undefined {
+    return this.meta.articleUrl;
+  }
+  set articleUrl(value: string | null | undefined) {
+    this.meta.articleUrl = value;
+  }
+
+  /** The page where the fact-check is published (ClaimReview `url`); http(s) only, else a `claim-error`. */
+  @property({ attribute: 'review-url' })
+  get reviewUrl(): string | undefined {
+    return this.meta.reviewUrl;
+  }
+  set reviewUrl(value: string | null | undefined) {
+    this.meta.reviewUrl = value;
+  }
+
+  /**
+   * `{title, url, publisher, author, datePublished, language}`, saved with the document and in the `json` export; its
+   * `title` is the document's title. URLs must be http(s) and dates ISO 8601: a bad value throws and is not saved.
+   */
+  @property({ attribute: false })
+  get articleMeta(): ArticleMeta {
+    return this.meta.articleMeta;
+  }
+  set articleMeta(value: ArticleMeta | undefined) {
+    this.meta.articleMeta = value;
+  }
+
+  /** The fact-checking organisation, `{name, url, logo?}` (ClaimReview `author`); a bad value throws. */
+  @property({ attribute: false })
+  get reviewer(): Reviewer | undefined {
+    return this.meta.reviewer;
+  }
+  set reviewer(value: Reviewer | undefined) {
+    this.meta.reviewer = value;
+  }
+
+  /** The verdicts the verdict field offers, with their numbers (ClaimReview `ratingValue`); free text is possible. */
+  @property({ attribute: false })
+  get verdictScale(): VerdictScale {
+    return this.meta.verdictScale;
+  }
+  set verdictScale(value: VerdictScale) {
+    this.meta.verdictScale = value;
+  }
 
   private readonly formField = new FormController(this, this.attachInternals(), {
     value: () => this.exportAs('json'),
@@ -359,12 +418,16 @@ export class ClaimEditor extends LitElement {
    * annotated article), `html-fragment` (the same for pasting into a CMS),
    * `w3c` (Web Annotation JSON-LD), `json` (native backup), `csv`, or
    * `claimreview` (schema.org JSON-LD of the annotations with a verdict).
+   * For `html` and `html-fragment`, `options.annotations` is `'all'`
+   * (default) or `'reviewed'`: only annotations with a note or a verdict.
    */
-  exportAs(format: ExportFormat): string {
+  exportAs(format: ExportFormat, options?: ExportOptions): string {
     const writer = Object.hasOwn(exportFormats, format) ? exportFormats[format] : undefined;
     if (!writer)
       throw new Error(`Unknown export format ${JSON.stringify(format)}: use ${Object.keys(exportFormats).join(', ')}.`);
-    return writer.serialize(this.exportSource());
+    if (![undefined, 'all', 'reviewed'].includes(options?.annotations))
+      throw new Error(`exportAs: options.annotations is 'all' or 'reviewed', not ${String(options?.annotations)}.`);
+    return writer.serialize(this.exportSource(), options);
   }
 
   /**
@@ -411,6 +474,7 @@ export class ClaimEditor extends LitElement {
     if (restoring) {
       const previousIds = [...getAnnotationState(this.editorState).records.keys()];
       this.articleTitle = file.document!.title || deriveTitle(doc);
+      this.meta.restore(file.document!.meta);
       this.replaceState(createArticleState({ doc, settings: this.settings(), records }), 'load');
       this.persistence.replaced(previousIds);
     } else {
@@ -472,8 +536,12 @@ export class ClaimEditor extends LitElement {
         title: this.articleTitle,
         text: this.text,
         content: doc.toJSON(),
+        ...(this.meta.forExport() ? { meta: this.meta.forExport() } : {}),
       },
       taxonomy: this.taxonomyValue,
+      reviewer: this.meta.reviewer,
+      reviewUrl: this.meta.reviewUrl,
+      verdictScale: this.meta.verdictScale,
       annotations: this.annotations,
       generated: new Date().toISOString(),
     };
@@ -569,7 +637,10 @@ export class ClaimEditor extends LitElement {
     rejected?: string[];
   }) {
     let doc = empty ? emptyArticle() : this.editorState.doc;
-    if (empty) this.articleTitle = '';
+    if (empty) {
+      this.articleTitle = '';
+      this.meta.restore(undefined);
+    }
     if (document) {
       const article = readArticleJSON(document.content, document.text);
       if (!article.ok) {
@@ -585,6 +656,7 @@ export class ClaimEditor extends LitElement {
       }
       doc = article.doc;
       this.articleTitle = document.title;
+      this.meta.restore(document.meta);
     }
     const records = recordsFromAnnotations(doc, annotations);
     let state = createArticleState({ doc, settings: this.settings(), records });
@@ -959,6 +1031,7 @@ export class ClaimEditor extends LitElement {
             .taxonomy=${this.taxonomyValue}
             .report=${this.importReport}
             .file=${this.importedFile}
+            .reviewGaps=${() => claimReviewGaps(this.exportSource())}
             ?readonly=${readonly}
             @claim-transfer-export=${(e: CustomEvent<{ format: ExportFormat }>) => this.onExport(e.detail.format)}
             @claim-transfer-import=${(e: CustomEvent<TransferImportDetail>) => void this.importFile(e.detail)}
@@ -988,6 +1061,7 @@ export class ClaimEditor extends LitElement {
             ?hidden=${!selected}
             .annotation=${selected}
             .taxonomy=${this.taxonomyValue}
+            .verdictScale=${this.meta.verdictScale}
             ?readonly=${readonly}
             @claim-details-change=${this.onDetailsChange}
             @claim-details-delete=${this.onDetailsDelete}

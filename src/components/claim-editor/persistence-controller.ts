@@ -20,6 +20,7 @@ import {
 import { readStoredDocument } from '../../storage/record-reader.js';
 import { stampsOf, withFieldTimes, type FieldStamps } from '../../storage/field-merge.js';
 import type { StoredAnnotation, StoredDocument } from '../../storage/db-schema.js';
+import type { ArticleMeta } from '../../model/article-meta.js';
 import { DocumentSaver, TYPING_DELAY_MS } from '../../storage/document-saver.js';
 import { SyncChannel, type SyncMessage } from '../../storage/sync-channel.js';
 
@@ -28,6 +29,8 @@ export interface PersistenceBridge {
   documentId(): string | undefined;
   dbName(): string;
   documentTitle(): string;
+  /** The article's metadata, saved with the document. */
+  documentMeta(): ArticleMeta | undefined;
   editorState(): EditorState;
   /**
    * Puts a saved article into the editor, or, without `document`, the saved
@@ -525,6 +528,7 @@ export class PersistenceController implements ReactiveController {
         return {
           id: documentId,
           title: this.host.documentTitle(),
+          ...(this.host.documentMeta() ? { meta: this.host.documentMeta() } : {}),
           rejectedSuggestions: [...getSuggestionState(state).rejected],
           content: state.doc.toJSON(),
           text: TextIndex.of(state.doc).text,
