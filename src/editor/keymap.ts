@@ -6,17 +6,13 @@ import {
   deleteSelectedAnnotation,
   moveBySentence,
   redoCommand,
-  tagSelection,
   undoCommand,
   type RecordClock,
 } from './commands.js';
 import { getSettings } from './settings-plugin.js';
-import {
-  acceptSuggestion,
-  clearSuggestions,
-  rejectSuggestion,
-  showSuggestionsTransaction,
-} from './suggestion-commands.js';
+import { acceptAndAdvance, tagKey } from './advance-commands.js';
+import { advanceKeymap } from './advance-keymap.js';
+import { clearSuggestions, rejectSuggestion, showSuggestionsTransaction } from './suggestion-commands.js';
 import { suggestionAtSelection } from './suggestion-plugin.js';
 import { TextIndex } from './text-index.js';
 
@@ -30,12 +26,13 @@ const swallowOutsideEdit: Command = (state) => getSettings(state).mode !== 'edit
 
 /**
  * The keyboard of the annotation editor:
- * - taxonomy keys (1, 2, 3…) tag the selection or the sentence at the caret (annotate mode);
- *   Alt+key does the same in every mode;
+ * - taxonomy keys (1, 2, 3…) tag the selection or the sentence at the caret and select the next untagged
+ *   sentence; Shift+key tags and stays (annotate mode); Alt+key does the same in every mode;
+ * - U / Shift+U, W / Shift+W, R: see advance-keymap.ts;
  * - Alt+↓/↑ (or J/K) select the next/previous sentence; Shift+Alt+↓/↑ (or Shift+J/K) extend by a sentence;
  * - ]/[ (or N/P) select the next/previous annotation, overlapping ones included;
  * - Delete/Backspace remove the selected annotation (annotate mode);
- * - S shows suggested tags, Shift+S clears them; on a suggested sentence Enter accepts,
+ * - S shows suggested tags, Shift+S clears them; on a suggested sentence Enter accepts (and moves on),
  *   X or Delete rejects, a taxonomy key accepts with that tag;
  * - Mod+Z, Shift+Mod+Z, Mod+Y undo and redo.
  */
@@ -46,14 +43,14 @@ export function annotationKeymap(clock?: RecordClock): Plugin[] {
         if (event.ctrlKey || event.metaKey) return false;
         const { mode, taxonomy } = getSettings(view.state);
         if (mode === 'readonly' || (mode === 'edit' && !event.altKey)) return false;
-        const key = event.altKey
-          ? event.code.replace(/^(Digit|Numpad|Key)/, '').toLowerCase()
-          : event.key.toLowerCase();
+        const key =
+          event.altKey || event.shiftKey
+            ? event.code.replace(/^(Digit|Numpad|Key)/, '').toLowerCase()
+            : event.key.toLowerCase();
         const tag = taxonomy.find((candidate) => candidate.key?.toLowerCase() === key);
         if (!tag) return false;
-        // On a suggested sentence a tag key accepts the suggestion with that tag.
-        if (!acceptSuggestion(tag.id, clock)(view.state, view.dispatch))
-          tagSelection(tag.id, clock)(view.state, view.dispatch);
+        // On a suggested sentence a tag key accepts the suggestion with that tag; Shift stays, no Shift moves on.
+        tagKey(tag.id, !event.shiftKey, clock)(view.state, view.dispatch);
         return true;
       },
     },
@@ -78,8 +75,9 @@ export function annotationKeymap(clock?: RecordClock): Plugin[] {
       : swallowOutsideEdit(state);
   return [
     byTaxonomyKey,
+    advanceKeymap(clock),
     keymap({
-      Enter: onSuggestion(acceptSuggestion(undefined, clock)),
+      Enter: onSuggestion(acceptAndAdvance(clock)),
       x: onSuggestion(rejectSuggestion),
       Delete: onSuggestion(rejectSuggestion),
       s: outsideEditMode(suggest),
