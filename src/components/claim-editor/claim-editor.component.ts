@@ -67,6 +67,9 @@ import { prosemirrorStyles } from '../shared/prosemirror.styles.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { taxonomySheet } from '../shared/taxonomy-styles.js';
 import { editorStyles } from './claim-editor.styles.js';
+import { moveToUnsourced, moveToUntagged } from '../../editor/advance-commands.js';
+import { sentenceProgress } from '../../editor/sentence-progress.js';
+import type { SidebarJumpDetail } from '../claim-sidebar/claim-sidebar.component.js';
 
 /** Why the annotations changed; `remote` is another tab's change to the same document. */
 export type ChangeReason = 'add' | 'update' | 'remove' | 'edit' | 'undo' | 'redo' | 'load' | 'remote';
@@ -1009,6 +1012,9 @@ export class ClaimEditor extends LitElement {
             .taxonomy=${this.taxonomyValue}
             .selectedId=${selectedId}
             @claim-sidebar-select=${this.onSidebarSelect}
+            .progress=${sentenceProgress(state)}
+            @claim-sidebar-jump=${(e: CustomEvent<SidebarJumpDetail>) =>
+              this.run(e.detail.to === 'untagged' ? moveToUntagged(1) : moveToUnsourced(1))}
           ></claim-sidebar>
         </div>
         <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>

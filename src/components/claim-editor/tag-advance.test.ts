@@ -135,3 +135,34 @@ describe('claim-editor: tag and advance with suggestions shown', () => {
     expect(selected(editor)).to.equal(S4);
   });
 });
+
+describe('claim-editor: progress in the sidebar', () => {
+  function progress(editor: ClaimEditor): HTMLElement {
+    const sidebar = shadowOf(editor).querySelector('claim-sidebar')!;
+    const element = shadowOf(sidebar).querySelector<HTMLElement>('.progress');
+    if (!element) throw new Error('No progress line');
+    return element;
+  }
+
+  it('shows "n of m sentences tagged · k without a source", each a button that jumps there', async () => {
+    const editor = await mount();
+    editor.addAnnotation({ tag: 'state-media-claim', quote: S1 });
+    editor.addAnnotation({ tag: 'reported-fact', quote: S2 });
+    editor.addAnnotation({ tag: 'analyst-opinion', quote: S3, source: 'Mira Holt' });
+    await editor.updateComplete;
+    const sidebar = shadowOf(editor).querySelector('claim-sidebar')!;
+    await (sidebar as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+    expect(progress(editor).textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+      '3 of 5 sentences tagged · 1 without a source',
+    );
+    progress(editor).querySelector<HTMLButtonElement>('.jump-untagged')!.click();
+    await editor.updateComplete;
+    await wait(0);
+    expect(selected(editor)).to.equal(S4);
+    expect(shadowOf(editor).activeElement?.classList.contains('ProseMirror'), 'focus back in the text').to.equal(true);
+    progress(editor).querySelector<HTMLButtonElement>('.jump-unsourced')!.click();
+    await editor.updateComplete;
+    await wait(0);
+    expect(selected(editor)).to.equal(S1);
+  });
+});
