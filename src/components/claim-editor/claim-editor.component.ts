@@ -70,6 +70,7 @@ import { editorStyles } from './claim-editor.styles.js';
 import { moveToUnsourced, moveToUntagged } from '../../editor/advance-commands.js';
 import { sentenceProgress } from '../../editor/sentence-progress.js';
 import type { SidebarJumpDetail } from '../claim-sidebar/claim-sidebar.component.js';
+import { SourceOptionsController } from './source-options-controller.js';
 
 /** Why the annotations changed; `remote` is another tab's change to the same document. */
 export type ChangeReason = 'add' | 'update' | 'remove' | 'edit' | 'undo' | 'redo' | 'load' | 'remote';
@@ -246,6 +247,11 @@ export class ClaimEditor extends LitElement {
       this.formDisabled = disabled;
     },
     anchor: () => this.view?.dom,
+  });
+  private readonly sourceOptions = new SourceOptionsController(this, {
+    documentId: () => this.documentId || undefined,
+    dbName: () => this.dbName || DEFAULT_DB_NAME,
+    lexicon: () => this.suggestionLexicon,
   });
   /** The article and annotations as loaded, for form reset. */
   private loadedState?: { doc: EditorState['doc']; records: AnnotationRecord[]; title: string };
@@ -1003,6 +1009,8 @@ export class ClaimEditor extends LitElement {
             .annotation=${selected}
             .taxonomy=${this.taxonomyValue}
             ?readonly=${readonly}
+            .sources=${selected ? this.sourceOptions.sources(state) : []}
+            .resolveSource=${this.sourceOptions.resolve}
             @claim-details-change=${this.onDetailsChange}
             @claim-details-delete=${this.onDetailsDelete}
             @claim-details-done=${() => this.view?.focus()}
