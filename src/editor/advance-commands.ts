@@ -77,7 +77,8 @@ export function acceptAndAdvance(clock: RecordClock = systemClock): Command {
 export function moveToUntagged(direction: 1 | -1): Command {
   return (state, dispatch) => {
     const { from, to } = state.selection;
-    const next = findUntagged(state, direction === 1 ? Math.max(from + 1, to) : from, direction);
+    // From a bare caret the sentence starting there counts as next; from a selection, the one after it.
+    const next = findUntagged(state, direction === 1 ? (from === to ? from : Math.max(from + 1, to)) : from, direction);
     if (!dispatch) return true;
     if (!next) {
       dispatch(announce(state.tr, 'Every sentence is tagged'));
