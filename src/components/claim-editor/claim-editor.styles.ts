@@ -202,7 +202,7 @@ export const editorStyles = css`
     user-select: none;
   }
   .claim-suggestion-label::after {
-    content: attr(data-confidence);
+    content: attr(data-confidence) ' · “' attr(data-cue) '”';
   }
   .suggestions {
     display: inline-flex;

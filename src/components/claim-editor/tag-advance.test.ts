@@ -166,3 +166,14 @@ describe('claim-editor: progress in the sidebar', () => {
     expect(selected(editor)).to.equal(S1);
   });
 });
+
+describe('claim-editor: suggestion reasons on screen', () => {
+  it('each suggestion’s outline label shows its cue words', async () => {
+    const editor = await mount();
+    await placeCaret(editor, S1, 0);
+    await press(editor, 's');
+    const label = shadowOf(editor).querySelector<HTMLElement>('.claim-suggestion-label')!;
+    expect(label.dataset.cue).to.be.a('string').and.not.equal('');
+    expect(getComputedStyle(label, '::after').content).to.include(label.dataset.cue);
+  });
+});
