@@ -71,6 +71,7 @@ import { moveToUnsourced, moveToUntagged } from '../../editor/advance-commands.j
 import { sentenceProgress } from '../../editor/sentence-progress.js';
 import type { SidebarJumpDetail } from '../claim-sidebar/claim-sidebar.component.js';
 import { SourceOptionsController } from './source-options-controller.js';
+import { ToolbarStickController } from './toolbar-stick-controller.js';
 
 /** Why the annotations changed; `remote` is another tab's change to the same document. */
 export type ChangeReason = 'add' | 'update' | 'remove' | 'edit' | 'undo' | 'redo' | 'load' | 'remote';
@@ -259,6 +260,7 @@ export class ClaimEditor extends LitElement {
   constructor() {
     super();
     new AdoptedSheetsController(this, () => [taxonomySheet(this.taxonomyValue)]);
+    new ToolbarStickController(this, () => this.renderRoot.querySelector<HTMLElement>('.toolbar'));
   }
 
   /** The form this editor belongs to, as for native fields. */

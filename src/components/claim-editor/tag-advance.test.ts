@@ -1,7 +1,7 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../define.js';
 import { placeCaret, shadowOf, shadowSelection, wait } from '../../test-support/editor-helpers.js';
-import { pressKeys } from '../../test-support/keys.js';
+import { pressKeys, setViewportSize } from '../../test-support/keys.js';
 import type { ClaimEditor } from './claim-editor.component.js';
 
 const S1 = 'The harbour authority of Tarvik said on Friday that a cargo ship had run aground.';
@@ -175,5 +175,19 @@ describe('claim-editor: suggestion reasons on screen', () => {
     const label = shadowOf(editor).querySelector<HTMLElement>('.claim-suggestion-label')!;
     expect(label.dataset.cue).to.be.a('string').and.not.equal('');
     expect(getComputedStyle(label, '::after').content).to.include(label.dataset.cue);
+  });
+});
+
+describe('claim-editor: toolbar stickiness', () => {
+  afterEach(() => setViewportSize(1280, 900));
+
+  it('is not sticky where it would cover more than a sixth of the viewport', async () => {
+    const editor = await mount();
+    const toolbar = shadowOf(editor).querySelector<HTMLElement>('.toolbar')!;
+    await setViewportSize(1280, 900);
+    await waitUntil(() => getComputedStyle(toolbar).position === 'sticky', 'sticky on a wide screen');
+    await setViewportSize(390, 844);
+    await waitUntil(() => getComputedStyle(toolbar).position === 'static', 'scrolls away on a phone');
+    expect(toolbar.offsetHeight).to.be.greaterThan(844 / 6);
   });
 });
