@@ -84,7 +84,7 @@ export class ClaimSourceCombobox extends LitElement {
     } else if (event.key === 'Enter') {
       // Left to bubble: whoever holds the field goes back to the text.
       this.commit(this.open && this.active >= 0 ? offers[this.active] : this.input.value);
-    } else if (event.key === 'Escape' && this.open) {
+    } else if (event.key === 'Escape' && this.open && offers.length > 0) {
       event.preventDefault();
       event.stopPropagation();
       this.open = false;
