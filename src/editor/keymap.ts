@@ -3,14 +3,16 @@ import { keydownHandler } from 'prosemirror-keymap';
 import { Plugin, type Command } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import type { Taxonomy } from '../model/taxonomy.js';
-import { cycleAnnotation, deleteSelectedAnnotation, tagSelection } from './annotation-commands.js';
+import { cycleAnnotation, deleteSelectedAnnotation } from './annotation-commands.js';
 import { getAnnotationState } from './annotation-plugin.js';
 import { redoCommand, undoCommand } from './history-commands.js';
 import type { RecordClock } from './record-factory.js';
 import { extendBySentence, moveBySentence } from './sentence-navigation.js';
 import { getSettings, type EditorMode } from './settings-and-text-lock.js';
 import { showSuggestions } from './suggest-command.js';
-import { acceptSuggestion, clearSuggestions, rejectSuggestion } from './suggestion-commands.js';
+import { clearSuggestions, rejectSuggestion } from './suggestion-commands.js';
+import { acceptAndAdvance, tagAndAdvance, tagAndStay } from './advance-commands.js';
+import { advanceBindings } from './advance-keymap.js';
 import { suggestionAtSelection } from './suggestion-plugin.js';
 
 type Bindings = Record<string, Command>;
@@ -48,21 +50,12 @@ const removeSelected: Command = (state, dispatch) =>
     : swallowOutsideEdit(state);
 
 /**
- * A taxonomy key: on a suggested sentence it accepts the suggestion with its
- * tag, elsewhere it tags the selection. It handles the key either way.
- */
-function tagByKey(tagId: string, clock?: RecordClock): Command {
-  return (state, dispatch, view) => {
-    if (!acceptSuggestion(tagId, clock)(state, dispatch, view)) tagSelection(tagId, clock)(state, dispatch, view);
-    return true;
-  };
-}
-
-/**
- * The taxonomy's keys, in either case: alone in annotate mode, with Alt (and
- * Shift) in annotate and edit mode. With Alt the key's unshifted name counts
- * (`keydownHandler` falls back to it where Alt makes another character, as
- * on a Mac). A key two tags share tags with the first.
+ * The taxonomy's keys, in either case: alone in annotate mode, with Alt in
+ * annotate and edit mode. A tag key tags (or accepts the suggestion with that
+ * tag) and selects the next untagged sentence; with Shift it tags and stays.
+ * With Alt the key's unshifted name counts (`keydownHandler` falls back to it
+ * where Alt makes another character, as on a Mac). A key two tags share tags
+ * with the first.
  */
 function taxonomyBindings(taxonomy: Taxonomy, clock?: RecordClock): Bindings {
   const bindings: Bindings = {};
@@ -71,12 +64,34 @@ function taxonomyBindings(taxonomy: Taxonomy, clock?: RecordClock): Bindings {
     if (tag.key === undefined) continue;
     const key = tag.key.toLowerCase();
     const upper = key.toUpperCase();
-    const plain = inModes(['annotate'], tagByKey(tag.id, clock));
-    const withAlt = inModes(['annotate', 'edit'], tagByKey(tag.id, clock));
-    for (const name of new Set([key, upper, `Shift-${upper}`])) bind(name, plain);
-    for (const name of new Set([`Alt-${key}`, `Shift-Alt-${key}`, `Shift-Alt-${upper}`])) bind(name, withAlt);
+    const annotate = (command: Command) => inModes(['annotate'], always(command));
+    const anyMode = (command: Command) => inModes(['annotate', 'edit'], always(command));
+    for (const name of new Set([key, upper])) bind(name, annotate(tagAndAdvance(tag.id, clock)));
+    for (const name of new Set([`Shift-${key}`, `Shift-${upper}`])) bind(name, annotate(tagAndStay(tag.id, clock)));
+    bind(`Alt-${key}`, anyMode(tagAndAdvance(tag.id, clock)));
+    for (const name of new Set([`Shift-Alt-${key}`, `Shift-Alt-${upper}`]))
+      bind(name, anyMode(tagAndStay(tag.id, clock)));
   }
   return bindings;
+}
+
+/** A tag key is handled whatever the command did (a selection with nothing to tag): it never types. */
+function always(command: Command): Command {
+  return (state, dispatch, view) => {
+    command(state, dispatch, view);
+    return true;
+  };
+}
+
+/**
+ * The event as the physical key would name it without Shift (Shift+1 types
+ * "!" on one layout and "+" on another, but it is still the key of tag 1), or
+ * undefined when Shift is not held or the key has no such name.
+ */
+function unshifted(event: KeyboardEvent): KeyboardEvent | undefined {
+  const key = /^(?:Digit|Numpad|Key)(.)$/.exec(event.code)?.[1].toLowerCase();
+  if (!event.shiftKey || key === undefined || key === event.key.toLowerCase()) return undefined;
+  return new KeyboardEvent('keydown', { key, code: event.code, shiftKey: true, altKey: event.altKey });
 }
 
 /** Binding lists in order of precedence, made one: where a key is bound more than once, the first that handles it. */
@@ -94,7 +109,7 @@ function fixedBindings(clock?: RecordClock): Bindings[] {
   const extendDown = extendBySentence(1);
   const extendUp = extendBySentence(-1);
   const suggestions: Bindings = {
-    Enter: onSuggestion(acceptSuggestion(undefined, clock)),
+    Enter: onSuggestion(acceptAndAdvance(clock)),
     x: onSuggestion(rejectSuggestion),
     Delete: onSuggestion(rejectSuggestion),
     s: outsideEditMode(showSuggestions(clock)),
@@ -120,14 +135,15 @@ function fixedBindings(clock?: RecordClock): Bindings[] {
     'Shift-Mod-z': redoCommand,
     'Mod-y': redoCommand,
   };
-  return [suggestions, navigation, baseKeymap];
+  return [suggestions, advanceBindings(clock), navigation, baseKeymap];
 }
 
 /**
  * The keyboard of the annotation editor, every key bound to a command in one
  * keymap (rebuilt when the taxonomy changes):
- * - taxonomy keys (1, 2, 3…) tag the selection or the sentence at the caret (annotate mode);
- *   Alt+key does the same in every mode;
+ * - taxonomy keys (1, 2, 3…) tag the selection or the sentence at the caret and select the next untagged
+ *   sentence; Shift+key tags and stays (annotate mode); Alt+key does the same in every mode;
+ * - U / Shift+U, W / Shift+W, R: see advance-keymap.ts;
  * - Alt+↓/↑ (or J/K) select the next/previous sentence; Shift+Alt+↓/↑ (or Shift+J/K) extend by a sentence;
  * - ]/[ (or N/P) select the next/previous annotation, overlapping ones included;
  * - Enter opens the selected annotation's details (outside edit mode);
@@ -147,6 +163,13 @@ export function annotationKeymap(clock?: RecordClock): Plugin {
     return handler;
   };
   return new Plugin({
-    props: { handleKeyDown: (view, event) => handlerFor(getSettings(view.state).taxonomy)(view, event) },
+    props: {
+      handleKeyDown(view, event) {
+        const handle = handlerFor(getSettings(view.state).taxonomy);
+        if (handle(view, event)) return true;
+        const byPhysicalKey = unshifted(event);
+        return byPhysicalKey !== undefined && handle(view, byPhysicalKey);
+      },
+    },
   });
 }

@@ -7,6 +7,8 @@ import { AdoptedSheetsController } from '../shared/adopted-sheets-controller.js'
 import { sharedStyles } from '../shared/shared.styles.js';
 import { taxonomySheet } from '../shared/taxonomy-styles.js';
 import { detailsStyles } from './claim-details.styles.js';
+import type { ClaimSourceCombobox } from '../claim-source-combobox/claim-source-combobox.component.js';
+import '../claim-source-combobox/claim-source-combobox.js';
 
 export interface DetailsChangeDetail {
   id: string;
@@ -39,12 +41,16 @@ export class ClaimDetails extends LitElement {
   /** The verdicts offered for ClaimReview, with their numbers; any other text is accepted too. */
   @property({ attribute: false }) verdictScale: VerdictScale = DEFAULT_VERDICT_SCALE;
   @property({ type: Boolean }) readonly = false;
+  /** Sources used before, most used first, offered in the source field. */
+  @property({ attribute: false }) sources: readonly string[] = [];
+  /** Gives an outlet's one name for any of its spellings ("the KCNA" → "KCNA"), or undefined. */
+  @property({ attribute: false }) resolveSource: (text: string) => string | undefined = () => undefined;
 
-  @query('input[name="source"]') private sourceInput?: HTMLInputElement;
+  @query('claim-source-combobox') private sourceField?: ClaimSourceCombobox;
 
-  /** Puts the caret in the source field, where a fact-checker goes next after tagging. */
+  /** Focuses the source field with its text selected (typing replaces it): where a fact-checker goes after tagging. */
   focusSource() {
-    this.sourceInput?.focus();
+    this.sourceField?.focus();
   }
 
   private emitChange(patch: AnnotationPatch) {
@@ -58,7 +64,7 @@ export class ClaimDetails extends LitElement {
   }
 
   private onField(event: Event) {
-    const field = event.target as HTMLInputElement | HTMLTextAreaElement;
+    const field = event.target as HTMLInputElement | HTMLTextAreaElement | ClaimSourceCombobox;
     const key = field.dataset.field as 'source' | 'note' | 'verdict';
     if ((this.annotation?.[key] ?? '') !== field.value.trim()) this.emitChange({ [key]: field.value });
   }
@@ -70,6 +76,10 @@ export class ClaimDetails extends LitElement {
     } else if (event.key === 'Enter' && event.target instanceof HTMLInputElement && event.target.type === 'text') {
       event.preventDefault();
       this.onField(event);
+      this.dispatchEvent(new CustomEvent('claim-details-done', { bubbles: true }));
+    } else if (event.key === 'Enter' && event.target === this.sourceField) {
+      // The source field has already committed its value.
+      event.preventDefault();
       this.dispatchEvent(new CustomEvent('claim-details-done', { bubbles: true }));
     }
   }
@@ -109,19 +119,15 @@ export class ClaimDetails extends LitElement {
             </label>`,
         )}
       </fieldset>
-      <label
-        >Source (who said it)
-        <input
-          type="text"
-          name="source"
-          data-field="source"
-          .value=${a.source ?? ''}
-          ?readonly=${this.readonly}
-          placeholder="e.g. state news agency, an analyst at…"
-          autocomplete="off"
-          @change=${this.onField}
-        />
-      </label>
+      <claim-source-combobox
+        data-field="source"
+        .value=${a.source ?? ''}
+        .options=${this.sources}
+        .resolve=${this.resolveSource}
+        ?readonly=${this.readonly}
+        placeholder="e.g. state news agency, an analyst at…"
+        @change=${this.onField}
+      ></claim-source-combobox>
       <label
         >Note
         <textarea

@@ -36,7 +36,11 @@ async function mountDetails(annotation: Annotation = sample): Promise<ClaimDetai
 
 /** The form control a visible label (whose text starts with `label`) names. */
 function field(details: ClaimDetails, label: string): HTMLInputElement | HTMLTextAreaElement {
-  const element = [...shadowOf(details).querySelectorAll('label')].find((l) => l.textContent?.trim().startsWith(label));
+  // The source field is a combobox element with its own label inside.
+  const roots = [shadowOf(details), ...[...shadowOf(details).querySelectorAll('claim-source-combobox')].map(shadowOf)];
+  const element = roots
+    .flatMap((root) => [...root.querySelectorAll('label')])
+    .find((l) => l.textContent?.trim().startsWith(label));
   const control = element?.control;
   if (!(control instanceof HTMLInputElement || control instanceof HTMLTextAreaElement)) {
     throw new Error(`No text field labelled "${label}".`);
@@ -123,7 +127,7 @@ describe('<claim-details>', () => {
     const details = await mountDetails();
     const source = field(details, 'Source');
     source.focus();
-    expect(shadowOf(details).activeElement).to.equal(source);
+    expect((source.getRootNode() as ShadowRoot).activeElement).to.equal(source);
     const done = oneEvent(details, 'claim-details-done');
     let changes = 0;
     details.addEventListener('claim-details-change', () => (changes += 1));

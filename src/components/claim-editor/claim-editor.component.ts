@@ -73,6 +73,11 @@ import { prosemirrorStyles } from '../shared/prosemirror.styles.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { taxonomySheet } from '../shared/taxonomy-styles.js';
 import { editorStyles } from './claim-editor.styles.js';
+import { moveToUnsourced, moveToUntagged } from '../../editor/advance-commands.js';
+import { sentenceProgress } from '../../editor/sentence-progress.js';
+import type { SidebarJumpDetail } from '../claim-sidebar/claim-sidebar.component.js';
+import { SourceOptionsController } from './source-options-controller.js';
+import { ToolbarStickController } from './toolbar-stick-controller.js';
 
 /** Why the annotations changed; `remote` is another tab's change to the same document. */
 export type ChangeReason = 'add' | 'update' | 'remove' | 'edit' | 'undo' | 'redo' | 'load' | 'remote';
@@ -305,12 +310,18 @@ export class ClaimEditor extends LitElement {
     },
     anchor: () => this.view?.dom,
   });
+  private readonly sourceOptions = new SourceOptionsController(this, {
+    documentId: () => this.documentId || undefined,
+    dbName: () => this.dbName || DEFAULT_DB_NAME,
+    lexicon: () => this.suggestionLexicon,
+  });
   /** The article and annotations as loaded, for form reset. */
   private loadedState?: { doc: EditorState['doc']; records: AnnotationRecord[]; title: string };
 
   constructor() {
     super();
     new AdoptedSheetsController(this, () => [taxonomySheet(this.taxonomyValue)]);
+    new ToolbarStickController(this, () => this.renderRoot.querySelector<HTMLElement>('.toolbar'));
   }
 
   /** The form this editor belongs to, as for native fields. */
@@ -952,10 +963,19 @@ export class ClaimEditor extends LitElement {
           keys
             ? html`<dt><kbd>${keys}</kbd></dt>
                 <dd>
-                  Tag the selection, or the sentence at the caret (Alt+key in edit mode); retag the selected annotation
-                </dd>`
+                  Tag the selection, or the sentence at the caret, and go to the next untagged sentence (Alt+key in edit
+                  mode); retag the selected annotation
+                </dd>
+                <dt><kbd>Shift</kbd>+<kbd>${keys}</kbd></dt>
+                <dd>Tag and stay</dd>`
             : nothing
         }
+        <dt><kbd>U</kbd> / <kbd>Shift</kbd>+<kbd>U</kbd></dt>
+        <dd>Next / previous untagged sentence</dd>
+        <dt><kbd>W</kbd> / <kbd>Shift</kbd>+<kbd>W</kbd></dt>
+        <dd>Next / previous annotation without a source</dd>
+        <dt><kbd>R</kbd></dt>
+        <dd>Same source as the annotation before</dd>
         <dt><kbd>Alt</kbd>+<kbd>↓</kbd> / <kbd>↑</kbd>, <kbd>J</kbd> / <kbd>K</kbd></dt>
         <dd>Next / previous sentence</dd>
         <dt><kbd>Shift</kbd>+<kbd>Alt</kbd>+<kbd>↓</kbd> / <kbd>↑</kbd></dt>
@@ -1063,6 +1083,8 @@ export class ClaimEditor extends LitElement {
             .taxonomy=${this.taxonomyValue}
             .verdictScale=${this.meta.verdictScale}
             ?readonly=${readonly}
+            .sources=${selected ? this.sourceOptions.sources(state) : []}
+            .resolveSource=${this.sourceOptions.resolve}
             @claim-details-change=${this.onDetailsChange}
             @claim-details-delete=${this.onDetailsDelete}
             @claim-details-done=${() => this.view?.focus()}
@@ -1072,6 +1094,9 @@ export class ClaimEditor extends LitElement {
             .taxonomy=${this.taxonomyValue}
             .selectedId=${selectedId}
             @claim-sidebar-select=${this.onSidebarSelect}
+            .progress=${sentenceProgress(state)}
+            @claim-sidebar-jump=${(e: CustomEvent<SidebarJumpDetail>) =>
+              this.run(e.detail.to === 'untagged' ? moveToUntagged(1) : moveToUnsourced(1))}
           ></claim-sidebar>
         </div>
         <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
