@@ -73,7 +73,8 @@ describe('annotation keymap', () => {
     const annotate = mount('annotate');
     expect(annotate.press('Enter'), 'Enter without a selected annotation is swallowed').to.equal(true);
     expect(annotate.counts.opened).to.equal(0);
-    annotate.press('1', { code: 'Digit1', keyCode: 49 });
+    // Shift+1 tags and stays (1 alone would move on to the next untagged sentence).
+    annotate.press('!', { code: 'Digit1', keyCode: 49, shiftKey: true });
     expect(getAnnotationState(annotate.view.state).selectedId).to.not.equal(null);
     expect(annotate.press('Enter')).to.equal(true);
     expect(annotate.counts.opened).to.equal(1);

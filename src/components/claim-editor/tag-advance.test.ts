@@ -119,6 +119,8 @@ describe('claim-editor: tag and advance with suggestions shown', () => {
     const editor = await mount();
     await placeCaret(editor, S1, 0);
     await press(editor, 's');
+    // The first S loads the suggester's chunk: its answer comes later.
+    await waitUntil(() => shadowOf(editor).querySelector('.claim-suggestion-label'), 'suggestions are shown');
     const suggested = [...shadowOf(editor).querySelectorAll<HTMLElement>('.claim-suggestion-label')];
     expect(suggested.length).to.be.greaterThan(1);
     // From a caret before the first sentence, Alt+↓ selects that sentence.
@@ -172,6 +174,8 @@ describe('claim-editor: suggestion reasons on screen', () => {
     const editor = await mount();
     await placeCaret(editor, S1, 0);
     await press(editor, 's');
+    // The first S loads the suggester's chunk: its answer comes later.
+    await waitUntil(() => shadowOf(editor).querySelector('.claim-suggestion-label'), 'suggestions are shown');
     const label = shadowOf(editor).querySelector<HTMLElement>('.claim-suggestion-label')!;
     expect(label.dataset.cue).to.be.a('string').and.not.equal('');
     // Chromium resolves attr() in the computed content; Firefox reports the expression.
