@@ -403,7 +403,8 @@ describe('hostile input through every export and import', () => {
     await editor.updateComplete;
     const details = shadowOf(editor).querySelector('claim-details')!;
     await (details as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
-    expect(shadowOf(details).querySelector<HTMLInputElement>('input[data-field="source"]')?.value).to.equal(HOSTILE[5]);
+    const sourceField = shadowOf(details).querySelector('claim-source-combobox[data-field="source"]')!;
+    expect((sourceField as HTMLElement & { value: string }).value).to.equal(HOSTILE[5]);
     expect(shadowOf(details).querySelector('.quote')?.textContent).to.include(SENTENCE_3);
     await settle();
     expectNoInjectedElements(editor);

@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil, oneEvent } from '@open-wc/testing';
 import '../../define.js';
 import { DEFAULT_LEXICON } from '../../text/lexicon.js';
 import { outletNameResolver } from '../../text/source-names.js';
@@ -110,9 +110,12 @@ describe('<claim-editor> source field', () => {
     await pressKeys('w');
     await editor.updateComplete;
     await pressKeys('Enter');
+    await editor.updateComplete;
     const details = shadowOf(editor).querySelector('claim-details')!;
-    await details.updateComplete;
+    // On a busy machine the details may draw the selected annotation a frame later.
+    await waitUntil(() => shadowOf(details).querySelector('claim-source-combobox'), 'the source field is shown');
     const box = shadowOf(details).querySelector('claim-source-combobox')!;
+    await waitUntil(() => box.matches(':focus-within'), 'Enter put the caret in the source field');
     // The saved article is read once, when the details are first shown.
     for (let i = 0; i < 50 && !box.options.includes('Harbour pilot'); i++) await wait(20);
     expect(box.options, 'KCNA twice (aliases merged) first').to.deep.equal(['KCNA', 'Harbour pilot', 'Tarvik Radio']);
