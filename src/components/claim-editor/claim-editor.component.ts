@@ -1085,6 +1085,7 @@ export class ClaimEditor extends LitElement {
             ?readonly=${readonly}
             .sources=${selected ? this.sourceOptions.sources(state) : []}
             .resolveSource=${this.sourceOptions.resolve}
+            @focusin=${() => this.sourceOptions.loadAliases()}
             @claim-details-change=${this.onDetailsChange}
             @claim-details-delete=${this.onDetailsDelete}
             @claim-details-done=${() => this.view?.focus()}
