@@ -1,60 +1,27 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { EditorState } from 'prosemirror-state';
-import type { Annotation } from '../../model/annotation.js';
-import { readArticleJSON } from '../../editor/article.js';
-import { toAnnotation } from '../../editor/annotation-api.js';
 import { getAnnotationState } from '../../editor/annotation-plugin.js';
 import { movedAnnotationIds } from '../../editor/moved-annotations.js';
-import { getSuggestionState } from '../../editor/suggestion-plugin.js';
 import { TextIndex } from '../../editor/text-index.js';
 import {
   DocumentGoneError,
   StorageError,
   type LoadedDocument,
-  type StorageErrorKind,
   type UnreadableRecord,
 } from '../../storage/claim-store.js';
-import { stampsOf, withFieldTimes, type FieldStamps } from '../../storage/field-merge.js';
+import { stampsOf, type FieldStamps } from '../../storage/field-merge.js';
 import type { StoredAnnotation, StoredDocument } from '../../storage/db-schema.js';
 import { DocumentSaver, TYPING_DELAY_MS } from '../../storage/document-saver.js';
 import { SyncChannel, type SyncMessage } from '../../storage/sync-channel.js';
+import { editorAnnotations, storedAnnotationOf, storedDocumentOf } from './stored-records.js';
 import { dispatchClaimError } from './claim-editor-events.js';
 import { checkSavedDocument, setAsideMessage } from './saved-document-check.js';
 import { mergeLoad, withoutStorageFields } from '../../storage/load-merge.js';
 import { retryDelay } from '../../storage/retry.js';
 import { StoreConnection } from '../../storage/store-connection.js';
-import {
-  dropSafetyCopy,
-  keepSafetyCopy,
-  mergeSafetyCopy,
-  safetyCopyKey,
-  takeSafetyCopy,
-  type SafetyCopy,
-} from '../../storage/safety-copy.js';
-
-/** What the controller needs from the editor element; kept out of the element's public API. */
-export interface PersistenceBridge {
-  documentId(): string | undefined;
-  dbName(): string;
-  documentTitle(): string;
-  editorState(): EditorState;
-  /**
-   * Puts a saved article into the editor, or, without `document`, the saved
-   * annotations re-anchored to the article already open (`empty`: no article).
-   */
-  restore(saved: { document?: StoredDocument; annotations: Annotation[]; empty?: boolean; rejected?: string[] }): void;
-  /** Applies annotations another tab saved, or drops ones it removed, without touching undo history. */
-  applyRemote(annotations: Annotation[], removedIds: string[]): void;
-  /** True once, for the light-DOM article the element started with. */
-  takeInitialArticle(): boolean;
-  showStorageStatus(status: StorageStatus): void;
-  /** Something about the saved copy the user should know, though nothing is lost (undefined: nothing to tell). */
-  showStorageNotice(message: string | undefined): void;
-}
-
-export type StorageStatus =
-  | { state: 'idle' | 'saving' | 'saved' }
-  | { state: 'error'; kind: StorageErrorKind; message: string; retryInMs?: number };
+import { mergeSafetyCopy } from '../../storage/safety-copy.js';
+import { ClosingCopy } from './closing-copy.js';
+import type { PersistenceBridge } from './persistence-bridge.js';
 
 /**
  * Keeps one document in IndexedDB: loads it when `document-id` is set, saves
@@ -63,6 +30,10 @@ export type StorageStatus =
  * working in memory, with retries, while storage fails.
  */
 export class PersistenceController implements ReactiveController {
+  private readonly closingCopy = new ClosingCopy(() => ({
+    dbName: this.host.dbName(),
+    documentId: this.host.documentId(),
+  }));
   private readonly connection = new StoreConnection(() => this.host.dbName(), {
     blocked: (error) => this.reportError(error),
     deleted: () => this.onDatabaseDeleted(),
@@ -197,51 +168,18 @@ export class PersistenceController implements ReactiveController {
   private readonly onHide = (event: Event) => {
     if (event.type !== 'pagehide' && document.visibilityState !== 'hidden') return;
     // Deleted on purpose: a copy would bring the article back on the next open.
-    if (this.deletedOnPurpose) return this.dropSafetyCopy();
+    if (this.deletedOnPurpose) return this.closingCopy.drop();
     const saver = this.saver;
     // A write under way is not durable until it commits, and a closing page may cut it off.
     if (!saver?.unconfirmed) return;
-    this.keepSafetyCopy();
+    const documentId = this.host.documentId();
+    const { annotationIds, document: articleChanged } = saver.pendingChanges();
+    if (documentId) {
+      const article = articleChanged ? this.source(documentId).document() : undefined;
+      this.closingCopy.keep(this.host.editorState(), annotationIds, article);
+    }
     saver.flushForUnload();
   };
-
-  /** Where a closing page leaves its unsaved changes, in case the IndexedDB write is cut off with it. */
-  private safetyKey(): string | undefined {
-    const documentId = this.host.documentId();
-    return documentId ? safetyCopyKey(this.host.dbName(), documentId) : undefined;
-  }
-
-  /** Synchronous, so it completes even when the page is torn down right after. */
-  private keepSafetyCopy() {
-    const key = this.safetyKey();
-    const saver = this.saver;
-    if (!key || !saver) return;
-    const { annotationIds, document } = saver.pendingChanges();
-    const state = this.host.editorState();
-    const { records } = getAnnotationState(state);
-    const copy: SafetyCopy = {
-      annotations: annotationIds.flatMap((id) => {
-        const record = records.get(id);
-        return record ? [toAnnotation(state, record)] : [];
-      }),
-      removed: annotationIds.filter((id) => !records.has(id)),
-      ...(document ? { document: this.source(this.host.documentId()!).document() } : {}),
-    };
-    keepSafetyCopy(key, copy);
-  }
-
-  private dropSafetyCopy() {
-    const key = this.safetyKey();
-    if (key) dropSafetyCopy(key);
-  }
-
-  /** The changes a page left when it closed before they were saved, if any; removed from localStorage once read. */
-  private takeSafetyCopy(): SafetyCopy | undefined {
-    const key = this.safetyKey();
-    const documentId = this.host.documentId();
-    if (!key || !documentId) return undefined;
-    return takeSafetyCopy(key, documentId, (document) => readArticleJSON(document.content, document.text).ok);
-  }
 
   /** The whole database was deleted elsewhere: everything this tab holds is written back at once. */
   private onDatabaseDeleted() {
@@ -313,13 +251,17 @@ export class PersistenceController implements ReactiveController {
     this.owedLoad = undefined;
     let saved = checked.saved;
     this.learn(saved?.annotations ?? []);
-    const leftover = this.takeSafetyCopy();
+    const leftover = this.closingCopy.take();
     if (leftover) saved = mergeSafetyCopy(saved, leftover, owed.documentId);
     this.revision = saved?.document?.revision ?? 0;
     this.created = saved?.document?.created ?? new Date().toISOString();
     const state = this.host.editorState();
     const local = { ...owed, changedIds: owed.localIds, text: TextIndex.of(state.doc).text };
-    const merge = mergeLoad(saved, { ...local, annotations: (only) => annotationsOf(state, only) }, checked.repaired);
+    const merge = mergeLoad(
+      saved,
+      { ...local, annotations: (only) => editorAnnotations(state, only) },
+      checked.repaired,
+    );
     if (merge.restore) this.host.restore(merge.restore);
     if (merge.create) saver.create();
     if (merge.writeAll) {
@@ -376,26 +318,15 @@ export class PersistenceController implements ReactiveController {
     return {
       document: (): StoredDocument => {
         this.revision += 1;
-        const state = this.host.editorState();
-        return {
+        const { revision, created } = this;
+        return storedDocumentOf(this.host.editorState(), {
           id: documentId,
           title: this.host.documentTitle(),
-          rejectedSuggestions: [...getSuggestionState(state).rejected],
-          content: state.doc.toJSON(),
-          text: TextIndex.of(state.doc).text,
-          revision: this.revision,
-          created: this.created,
-          modified: new Date().toISOString(),
-        };
+          revision,
+          created,
+        });
       },
-      annotation: (id: string): StoredAnnotation | undefined => {
-        const state = this.host.editorState();
-        const record = getAnnotationState(state).records.get(id);
-        if (!record) return undefined;
-        const annotation = withFieldTimes({ ...toAnnotation(state, record), documentId }, this.known.get(id));
-        this.known.set(id, stampsOf(annotation));
-        return annotation;
-      },
+      annotation: (id: string) => storedAnnotationOf(this.host.editorState(), id, documentId, this.known),
       annotationIds: () => [...getAnnotationState(this.host.editorState()).records.keys()],
       movedAnnotationIds: () => this.takeMovedIds(),
     };
@@ -403,7 +334,7 @@ export class PersistenceController implements ReactiveController {
 
   private onSaved(written: { documentId: string; annotationIds: string[]; removedIds: string[]; revision?: number }) {
     this.lastError = undefined;
-    if (!this.saver?.unconfirmed) this.dropSafetyCopy();
+    if (!this.saver?.unconfirmed) this.closingCopy.drop();
     this.channel?.post(written);
     if (!this.saver?.pending) this.host.showStorageStatus({ state: 'saved' });
     this.element.dispatchEvent(
@@ -458,11 +389,4 @@ export class PersistenceController implements ReactiveController {
       this.reportError(error instanceof StorageError ? error : new StorageError('storage-failed', String(error)));
     }
   }
-}
-
-/** The editor's annotations (only those in `only`, when given). */
-function annotationsOf(state: EditorState, only?: ReadonlySet<string>): Annotation[] {
-  return [...getAnnotationState(state).records.values()]
-    .filter((record) => !only || only.has(record.id))
-    .map((record) => toAnnotation(state, record));
 }

@@ -1,5 +1,5 @@
 import { html, nothing, type ReactiveControllerHost } from 'lit';
-import type { StorageStatus } from './persistence-controller.js';
+import type { StorageStatus } from './persistence-bridge.js';
 
 /**
  * The toolbar's word on storage: "Saving…" / "All changes saved", or, while
