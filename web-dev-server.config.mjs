@@ -4,6 +4,9 @@ const port = Number(process.env.PORT ?? 8000);
 /** The policy of demo/csp.html: nothing inline, nothing evaluated, nothing from elsewhere. */
 export const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'";
 
+/** Pages served under {@link STRICT_CSP}: the editor's and the reader's (a public article page). */
+const STRICT_CSP_PAGES = new Set(['/demo/csp.html', '/demo/article.html']);
+
 function escapeHtml(text) {
   return String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
@@ -62,7 +65,7 @@ export default {
         return undefined;
       }
       await next();
-      if (context.path === '/demo/csp.html') context.set('Content-Security-Policy', STRICT_CSP);
+      if (STRICT_CSP_PAGES.has(context.path)) context.set('Content-Security-Policy', STRICT_CSP);
       return undefined;
     },
   ],

@@ -1,6 +1,6 @@
 // The demo page: the editor from the bundle, a list of the articles saved in
 // this browser, and what an embedding page receives through events.
-import { deleteDocument, listDocuments } from '../dist/claim-editor.js';
+import { deleteDocument, listDocuments, validateArticleMeta } from '../dist/claim-editor.js';
 
 const editor = document.getElementById('editor');
 const output = document.getElementById('last-change');
@@ -109,16 +109,40 @@ async function removeDocument(id, title) {
   await refreshList();
 }
 
+// The fact-checking desk the demo's ClaimReview export names; each article's review page is under its URL.
+editor.reviewer = { name: 'Demo Fact Check', url: 'https://factcheck.example/' };
+
+/** The new-article form's metadata; the editor checks it (http(s) URL, ISO date) and throws on a bad value. */
+function metaFrom(data) {
+  const meta = {};
+  for (const key of ['title', 'url', 'publisher', 'author', 'datePublished', 'language']) {
+    const value = String(data.get(key) ?? '').trim();
+    if (value) meta[key] = value;
+  }
+  return meta;
+}
+
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
   const data = new FormData(form);
   const body = String(data.get('body') ?? '');
-  const title = String(data.get('title') ?? '').trim();
+  const meta = metaFrom(data);
+  const formError = form.querySelector('.form-error');
+  try {
+    validateArticleMeta(meta);
+  } catch (error) {
+    formError.textContent = error.message;
+    formError.hidden = false;
+    return;
+  }
+  formError.hidden = true;
   const looksLikeHtml = /<\/?[a-z][^>]*>/i.test(body);
   await editor.flush().catch(() => undefined);
   editor.documentId = crypto.randomUUID();
   rememberOpened();
-  await editor.loadArticle(looksLikeHtml ? { html: body, title } : { text: body, title });
+  await editor.loadArticle(looksLikeHtml ? { html: body, title: meta.title } : { text: body, title: meta.title });
+  editor.articleMeta = meta;
+  editor.reviewUrl = `https://factcheck.example/reviews/${editor.documentId}`;
   await editor.flush().catch(() => undefined);
   form.reset();
   form.closest('details').open = false;

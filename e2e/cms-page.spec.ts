@@ -30,3 +30,36 @@ test('the page showing what the CMS received fits the viewport', async ({ page }
   }));
   expect(scrollWidth, 'no horizontal scrolling').toBeLessThanOrEqual(innerWidth);
 });
+
+/** The CMS database's saved documents, read through the bundle's own `listDocuments`. */
+async function savedCmsDocuments(page: Page): Promise<{ id: string; title: string }[]> {
+  return page.evaluate(async () => {
+    const bundle = '/dist/claim-editor.js';
+    const { listDocuments } = (await import(bundle)) as {
+      listDocuments(dbName: string): Promise<{ id: string; title: string }[]>;
+    };
+    return listDocuments('northline-cms');
+  });
+}
+
+test('the saved article is titled by the Headline field, not its first line, and follows it', async ({ page }) => {
+  await openCmsAndTag(page);
+  const saved = async () => (await savedCmsDocuments(page)).find((doc) => doc.id === 'cms-article-1187')?.title;
+  expect(await saved()).toBe('Coastal plant reopens after a week of tests');
+  const meta = await page.evaluate(
+    (selector) =>
+      (document.querySelector(selector) as HTMLElement & { articleMeta: Record<string, string> }).articleMeta,
+    CMS_EDITOR,
+  );
+  expect(meta).toEqual({
+    title: 'Coastal plant reopens after a week of tests',
+    url: 'https://news.example/2026/04/coastal-plant-reopens',
+  });
+
+  await page.getByLabel('Headline').fill('Desalination plant back online after tests');
+  await page.evaluate(
+    (selector) => (document.querySelector(selector) as HTMLElement & { flush(): Promise<void> }).flush(),
+    CMS_EDITOR,
+  );
+  await expect.poll(saved).toBe('Desalination plant back online after tests');
+});

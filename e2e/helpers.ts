@@ -187,7 +187,8 @@ export async function markedText(page: Page, id: string): Promise<string> {
 export async function tagSentence(page: Page, needle: string, key: string): Promise<AnnotationData> {
   const before = await annotations(page);
   await clickText(page, needle);
-  await page.keyboard.press(key);
+  // Shift: tag and stay on it (a plain key would move on to the next untagged sentence).
+  await page.keyboard.press(`Shift+${key}`);
   const after = await expectAnnotationCount(page, before.length + 1);
   const added = after.find((a) => !before.some((b) => b.id === a.id));
   if (!added) throw new Error('No new annotation');

@@ -38,7 +38,8 @@ test('suggest, accept all above the threshold, fix one by keyboard, reload: acce
     found = /suggested: Reported fact/.test((await liveRegion(page).textContent()) ?? '');
   }
   expect(found, 'a reported-fact suggestion is reachable by keyboard').toBe(true);
-  await page.keyboard.press(TAGS.analyst.key);
+  // Shift: accept and stay, so the search for another suggestion below starts here.
+  await page.keyboard.press(`Shift+${TAGS.analyst.key}`);
   await expect(liveRegion(page)).toContainText('Accepted as Analyst opinion');
   const fixed = (await annotations(page)).find((a) => !accepted.some((b) => b.id === a.id));
   expect(fixed?.tag).toBe(TAGS.analyst.id);

@@ -1,35 +1,6 @@
-export { ClaimEditor } from './components/claim-editor/claim-editor.component.js';
-export type {
-  ArticleInput,
-  ChangeReason,
-  ClaimChangeDetail,
-  ClaimErrorDetail,
-  ClaimSaveDetail,
-} from './components/claim-editor/claim-editor.component.js';
-export { ClaimSidebar } from './components/claim-sidebar/claim-sidebar.component.js';
-export { ClaimDetails } from './components/claim-details/claim-details.component.js';
-export { ClaimTransfer } from './components/claim-transfer/claim-transfer.component.js';
-export { segmentSentences, sentenceAt, type SentenceRange } from './text/sentences.js';
-export { articleSchema } from './editor/schema.js';
-export { DEFAULT_TAXONOMY, validateTaxonomy, type Tag, type Taxonomy } from './model/taxonomy.js';
-export type { Annotation, AnnotationInput, AnnotationPatch, AnnotationStatus } from './model/annotation.js';
-export {
-  listDocuments,
-  deleteDocument,
-  DEFAULT_DB_NAME,
-  StorageError,
-  type StorageErrorKind,
-} from './storage/claim-store.js';
-export type { ImportReport, ImportOptions } from './editor/import-annotations.js';
-export type { ExportFormat } from './formats/registry.js';
-export {
-  suggestProvenance,
-  canonicalOutlet,
-  DEFAULT_LEXICON,
-  PROVENANCE_ROLES,
-  type Lexicon,
-  type ProvenanceRole,
-  type Suggestion,
-  type SuggestOptions,
-} from './text/suggest/suggest-provenance.js';
-export { DEFAULT_SUGGESTION_TAG_MAP, type SuggestionTagMap } from './editor/suggestion-tag-map.js';
+/** The typed sources' public exports, for bundler users: the suggester is synchronous here. */
+export * from './api.js';
+export { suggestProvenance, canonicalOutlet, DEFAULT_LEXICON } from './text/suggest/suggest-provenance.js';
+// Types only: the element is registered by its own module (`claim-provenance-editor/reader`), so the editor's bundle
+// does not carry the reader.
+export type { ClaimArticle, ClaimArticleLoadDetail } from './components/claim-article/claim-article.component.js';

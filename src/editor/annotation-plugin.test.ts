@@ -4,8 +4,9 @@ import { TextSelection, type EditorState, type Transaction } from 'prosemirror-s
 import { canJoin, canSplit } from 'prosemirror-transform';
 import { DEFAULT_TAXONOMY } from '../model/taxonomy.js';
 import type { Annotation } from '../model/annotation.js';
-import { annotationsOf, resolveInput } from './annotation-api.js';
-import { compareReadingOrder, getAnnotationState, recordsInOrder } from './annotation-plugin.js';
+import { annotationsOf, resolveInput } from './annotation-offsets.js';
+import { getAnnotationState, recordsInOrder } from './annotation-plugin.js';
+import { compareReadingOrder } from './reading-order.js';
 import { mapRecord } from './annotation-record.js';
 import { parseArticleHTML } from './article.js';
 import { applyWithCheckpoints } from './checkpoint.js';
@@ -13,8 +14,8 @@ import {
   addAnnotationTransaction,
   removeAnnotationTransaction,
   updateAnnotationTransaction,
-  type RecordClock,
-} from './commands.js';
+} from './annotation-commands.js';
+import { newRecord, type RecordClock } from './record-factory.js';
 import { createArticleState } from './create-state.js';
 import { articleSchema } from './schema.js';
 import { TextIndex } from './text-index.js';
@@ -49,7 +50,8 @@ function harness(html = ARTICLE, mode: 'edit' | 'annotate' = 'edit'): Harness {
     },
     tag(quote, tag = 'reported-fact') {
       const range = resolveInput(h.state, { tag, quote });
-      const { tr, record } = addAnnotationTransaction(h.state, range, { tag }, clock);
+      const record = newRecord(h.state, range, { tag }, clock);
+      const tr = addAnnotationTransaction(h.state, record);
       h.state = applyWithCheckpoints(h.state, tr);
       return record.id;
     },
@@ -339,7 +341,7 @@ describe('annotation layer: changes as undoable steps', () => {
   it('undoes and redoes add, update and remove in order, interleaved with typing', () => {
     const h = harness();
     const id = h.tag('Officials declined to comment.');
-    h.apply((state) => updateAnnotationTransaction(state, id, { source: 'the ministry' }).tr);
+    h.apply((state) => updateAnnotationTransaction(state, id, { source: 'the ministry' }));
     insertAt(h, 0, 'Hi ');
     h.apply((state) => removeAnnotationTransaction(state, id));
     expect(annotationsOf(h.state)).to.have.length(0);

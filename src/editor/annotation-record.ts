@@ -57,3 +57,14 @@ export function withCurrentText(doc: PMNode, record: AnnotationRecord): Annotati
 export function withoutText(record: AnnotationRecord): AnnotationRecord {
   return record.from < record.to ? { ...record, quote: '', prefix: '', suffix: '' } : record;
 }
+
+/**
+ * A record whose range a change collapsed: orphaned, keeping the text it
+ * covered in `doc` (the document before the change) as its quote, with its
+ * context, so it can still be re-found later.
+ */
+export function orphan(record: AnnotationRecord, previous: AnnotationRecord, doc: PMNode): AnnotationRecord {
+  if (record.from < record.to || previous.from >= previous.to) return record;
+  const { quote, prefix, suffix } = withCurrentText(doc, previous);
+  return { ...record, status: 'orphaned', quote: quote || record.quote, prefix, suffix };
+}

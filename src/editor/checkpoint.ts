@@ -2,7 +2,7 @@ import { isHistoryTransaction } from 'prosemirror-history';
 import type { EditorState, Transaction } from 'prosemirror-state';
 import { getAnnotationState, recordsTouching } from './annotation-plugin.js';
 import { AnnotationStep } from './annotation-step.js';
-import { textChangeAllowed } from './settings-plugin.js';
+import { textChangeAllowed } from './settings-and-text-lock.js';
 
 /** Ids of the annotations whose text `tr` deletes, wholly or in part. */
 function annotationsCutBy(state: EditorState, tr: Transaction): Set<string> {

@@ -2,22 +2,17 @@ import { expect } from '@open-wc/testing';
 import { chainCommands } from 'prosemirror-commands';
 import { TextSelection, type Command, type EditorState } from 'prosemirror-state';
 import { DEFAULT_TAXONOMY } from '../model/taxonomy.js';
-import { annotationsOf } from './annotation-api.js';
+import { annotationsOf } from './annotation-offsets.js';
 import { getAnnotationState } from './annotation-plugin.js';
 import { parseArticleHTML } from './article.js';
 import { applyWithCheckpoints } from './checkpoint.js';
-import {
-  cycleAnnotation,
-  moveBySentence,
-  redoCommand,
-  tagSelection,
-  undoCommand,
-  deleteSelectedAnnotation,
-} from './commands.js';
+import { cycleAnnotation, tagSelection, deleteSelectedAnnotation } from './annotation-commands.js';
+import { redoCommand, undoCommand } from './history-commands.js';
+import { extendBySentence, moveBySentence } from './sentence-navigation.js';
 import { createArticleState } from './create-state.js';
 import { announcementOf } from './announce.js';
 import { TextIndex } from './text-index.js';
-import { updateSettings } from './settings-plugin.js';
+import { updateSettings } from './settings-and-text-lock.js';
 
 const ARTICLE =
   '<p>SEOUL, May 2 — The agency said the U.S. envoy left. Gen. Park denied it.</p>' +
@@ -112,10 +107,10 @@ describe('commands', () => {
     t.run(moveBySentence(-1));
     t.run(moveBySentence(-1));
     expect(t.selected()).to.equal('SEOUL, May 2 — The agency said the U.S. envoy left.');
-    t.run(moveBySentence(1, true));
+    t.run(extendBySentence(1));
     expect(t.selected()).to.equal('SEOUL, May 2 — The agency said the U.S. envoy left. Gen. Park denied it.');
-    t.run(moveBySentence(1, true));
-    t.run(moveBySentence(-1, true));
+    t.run(extendBySentence(1));
+    t.run(extendBySentence(-1));
     expect(t.selected().trim()).to.equal('SEOUL, May 2 — The agency said the U.S. envoy left. Gen. Park denied it.');
     t.run(tagSelection('reported-fact'));
     expect(annotationsOf(t.state)[0].quote).to.equal(

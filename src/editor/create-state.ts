@@ -1,15 +1,13 @@
 import type { Node as PMNode } from 'prosemirror-model';
 import { history } from 'prosemirror-history';
-import { keymap } from 'prosemirror-keymap';
-import { baseKeymap } from 'prosemirror-commands';
 import { EditorState } from 'prosemirror-state';
 import { annotationPlugin } from './annotation-plugin.js';
 import { drawWindowPlugin } from './draw-window.js';
 import type { AnnotationRecord } from './annotation-record.js';
-import type { RecordClock } from './commands.js';
+import type { RecordClock } from './record-factory.js';
 import { annotationKeymap } from './keymap.js';
 import { pointerPlugin } from './pointer-plugin.js';
-import { settingsPlugin, type EditorSettings } from './settings-plugin.js';
+import { settingsPlugin, type EditorSettings } from './settings-and-text-lock.js';
 import { suggestionPlugin } from './suggestion-plugin.js';
 
 export interface ArticleStateOptions {
@@ -29,8 +27,7 @@ export function createArticleState({ doc, settings, records = [], clock }: Artic
       annotationPlugin(records),
       suggestionPlugin(),
       history(),
-      ...annotationKeymap(clock),
-      keymap(baseKeymap),
+      annotationKeymap(clock),
       pointerPlugin(),
     ],
   });

@@ -4,21 +4,16 @@ import { undo } from 'prosemirror-history';
 import { TextSelection, type EditorState } from 'prosemirror-state';
 import type { DecorationSet } from 'prosemirror-view';
 import { DEFAULT_TAXONOMY } from '../model/taxonomy.js';
-import {
-  annotationKey,
-  annotationsAt,
-  compareReadingOrder,
-  getAnnotationState,
-  recordsTouching,
-} from './annotation-plugin.js';
+import { annotationKey, annotationsAt, getAnnotationState, recordsTouching } from './annotation-plugin.js';
+import { compareReadingOrder } from './reading-order.js';
 import { mapRecord } from './annotation-record.js';
 import { parseArticleHTML } from './article.js';
 import {
   addAnnotationTransaction,
   removeAnnotationTransaction,
   selectAnnotationTransaction,
-  type RecordClock,
-} from './commands.js';
+} from './annotation-commands.js';
+import { newRecord, type RecordClock } from './record-factory.js';
 import { applyWithCheckpoints } from './checkpoint.js';
 import { createArticleState } from './create-state.js';
 import { getDrawWindow, LONG_BLOCK, MARGIN_CHARACTERS, setDrawWindow, WHOLE_ARTICLE_BLOCKS } from './draw-window.js';
@@ -44,13 +39,13 @@ function taggedState(blocks: number): { state: EditorState; ids: string[]; clock
   });
   const ids: string[] = [];
   for (const block of TextIndex.of(state.doc).blocks) {
-    const { tr, record } = addAnnotationTransaction(
+    const record = newRecord(
       state,
       { from: block.pos, to: block.pos + block.text.length },
       { tag: 'reported-fact' },
       clock,
-      false,
     );
+    const tr = addAnnotationTransaction(state, record, { select: false });
     state = state.apply(tr);
     ids.push(record.id);
   }
@@ -122,13 +117,8 @@ describe('draw window', () => {
 
     // A tag added far away is drawn once the window gets there.
     const far = getAnnotationState(state).records.get(ids[550])!;
-    const { tr, record } = addAnnotationTransaction(
-      state,
-      { from: far.from, to: far.from + 9 },
-      { tag: 'state-media-claim' },
-      clock,
-      false,
-    );
+    const record = newRecord(state, { from: far.from, to: far.from + 9 }, { tag: 'state-media-claim' }, clock);
+    const tr = addAnnotationTransaction(state, record, { select: false });
     state = state.apply(tr);
     expect(getAnnotationState(state).records.size, 'added, not replacing one').to.equal(599);
     expect(drawnIds(state).has(record.id)).to.equal(false);
@@ -147,7 +137,8 @@ describe('reading order', () => {
       clock,
     });
     const add = (from: number, to: number) => {
-      const { tr, record } = addAnnotationTransaction(state, { from, to }, { tag: 'reported-fact' }, clock, false);
+      const record = newRecord(state, { from, to }, { tag: 'reported-fact' }, clock);
+      const tr = addAnnotationTransaction(state, record, { select: false });
       state = state.apply(tr);
       return record.id;
     };
@@ -176,13 +167,8 @@ describe('reading order', () => {
     const { state: start, ids, clock } = taggedState(300);
     const first = getAnnotationState(start).records.get(ids[0])!;
     const end = getAnnotationState(start).records.get(ids[250])!;
-    const { tr, record: long } = addAnnotationTransaction(
-      start,
-      { from: first.from, to: end.to },
-      { tag: 'state-media-claim' },
-      clock,
-      false,
-    );
+    const long = newRecord(start, { from: first.from, to: end.to }, { tag: 'state-media-claim' }, clock);
+    const tr = addAnnotationTransaction(start, long, { select: false });
     const state = start.apply(tr);
     expect(getAnnotationState(state).records.size).to.equal(301);
     const middle = getAnnotationState(state).records.get(ids[200])!;
@@ -263,7 +249,8 @@ describe('selection outside the draw window', () => {
     const { state: start, ids, clock } = taggedState(600);
     const from = getAnnotationState(start).records.get(ids[99])!.from;
     const to = getAnnotationState(start).records.get(ids[101])!.to;
-    const { tr, record } = addAnnotationTransaction(start, { from, to }, { tag: 'state-media-claim' }, clock, false);
+    const record = newRecord(start, { from, to }, { tag: 'state-media-claim' }, clock);
+    const tr = addAnnotationTransaction(start, record, { select: false });
     let state = scrolledTo(start.apply(tr), 100, 150);
     state = state.apply(state.tr.setSelection(TextSelection.create(state.doc, from + 2)));
     const set = annotationPluginOf(state).props.decorations!.call(annotationPluginOf(state), state) as DecorationSet;
@@ -289,13 +276,8 @@ describe('one long paragraph', () => {
     let from = 1;
     const tr = state.tr;
     for (const part of parts) {
-      const { tr: one, record } = addAnnotationTransaction(
-        state,
-        { from, to: from + part.length },
-        { tag: 'reported-fact' },
-        clock,
-        false,
-      );
+      const record = newRecord(state, { from, to: from + part.length }, { tag: 'reported-fact' }, clock);
+      const one = addAnnotationTransaction(state, record, { select: false });
       one.steps.forEach((step) => tr.step(step));
       ids.push(record.id);
       from += part.length + 1;
@@ -346,13 +328,8 @@ function orderHarness(): OrderHarness {
   const ids: string[] = [];
   for (const sentence of ['One is first.', 'Two is second.', 'Three is third.', 'Four is fourth.']) {
     const start = 1 + text.indexOf(sentence);
-    const { tr, record } = addAnnotationTransaction(
-      state,
-      { from: start, to: start + sentence.length },
-      { tag: 'reported-fact' },
-      clock,
-      false,
-    );
+    const record = newRecord(state, { from: start, to: start + sentence.length }, { tag: 'reported-fact' }, clock);
+    const tr = addAnnotationTransaction(state, record, { select: false });
     state = state.apply(tr);
     ids.push(record.id);
   }

@@ -6,7 +6,7 @@ import { widenToCharacters } from '../model/code-points.js';
 import { findTag, type Taxonomy } from '../model/taxonomy.js';
 import { getAnnotationState } from './annotation-plugin.js';
 import type { AnnotationRecord } from './annotation-record.js';
-import { systemClock, type RecordClock } from './commands.js';
+import { systemClock, type RecordClock } from './record-factory.js';
 import { withoutText } from './annotation-record.js';
 import { TextIndex } from './text-index.js';
 

@@ -1,9 +1,11 @@
 import { Plugin, PluginKey, TextSelection } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
-import { annotationsAt, getAnnotationState, setSelectedAnnotation } from './annotation-plugin.js';
-import { selectAnnotationTransaction, selectSentence } from './commands.js';
+import { annotationsAt, getAnnotationState } from './annotation-plugin.js';
+import { setSelectedAnnotation } from './annotation-selection.js';
+import { selectAnnotationTransaction } from './annotation-commands.js';
+import { selectSentence } from './sentence-navigation.js';
 import { expandToSentences } from './sentence-ranges.js';
-import { getSettings } from './settings-plugin.js';
+import { getSettings } from './settings-and-text-lock.js';
 
 const pointerKey = new PluginKey('claim-pointer');
 

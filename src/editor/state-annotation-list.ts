@@ -1,7 +1,8 @@
 import type { Node as PMNode } from 'prosemirror-model';
 import type { EditorState } from 'prosemirror-state';
 import { summarize, type AnnotationList, type ListedAnnotation, type ListSummary } from '../model/annotation-list.js';
-import { getAnnotationState, orderIndex } from './annotation-plugin.js';
+import { getAnnotationState } from './annotation-plugin.js';
+import { orderIndex } from './reading-order.js';
 import type { AnnotationRecord } from './annotation-record.js';
 import { leafText } from './schema.js';
 import { TextIndex } from './text-index.js';

@@ -1,11 +1,10 @@
 import type { Command, EditorState, Transaction } from 'prosemirror-state';
-import { findTag } from '../model/taxonomy.js';
-import { announce } from './announce.js';
+import { announce, tagLabel } from './announce.js';
 import { getAnnotationState } from './annotation-plugin.js';
 import { AnnotationStep } from './annotation-step.js';
-import { newRecord, systemClock, type RecordClock } from './commands.js';
-import { getSettings } from './settings-plugin.js';
-import type { ProvenanceRole, Suggestion } from '../text/suggest/suggest-provenance.js';
+import { newRecord, systemClock, type RecordClock } from './record-factory.js';
+import { getSettings } from './settings-and-text-lock.js';
+import type { ProvenanceRole, Suggestion } from '../text/suggest/roles.js';
 import {
   getSuggestionState,
   rejectSuggestions,
@@ -20,10 +19,6 @@ import { TextIndex } from './text-index.js';
 /** The key a rejection is remembered by: the sentence's text, spaces folded. */
 export function rejectionKey(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
-}
-
-function label(state: EditorState, tag: string): string {
-  return findTag(getSettings(state).taxonomy, tag)?.label ?? tag;
 }
 
 /**
@@ -69,7 +64,7 @@ export function showSuggestionsTransaction(
   const tr = setSuggestions(state.tr, suggestions);
   const byTag = new Map<string, number>();
   for (const s of suggestions) byTag.set(s.tag, (byTag.get(s.tag) ?? 0) + 1);
-  const summary = [...byTag].map(([tag, n]) => `${n} ${label(state, tag)}`).join(', ');
+  const summary = [...byTag].map(([tag, n]) => `${n} ${tagLabel(state, tag)}`).join(', ');
   const why =
     withheld.size > 0
       ? unmappedRolesMessage({ ...mapping, unmapped: mapping.unmapped.filter((u) => withheld.has(u.role)) })
@@ -109,7 +104,10 @@ export function acceptSuggestion(tag?: string, clock: RecordClock = systemClock)
       acceptInto(tr, state, suggestion, chosen, clock);
       removeSuggestions(tr, [suggestion.id]);
       dispatch(
-        announce(tr, `Accepted as ${label(state, chosen)}${suggestion.source ? `, source ${suggestion.source}` : ''}`),
+        announce(
+          tr,
+          `Accepted as ${tagLabel(state, chosen)}${suggestion.source ? `, source ${suggestion.source}` : ''}`,
+        ),
       );
     }
     return true;
@@ -125,7 +123,7 @@ export const rejectSuggestion: Command = (state, dispatch) => {
     dispatch(
       announce(
         rejectSuggestions(state.tr, [suggestion.id], [key]),
-        `Rejected the ${label(state, suggestion.tag)} suggestion`,
+        `Rejected the ${tagLabel(state, suggestion.tag)} suggestion`,
       ),
     );
   }

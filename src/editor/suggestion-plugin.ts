@@ -57,6 +57,8 @@ function decorationsFor(suggestion: SuggestionRecord): Decoration[] {
     element.dataset.tag = suggestion.tag;
     element.dataset.suggestionId = suggestion.id;
     element.dataset.confidence = `${Math.round(suggestion.confidence * 100)}%`;
+    // Why it is suggested, on screen as well as announced.
+    element.dataset.cue = suggestion.cue.length > 32 ? `${suggestion.cue.slice(0, 31)}…` : suggestion.cue;
     element.contentEditable = 'false';
     return element;
   };

@@ -1,5 +1,5 @@
 import { findTag, type Taxonomy } from '../model/taxonomy.js';
-import { PROVENANCE_ROLES, type ProvenanceRole } from '../text/suggest/suggest-provenance.js';
+import { PROVENANCE_ROLES, type ProvenanceRole } from '../text/suggest/provenance-roles.js';
 
 /** Which tag of the taxonomy each suggested provenance role becomes; a role left out is not suggested. */
 export type SuggestionTagMap = Partial<Record<ProvenanceRole, string>>;

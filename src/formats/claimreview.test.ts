@@ -2,7 +2,9 @@ import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import type { Annotation } from '../model/annotation.js';
 import { DEFAULT_TAXONOMY } from '../model/taxonomy.js';
-import { DEFAULT_REVIEW_AUTHOR, claimReviewFormat, type ClaimReview } from './claimreview.js';
+import { DEFAULT_VERDICT_SCALE } from '../model/verdict-scale.js';
+import { claimantType, claimReviewFormat, claimReviewGaps, type ClaimReview } from './claimreview.js';
+import { checkClaimReviewDocument } from './claimreview-schema.js';
 import { MAX_IMPORT_BYTES, type ExportSource } from './format.js';
 import { annotationIn, errorsOf, valueOf } from '../test-support/formats-helpers.js';
 
@@ -21,24 +23,33 @@ function annotation(fields: Partial<Annotation> & Pick<Annotation, 'id' | 'quote
   return annotationIn(TEXT, fields);
 }
 
-function exportSource(annotations: Annotation[], document: Partial<ExportSource['document']> = {}): ExportSource {
+const META = {
+  title: 'Dam opening draws doubts',
+  url: 'https://news.example/2025/03/kelvar-dam',
+  publisher: 'Harbour Daily',
+  author: 'M. Oduya',
+  datePublished: '2025-03-04T07:00:00Z',
+  language: 'en',
+};
+
+/** A source with every piece of data; `fields` replaces parts of it. */
+function exportSource(annotations: Annotation[], fields: Partial<ExportSource> = {}): ExportSource {
   return {
-    document: {
-      id: 'https://news.example/2025/03/kelvar-dam',
-      title: 'Dam opening draws doubts',
-      text: TEXT,
-      content: null,
-      ...document,
-    },
+    document: { id: 'kelvar-dam', title: META.title, text: TEXT, content: null, meta: META },
     taxonomy: DEFAULT_TAXONOMY,
     annotations,
     generated: '2025-03-05T08:00:00.000Z',
+    reviewer: { name: 'Harbour City Fact Check', url: 'https://factcheck.example/' },
+    reviewUrl: 'https://factcheck.example/reviews/kelvar',
+    verdictScale: DEFAULT_VERDICT_SCALE,
+    ...fields,
   };
 }
 
-/** The `@graph` items of an export, read with plain JSON.parse. */
+/** The `@graph` items of an export, read with plain JSON.parse, after checking the export against the schema. */
 function graphOf(source: ExportSource): ClaimReview[] {
   const data: unknown = JSON.parse(claimReviewFormat.serialize(source));
+  expect(checkClaimReviewDocument(data)).to.deep.equal([]);
   expect(data).to.have.property('@context', 'https://schema.org');
   return (data as { '@graph': ClaimReview[] })['@graph'];
 }
@@ -48,25 +59,37 @@ const reviewed = annotation({
   quote: DAM_CLAIM,
   source: ' KCNA ',
   note: 'Capacity figures contradict the ministry’s own filing.',
-  verdict: 'Misleading',
-  creator: 'Harbour City Fact Check',
+  verdict: 'Mostly false',
+  creator: 'A. Reviewer',
   modified: '2025-03-06T23:40:00.000+09:00',
 });
 
-/** A ClaimReview item with every key this format knows. */
-const FULL_ITEM = {
+/** The review of `reviewed` with full data: every field the issue maps. */
+const FULL_ITEM: ClaimReview = {
   '@type': 'ClaimReview',
-  url: 'https://factcheck.example/kelvar',
+  url: 'https://factcheck.example/reviews/kelvar#claim-a1',
   datePublished: '2025-03-06',
+  author: { '@type': 'Organization', name: 'Harbour City Fact Check', url: 'https://factcheck.example/' },
   claimReviewed: DAM_CLAIM,
-  author: { '@type': 'Organization', name: 'Harbour City Fact Check' },
-  reviewRating: { '@type': 'Rating', alternateName: 'Misleading' },
+  reviewRating: {
+    '@type': 'Rating',
+    alternateName: 'Mostly false',
+    ratingValue: 2,
+    bestRating: 5,
+    worstRating: 0,
+    ratingExplanation: 'Capacity figures contradict the ministry’s own filing.',
+  },
   itemReviewed: {
     '@type': 'Claim',
-    description: 'State-media claim',
-    author: { '@type': 'Thing', name: 'KCNA' },
-    appearance: { '@type': 'CreativeWork', headline: 'Dam opening draws doubts', url: 'https://news.example/a' },
+    author: { '@type': 'Organization', name: 'KCNA' },
     datePublished: '2025-03-04',
+    appearance: {
+      '@type': 'NewsArticle',
+      url: 'https://news.example/2025/03/kelvar-dam',
+      headline: 'Dam opening draws doubts',
+      publisher: { '@type': 'Organization', name: 'Harbour Daily' },
+      datePublished: '2025-03-04',
+    },
   },
 };
 
@@ -81,23 +104,25 @@ describe('claimReviewFormat', () => {
   });
 
   describe('serialize', () => {
-    it('writes one review per annotation with a verdict, in the given order', () => {
+    it('writes every mapped field for an annotation with full data, and passes the schema', () => {
+      const output = claimReviewFormat.serialize(exportSource([reviewed]));
+      expect(output).to.contain('\n  "@graph": [\n');
+      expect(graphOf(exportSource([reviewed]))).to.deep.equal([FULL_ITEM]);
+    });
+
+    it('writes one review per complete annotation with a verdict, in the given order', () => {
       const graph = graphOf(
         exportSource([
-          annotation({
-            id: 'a1',
-            quote: 'An engineer at a Busan consultancy called the figure implausible.',
-            tag: 'analyst-opinion',
-          }),
-          annotation({ id: 'a2', quote: CJK_CLAIM, verdict: 'False' }),
-          annotation({ id: 'a3', quote: DAM_CLAIM, verdict: '   ' }),
+          annotation({ id: 'a1', quote: 'An engineer at a Busan consultancy', tag: 'analyst-opinion', source: 'x' }),
+          annotation({ id: 'a2', quote: CJK_CLAIM, verdict: 'False', source: '通信社' }),
+          annotation({ id: 'a3', quote: DAM_CLAIM, verdict: '   ', source: 'KCNA' }),
           annotation({
             id: 'a4',
             quote: 'two of the six turbines were idle',
-            tag: 'reported-fact',
             verdict: 'Accurate',
+            source: 'Officials',
           }),
-          annotation({ id: 'a5', quote: 'would supply 40,000 homes', verdict: '' }),
+          annotation({ id: 'a5', quote: 'would supply 40,000 homes', verdict: 'False' }),
         ]),
       );
       expect(graph.map((item) => [item.claimReviewed, item.reviewRating.alternateName])).to.deep.equal([
@@ -106,67 +131,49 @@ describe('claimReviewFormat', () => {
       ]);
     });
 
-    it('writes an empty graph when no annotation has a verdict', () => {
-      expect(graphOf(exportSource([annotation({ id: 'a1', quote: DAM_CLAIM })]))).to.deep.equal([]);
-    });
-
-    it('maps the annotation, its tag and the article to schema.org fields, pretty-printed', () => {
-      const output = claimReviewFormat.serialize(exportSource([reviewed]));
-      expect(output).to.contain('\n  "@graph": [\n');
-      expect(graphOf(exportSource([reviewed]))).to.deep.equal([
-        {
-          '@type': 'ClaimReview',
-          datePublished: '2025-03-06',
-          claimReviewed: DAM_CLAIM,
-          author: { '@type': 'Organization', name: 'Harbour City Fact Check' },
-          reviewRating: { '@type': 'Rating', alternateName: 'Misleading' },
-          itemReviewed: {
-            '@type': 'Claim',
-            description: 'State-media claim',
-            author: { '@type': 'Thing', name: 'KCNA' },
-            appearance: {
-              '@type': 'CreativeWork',
-              headline: 'Dam opening draws doubts',
-              url: 'https://news.example/2025/03/kelvar-dam',
-            },
-          },
-        },
-      ]);
-    });
-
-    it('falls back to the desk as review author, and leaves out a missing claim author', () => {
-      const [item] = graphOf(
-        exportSource([annotation({ id: 'a1', quote: DAM_CLAIM, verdict: 'False', creator: ' ', source: '' })]),
+    it('gives a numeric rating only to a verdict on the scale (case aside), and no explanation without a note', () => {
+      const [onScale, offScale] = graphOf(
+        exportSource([
+          annotation({ id: 'a1', quote: DAM_CLAIM, verdict: ' mostly TRUE ', source: 'KCNA' }),
+          annotation({ id: 'a2', quote: CJK_CLAIM, verdict: 'Satire', source: 'KCNA', note: ' ' }),
+        ]),
       );
-      expect(item.author).to.deep.equal({ '@type': 'Organization', name: DEFAULT_REVIEW_AUTHOR });
-      expect(DEFAULT_REVIEW_AUTHOR).to.equal('Fact-check desk');
-      expect(item.itemReviewed).not.to.have.property('author');
-    });
-
-    it('uses the tag id as description when the taxonomy does not know the tag', () => {
-      const [item] = graphOf(
-        exportSource([annotation({ id: 'a1', quote: DAM_CLAIM, verdict: 'False', tag: 'imported-tag' })]),
-      );
-      expect(item.itemReviewed?.description).to.equal('imported-tag');
-    });
-
-    it('gives the appearance a URL only when the document id is an http(s) URL', () => {
-      const urlFor = (id: string | undefined) =>
-        graphOf(exportSource([reviewed], { id }))[0].itemReviewed?.appearance?.url;
-      expect(urlFor('http://news.example/kelvar')).to.equal('http://news.example/kelvar');
-      expect(urlFor('kelvar-dam-2025')).to.equal(undefined);
-      expect(urlFor('javascript:alert(1)')).to.equal(undefined);
-      expect(urlFor('urn:uuid:6e8bc430-9c3a-11d9-9669-0800200c9a66')).to.equal(undefined);
-      expect(urlFor(undefined)).to.equal(undefined);
-    });
-
-    it('leaves out an empty headline and an unreadable modification date', () => {
-      const [item] = graphOf(exportSource([annotation({ ...reviewed, modified: 'yesterday' })], { title: '' }));
-      expect(item).not.to.have.property('datePublished');
-      expect(item.itemReviewed?.appearance).to.deep.equal({
-        '@type': 'CreativeWork',
-        url: 'https://news.example/2025/03/kelvar-dam',
+      expect(onScale.reviewRating).to.deep.equal({
+        '@type': 'Rating',
+        alternateName: 'mostly TRUE',
+        ratingValue: 4,
+        bestRating: 5,
+        worstRating: 0,
       });
+      expect(offScale.reviewRating).to.deep.equal({ '@type': 'Rating', alternateName: 'Satire' });
+    });
+
+    it('writes no appearance field it does not know, and no claim date without the article’s', () => {
+      const [item] = graphOf(
+        exportSource([reviewed], {
+          document: { title: '', text: TEXT, content: null, meta: { url: 'https://news.example/a' } },
+        }),
+      );
+      expect(item.itemReviewed).to.deep.equal({
+        '@type': 'Claim',
+        author: { '@type': 'Organization', name: 'KCNA' },
+        appearance: { '@type': 'NewsArticle', url: 'https://news.example/a' },
+      });
+    });
+
+    it('replaces a fragment of the review URL and encodes the annotation id', () => {
+      const [item] = graphOf(
+        exportSource([annotation({ ...reviewed, id: 'a b#c' })], { reviewUrl: 'https://factcheck.example/r#top' }),
+      );
+      expect(item.url).to.equal('https://factcheck.example/r#claim-a%20b%23c');
+    });
+
+    it('types the claim’s author as an Organization or a Person', () => {
+      expect(claimantType('a spokesman', 'state-media-claim')).to.equal('Organization');
+      expect(claimantType('KCNA', 'reported-fact')).to.equal('Organization');
+      expect(claimantType('the Ministry of Energy', 'reported-fact')).to.equal('Organization');
+      expect(claimantType('an analyst at the Sejong Institute', 'analyst-opinion')).to.equal('Person');
+      expect(claimantType('Jane Park', 'analyst-opinion')).to.equal('Person');
     });
 
     it('escapes <, > and & so the output cannot close a script element', () => {
@@ -175,17 +182,22 @@ describe('claimReviewFormat', () => {
         quote: 'The agency said </script><script>alert(1)</script> & <!-- more',
         source: '=HYPERLINK("http://evil.example") </SCRIPT>',
         verdict: '"; DROP TABLE reviews;-- <b>False</b>',
-        creator: 'Desk & Co',
       });
-      const output = claimReviewFormat.serialize(exportSource([hostile], { title: '<img src=x onerror=alert(1)>' }));
+      const title = '<img src=x onerror=alert(1)>';
+      const source = exportSource([hostile], {
+        document: { title, text: TEXT, content: null, meta: { ...META, title, publisher: '</script>&' } },
+        reviewer: { name: 'Desk & <Co>', url: 'https://factcheck.example/?a=1&b=<2>' },
+      });
+      const output = claimReviewFormat.serialize(source);
       expect(output.toLowerCase()).not.to.contain('</script');
       expect(output).not.to.match(/[<>&]/);
       expect(output).to.contain('\\u003c/script\\u003e');
-      const [item] = graphOf(exportSource([hostile], { title: '<img src=x onerror=alert(1)>' }));
+      const [item] = graphOf(source);
       expect(item.claimReviewed).to.equal(hostile.quote);
       expect(item.reviewRating.alternateName).to.equal(hostile.verdict);
-      expect(item.itemReviewed?.author?.name).to.equal(hostile.source);
-      expect(item.itemReviewed?.appearance?.headline).to.equal('<img src=x onerror=alert(1)>');
+      expect(item.itemReviewed.author.name).to.equal(hostile.source);
+      expect(item.itemReviewed.appearance.headline).to.equal(title);
+      expect(item.author.name).to.equal('Desk & <Co>');
     });
 
     it('stays inside one script element in a real document', () => {
@@ -202,34 +214,81 @@ describe('claimReviewFormat', () => {
     });
   });
 
-  describe('parse', () => {
+  describe('missing data', () => {
+    const noSource = annotation({ id: 'a2', quote: CJK_CLAIM, verdict: 'False', source: ' ' });
+    const untouched = annotation({ id: 'a3', quote: 'Officials confirmed' });
+
+    it('reports, per annotation with a verdict, exactly what it lacks', () => {
+      const gaps = claimReviewGaps(exportSource([reviewed, noSource, untouched]));
+      expect(gaps.map(({ annotationId, missing }) => ({ annotationId, missing }))).to.deep.equal([
+        { annotationId: 'a2', missing: ['source'] },
+      ]);
+      expect(gaps[0].message).to.contain(CJK_CLAIM).and.contain('who made the claim (source)');
+      const bare = claimReviewGaps(exportSource([reviewed, noSource], { reviewer: undefined, reviewUrl: undefined }));
+      expect(bare.map(({ annotationId, missing }) => ({ annotationId, missing }))).to.deep.equal([
+        { annotationId: 'a1', missing: ['review-url', 'reviewer'] },
+        { annotationId: 'a2', missing: ['review-url', 'reviewer', 'source'] },
+      ]);
+      expect(bare[0].message).to.contain('the review URL (review-url)').and.contain('(reviewer)');
+    });
+
+    it('reports nothing when every review is complete', () => {
+      expect(claimReviewGaps(exportSource([reviewed, untouched]))).to.deep.equal([]);
+    });
+
+    it('never writes an incomplete review: what is reported is left out whole', () => {
+      expect(graphOf(exportSource([reviewed, noSource])).map((item) => item.url)).to.deep.equal([FULL_ITEM.url]);
+      expect(graphOf(exportSource([reviewed], { reviewer: undefined }))).to.deep.equal([]);
+      expect(graphOf(exportSource([reviewed], { reviewUrl: undefined }))).to.deep.equal([]);
+    });
+
+    it('leaves every export complete, whatever is missing (property)', () => {
+      const maybe = <T>(value: T) => fc.option(fc.constant(value), { nil: undefined });
+      fc.assert(
+        fc.property(
+          maybe({ name: 'Desk', url: 'https://desk.example' }),
+          maybe('https://desk.example/r'),
+          fc.array(fc.record({ source: fc.option(fc.string(), { nil: undefined }), verdict: fc.string() }), {
+            maxLength: 5,
+          }),
+          (reviewer, reviewUrl, fields) => {
+            const annotations = fields.map((f, i) => annotation({ id: `a${i}`, quote: DAM_CLAIM, ...f }));
+            const source = exportSource(annotations, { reviewer, reviewUrl });
+            const written = graphOf(source).length;
+            const withVerdict = annotations.filter((a) => a.verdict?.trim()).length;
+            expect(written + claimReviewGaps(source).length).to.equal(withVerdict);
+          },
+        ),
+        { numRuns: 50 },
+      );
+    });
+  });
+
+  describe('parse and the schema', () => {
     it('reads back what serialize wrote', () => {
       const source = exportSource([
         reviewed,
         annotation({ id: 'a2', quote: CJK_CLAIM, verdict: 'False', source: '通信社', tag: 'reported-fact' }),
-        annotation({ id: 'a3', quote: 'Officials confirmed', verdict: '<Unproven> & "disputed"' }),
+        annotation({ id: 'a3', quote: 'Officials confirmed', verdict: '<Unproven> & "disputed"', source: 'x' }),
       ]);
       const reviews = valueOf(claimReviewFormat.parse(claimReviewFormat.serialize(source)));
       expect(reviews).to.deep.equal(graphOf(source));
-      expect(reviews.map((review) => review.reviewRating.alternateName)).to.deep.equal([
-        'Misleading',
-        'False',
-        '<Unproven> & "disputed"',
-      ]);
     });
 
     it('round-trips any quote, verdict and names (property)', () => {
       const text = fc.string({ unit: 'binary' });
+      const nonBlank = text.filter((value) => value.trim() !== '');
       fc.assert(
         fc.property(
-          text,
-          text.filter((verdict) => verdict.trim() !== ''),
-          text,
-          text,
-          text,
-          (quote, verdict, source, creator, title) => {
+          text.filter((q) => q !== ''),
+          nonBlank,
+          nonBlank,
+          nonBlank,
+          (quote, verdict, source, title) => {
             const output = claimReviewFormat.serialize(
-              exportSource([annotation({ id: 'a1', quote, verdict, source, creator })], { title }),
+              exportSource([annotation({ id: 'a1', quote, verdict, source })], {
+                document: { title, text: TEXT, content: null, meta: { ...META, title: title.trim() } },
+              }),
             );
             expect(output).not.to.match(/[<>&]/);
             const [review] = valueOf(claimReviewFormat.parse(output));
@@ -237,113 +296,60 @@ describe('claimReviewFormat', () => {
             expect(review.reviewRating.alternateName).to.equal(verdict.trim());
           },
         ),
-        { numRuns: 200 },
+        { numRuns: 50 },
       );
     });
 
-    it('keeps the known fields of another tool’s ClaimReview and drops unknown ones', () => {
-      const input = graphDocument({
-        ...FULL_ITEM,
-        sdPublisher: { name: 'x' },
-        itemReviewed: { ...FULL_ITEM.itemReviewed, firstAppearance: 'y' },
-      });
-      expect(valueOf(claimReviewFormat.parse(input))).to.deep.equal([FULL_ITEM]);
-    });
-
-    it('accepts a minimal ClaimReview and the http schema.org context', () => {
-      const minimal = {
-        '@type': 'ClaimReview',
-        claimReviewed: 'Output doubled.',
-        reviewRating: { alternateName: 'False' },
-      };
-      const input = JSON.stringify({ '@context': 'http://schema.org/', '@graph': [minimal] });
-      expect(valueOf(claimReviewFormat.parse(input))).to.deep.equal([
-        {
-          '@type': 'ClaimReview',
-          claimReviewed: 'Output doubled.',
-          reviewRating: { '@type': 'Rating', alternateName: 'False' },
-        },
-      ]);
-    });
-
-    it('rejects empty, oversized and non-JSON input', () => {
+    it('rejects empty and non-JSON input', () => {
       expect(errorsOf(claimReviewFormat.parse(''))[0]).to.match(/empty/);
-      expect(errorsOf(claimReviewFormat.parse(' \n'))[0]).to.match(/empty/);
       expect(errorsOf(claimReviewFormat.parse(' '.repeat(MAX_IMPORT_BYTES + 1)))[0]).to.match(/too large/);
-      expect(errorsOf(claimReviewFormat.parse('{"@graph": [')).at(0)).to.match(
-        /^The ClaimReview file is not valid JSON: /,
-      );
-      expect(errorsOf(claimReviewFormat.parse('['.repeat(100_000))).at(0)).to.match(/not valid JSON/);
+      expect(errorsOf(claimReviewFormat.parse('{"@graph": [')).at(0)).to.match(/not valid JSON/);
     });
 
-    it('rejects anything but the graph form', () => {
-      const cases: [string, RegExp][] = [
-        [JSON.stringify([FULL_ITEM]), /not a JSON-LD object/],
-        ['"ClaimReview"', /not a JSON-LD object/],
-        ['null', /not a JSON-LD object/],
-        [JSON.stringify({ '@context': 'https://schema.org', ...FULL_ITEM }), /no "@graph" array/],
-        [JSON.stringify({ '@graph': [FULL_ITEM] }), /"@context" must be "https:\/\/schema.org"/],
-        [JSON.stringify({ '@context': 'https://evil.example/schema.org', '@graph': [] }), /"@context"/],
-        [JSON.stringify({ '@context': 'https://schema.org', '@graph': {} }), /no "@graph" array/],
-      ];
-      for (const [input, message] of cases) {
-        expect(errorsOf(claimReviewFormat.parse(input)), input)
-          .to.have.length(1)
-          .and.satisfy((errors: string[]) => message.test(errors[0]));
-      }
-    });
-
-    it('names every malformed item and field', () => {
+    it('names every field that breaks the schema', () => {
+      const rating = FULL_ITEM.reviewRating;
+      const claim = FULL_ITEM.itemReviewed;
       const input = graphDocument(
         FULL_ITEM,
         { ...FULL_ITEM, '@type': 'Review' },
-        { ...FULL_ITEM, claimReviewed: 42 },
-        { ...FULL_ITEM, reviewRating: { '@type': 'Rating', ratingValue: 1 } },
-        { ...FULL_ITEM, reviewRating: { alternateName: '  ' } },
-        { ...FULL_ITEM, author: 'Harbour City Fact Check', datePublished: 20250306 },
-        { ...FULL_ITEM, itemReviewed: { ...FULL_ITEM.itemReviewed, '@type': 'CreativeWork' } },
-        {
-          ...FULL_ITEM,
-          itemReviewed: { ...FULL_ITEM.itemReviewed, appearance: 'https://news.example/a', description: ['x'] },
-        },
-        'ClaimReview',
+        { ...FULL_ITEM, url: 'javascript:alert(1)', datePublished: '6 March 2025' },
+        { ...FULL_ITEM, author: { '@type': 'Person', name: 'x', url: 'https://x.example' } },
+        { ...FULL_ITEM, reviewRating: { ...rating, alternateName: ' ', ratingValue: 9 } },
+        { ...FULL_ITEM, reviewRating: { '@type': 'Rating', alternateName: 'False', ratingValue: 1 } },
+        { ...FULL_ITEM, itemReviewed: { ...claim, author: undefined, extra: 1 } },
+        { ...FULL_ITEM, itemReviewed: { ...claim, appearance: { ...claim.appearance, url: 'ftp://x' } } },
       );
       expect(errorsOf(claimReviewFormat.parse(input))).to.deep.equal([
-        '@graph[1] must be an object with "@type": "ClaimReview".',
-        '@graph[2].claimReviewed (the quoted claim) must be a string.',
-        '@graph[3].reviewRating.alternateName (the verdict) must be a non-empty string.',
-        '@graph[4].reviewRating.alternateName (the verdict) must be a non-empty string.',
-        '@graph[5].datePublished must be a string.',
-        '@graph[5].author must be an object with a string "name".',
-        '@graph[6].itemReviewed must be an object with "@type": "Claim".',
-        '@graph[7].itemReviewed.appearance must be an object.',
-        '@graph[7].itemReviewed.description must be a string.',
-        '@graph[8] must be an object with "@type": "ClaimReview".',
+        '@graph[1]["@type"] must be "ClaimReview".',
+        '@graph[2].url must be an http(s) URL.',
+        '@graph[2].datePublished must be an ISO 8601 date.',
+        '@graph[3].author["@type"] must be "Organization".',
+        '@graph[4].reviewRating.alternateName must be non-blank text.',
+        '@graph[4].reviewRating.ratingValue must lie between worstRating and bestRating.',
+        '@graph[5].reviewRating: ratingValue, bestRating and worstRating go together.',
+        '@graph[6].itemReviewed.author is missing.',
+        '@graph[6].itemReviewed.extra is not a field of this schema.',
+        '@graph[7].itemReviewed.appearance.url must be an http(s) URL.',
       ]);
     });
 
-    it('lists at most 20 item errors and says how many more there were', () => {
-      const errors = errorsOf(claimReviewFormat.parse(graphDocument(...Array.from({ length: 25 }, () => ({})))));
-      expect(errors).to.have.length(21);
-      expect(errors[20]).to.equal('…and 5 more errors.');
+    it('requires the context and the graph', () => {
+      expect(checkClaimReviewDocument([])).to.have.length(1);
+      expect(checkClaimReviewDocument({ '@graph': [] })).to.deep.equal(['"@context" must be "https://schema.org".']);
+      expect(checkClaimReviewDocument({ '@context': 'https://schema.org' })).to.deep.equal([
+        '"@graph" must be a list of ClaimReview items.',
+      ]);
     });
 
     it('never throws, whatever the input (property)', () => {
       const json = fc.jsonValue().map((value) => JSON.stringify(value));
-      const nearlyReview = fc.record({
-        '@type': fc.constant('ClaimReview'),
-        claimReviewed: fc.jsonValue(),
-        reviewRating: fc.jsonValue(),
-        itemReviewed: fc.jsonValue(),
-        author: fc.jsonValue(),
-      });
-      const graph = fc.array(fc.oneof(fc.jsonValue(), nearlyReview)).map((items) => graphDocument(...items));
+      const graph = fc.array(fc.oneof(fc.jsonValue(), fc.constant(FULL_ITEM))).map((items) => graphDocument(...items));
       fc.assert(
         fc.property(fc.oneof(fc.string({ unit: 'binary' }), json, graph), (input) => {
           const result = claimReviewFormat.parse(input);
           if (!result.ok) expect(result.errors).not.to.be.empty;
         }),
-        { numRuns: 1000 },
+        { numRuns: 300 },
       );
     });
   });

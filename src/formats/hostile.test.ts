@@ -15,6 +15,7 @@ import { activeContentIn, stringsIn, until, valueOf } from '../test-support/form
 import { w3cModelErrors } from '../test-support/w3c-model-schema.js';
 import type { ExportFormat } from './registry.js';
 import { w3cFormat } from './w3c.js';
+import { checkClaimReviewDocument } from './claimreview-schema.js';
 
 declare global {
   interface Window {
@@ -55,6 +56,23 @@ const HOSTILE_SOURCE = `"><svg onload="${FLAG} = 8"> KCNA ${HOSTILE[2]}`;
 const HOSTILE_NOTE = `${HOSTILE.join(' | ')} ${LONG}`;
 const HOSTILE_VERDICT = `</style><style>*{display:none}</style> False ${HOSTILE[4]}`;
 const HOSTILE_ID = `"><svg onload="${FLAG} = 9">{{constructor}}`;
+
+/** Metadata: free text full of markup, and http(s) URLs that still carry quotes and markup in their query. */
+const HOSTILE_URL = `https://news.example/a?q="><script>${FLAG} = 20</script>&x=<img src=x onerror=alert(1)>`;
+const HOSTILE_META = {
+  title: HOSTILE_TITLE.trim(),
+  url: HOSTILE_URL,
+  publisher: `</title><script>${FLAG} = 21</script> Courier ${HOSTILE[5]}`,
+  author: `${HOSTILE[3]} ${HOSTILE[9]}`,
+  datePublished: '2025-06-01',
+  language: 'en',
+};
+const HOSTILE_REVIEWER = {
+  name: `${HOSTILE[12]} Desk & <Co>`,
+  url: `https://check.example/?a="><svg onload="${FLAG} = 22">`,
+  logo: `https://check.example/logo.png?"><script>${FLAG} = 23</script>`,
+};
+const HOSTILE_REVIEW_URL = `https://check.example/review?x='><svg onload="${FLAG} = 24">`;
 
 const HOSTILE_TAXONOMY: Tag[] = [
   {
@@ -100,6 +118,9 @@ async function hostileEditor(): Promise<ClaimEditor> {
   const editor = await fixture<ClaimEditor>(html`<claim-editor annotator=${HOSTILE_CREATOR}></claim-editor>`);
   editor.taxonomy = HOSTILE_TAXONOMY;
   await editor.loadArticle({ html: HOSTILE_ARTICLE, title: HOSTILE_TITLE });
+  editor.articleMeta = HOSTILE_META;
+  editor.reviewer = HOSTILE_REVIEWER;
+  editor.reviewUrl = HOSTILE_REVIEW_URL;
   expect(editor.text).to.include(SENTENCE_1);
   expect(editor.text).to.include(SENTENCE_2);
   expect(editor.text).to.include(SENTENCE_3);
@@ -254,6 +275,20 @@ describe('hostile input through every export and import', () => {
           0,
         );
       });
+      const header = doc.querySelector('header')!;
+      for (const value of [HOSTILE_META.publisher, HOSTILE_META.author, HOSTILE_REVIEWER.name])
+        expect(header.textContent).to.include(value);
+      const hrefs = [...header.querySelectorAll('a')].map((anchor) => anchor.getAttribute('href'));
+      expect(hrefs).to.deep.equal(['https://news.example/', HOSTILE_URL, HOSTILE_REVIEWER.url]);
+      const reviewed = new DOMParser().parseFromString(
+        editor.exportAs(format, { annotations: 'reviewed' }),
+        'text/html',
+      );
+      expect(activeContentIn(reviewed)).to.deep.equal([]);
+      expect(reviewed.querySelectorAll('b, iframe, svg, img, script')).to.have.length(0);
+      expect([...reviewed.querySelectorAll('.claim-verdict')].map((v) => v.textContent)).to.include(
+        HOSTILE_VERDICT.trim(),
+      );
       const legend = [...doc.querySelectorAll('.legend li')].map((li) => li.textContent ?? '');
       HOSTILE_TAXONOMY.forEach((tag, i) => {
         expect(legend[i]).to.include(tag.label);
@@ -273,10 +308,12 @@ describe('hostile input through every export and import', () => {
     expect(file.document.text).to.equal(editor.text);
     expect(file.taxonomy).to.deep.equal(HOSTILE_TAXONOMY);
     expect(file.annotations).to.deep.equal(editor.annotations);
+    expect((file.document as { meta?: unknown }).meta).to.deep.equal(HOSTILE_META);
 
     const restored = await fixture<ClaimEditor>(html`<claim-editor></claim-editor>`);
     const report = await restored.importAnnotations(output);
     expect(report.errors).to.deep.equal([]);
+    expect(restored.articleMeta).to.deep.equal(HOSTILE_META);
     expect(restored.text).to.equal(editor.text);
     expect(restored.documentTitle).to.equal(editor.documentTitle);
     expect(restored.annotations).to.deep.equal(editor.annotations);
@@ -299,6 +336,11 @@ describe('hostile input through every export and import', () => {
       ...editor.annotations.map((a) => a.quote),
     ])
       expect(strings).to.include(value);
+    const targets = (JSON.parse(output) as { first: { items: { target: { source: string } }[] } }).first.items;
+    for (const item of targets) {
+      expect(item.target.source, 'the article URL, as an IRI').not.to.match(/[\s<>"{}|\\^`]/);
+      expect(new URL(item.target.source).href).to.equal(new URL(HOSTILE_URL).href);
+    }
     const parsed = valueOf(w3cFormat.parse(output));
     expect(parsed.annotations.map((a) => a.id)).to.deep.equal(editor.annotations.map((a) => a.id));
 
@@ -332,9 +374,17 @@ describe('hostile input through every export and import', () => {
 
   it('claimreview: valid JSON, safe to embed in a <script> element, with the reviewed quotes verbatim', () => {
     const output = editor.exportAs('claimreview');
-    expect(output).not.to.match(/<\/script|<!--/i);
-    const strings = stringsIn(JSON.parse(output));
-    for (const a of editor.annotations.filter((x) => x.verdict)) expect(strings, a.id).to.include(a.quote);
+    expect(output).not.to.match(/[<>&]/);
+    const data: unknown = JSON.parse(output);
+    expect(checkClaimReviewDocument(data)).to.deep.equal([]);
+    const strings = stringsIn(data);
+    const reviewed = editor.annotations.filter((x) => x.verdict);
+    expect(reviewed).to.have.length(2);
+    for (const a of reviewed) expect(strings, a.id).to.include(a.quote);
+    for (const value of [HOSTILE_META.title, HOSTILE_URL, HOSTILE_META.publisher, HOSTILE_REVIEWER.name])
+      expect(strings).to.include(value);
+    expect(strings).to.include(HOSTILE_REVIEWER.url);
+    expect(strings.some((value) => value.startsWith(`${HOSTILE_REVIEW_URL}#claim-`))).to.equal(true);
   });
 
   it('every export is produced without running anything', async () => {
@@ -353,7 +403,8 @@ describe('hostile input through every export and import', () => {
     await editor.updateComplete;
     const details = shadowOf(editor).querySelector('claim-details')!;
     await (details as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
-    expect(shadowOf(details).querySelector<HTMLInputElement>('input[data-field="source"]')?.value).to.equal(HOSTILE[5]);
+    const sourceField = shadowOf(details).querySelector('claim-source-combobox[data-field="source"]')!;
+    expect((sourceField as HTMLElement & { value: string }).value).to.equal(HOSTILE[5]);
     expect(shadowOf(details).querySelector('.quote')?.textContent).to.include(SENTENCE_3);
     await settle();
     expectNoInjectedElements(editor);

@@ -110,6 +110,84 @@ describe('htmlFormat', () => {
     ];
   });
 
+  describe('serialize: a page to publish', () => {
+    const published: ExportSource = {
+      ...rich,
+      document: {
+        ...rich.document,
+        meta: {
+          title: rich.document.title,
+          url: 'https://news.example/2025/canal',
+          publisher: 'Tarnow Herald',
+          author: 'K. Lind',
+          datePublished: '2025-03-04',
+          language: 'pl',
+        },
+      },
+      reviewer: { name: 'Canal Check', url: 'https://check.example/' },
+    };
+    const doc = page(htmlFormat.serialize(published, { annotations: 'reviewed' }));
+    const reviewedIds = ['claim-1', 'overlap-2', 'item-4'];
+
+    it('highlights and lists only the annotations with a note or a verdict', () => {
+      const marked = new Set(
+        [...article(doc).querySelectorAll<HTMLElement>('mark')].map((m) => m.dataset.annotationId),
+      );
+      expect([...marked].sort()).to.deep.equal([...reviewedIds].sort());
+      expect(listItems(doc).map((li) => li.dataset.annotationId)).to.deep.equal(reviewedIds);
+      const all = page(htmlFormat.serialize(published, { annotations: 'all' }));
+      expect(listItems(all)).to.have.length(rich.annotations.length);
+      expect(listItems(page(htmlFormat.serialize(published)))).to.have.length(rich.annotations.length);
+    });
+
+    it('puts each verdict beside its highlight, in its label', () => {
+      const label = article(doc).querySelector('mark[data-annotation-id="claim-1"]')!.previousElementSibling!;
+      const verdicts = [...article(doc).querySelectorAll('.claim-label .claim-verdict')].map((v) => v.textContent);
+      expect(verdicts.sort()).to.deep.equal(['Accurate', 'Unproven']);
+      expect(label.querySelector('.claim-verdict')?.textContent).to.equal('Unproven');
+      expect(valueOf(htmlFormat.parse(htmlFormat.serialize(published))).text, 'labels are not article text').to.equal(
+        rich.document.text,
+      );
+    });
+
+    it('writes dates in the locale’s own form, not as a UTC string', () => {
+      const times = [...doc.querySelectorAll('header time')];
+      expect(times.map((t) => t.getAttribute('datetime'))).to.deep.equal(['2025-03-04', GENERATED]);
+      const local = new Intl.DateTimeFormat(undefined, { dateStyle: 'long' });
+      expect(times.map((t) => t.textContent)).to.deep.equal([
+        local.format(new Date('2025-03-04')),
+        local.format(new Date(GENERATED)),
+      ]);
+      expect(doc.querySelector('header')!.textContent).not.to.include('GMT');
+    });
+
+    it('links the header to the original article, the publisher’s site and the reviewer', () => {
+      const links = [...doc.querySelectorAll<HTMLAnchorElement>('header a')].map((a) => [
+        a.textContent,
+        a.getAttribute('href'),
+      ]);
+      expect(links).to.deep.equal([
+        ['Tarnow Herald', 'https://news.example/'],
+        ['Read the original article', 'https://news.example/2025/canal'],
+        ['Canal Check', 'https://check.example/'],
+      ]);
+      expect(doc.querySelector('.byline')!.textContent).to.include('By K. Lind');
+      expect(article(doc).getAttribute('lang')).to.equal('pl');
+    });
+
+    it('links nothing that is not http(s), and shows a header without metadata as before', () => {
+      const hostile = {
+        ...published,
+        document: { ...published.document, meta: { url: 'javascript:alert(1)', publisher: 'P' } },
+      };
+      const links = [...page(htmlFormat.serialize(hostile)).querySelectorAll('header a')].map((a) =>
+        a.getAttribute('href'),
+      );
+      expect(links).to.deep.equal(['https://check.example/']);
+      expect(page(htmlFormat.serialize(rich)).querySelectorAll('header a, .byline')).to.have.length(0);
+    });
+  });
+
   describe('serialize: a standalone page', () => {
     const html = htmlFormat.serialize(rich);
     const doc = page(html);

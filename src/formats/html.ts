@@ -4,7 +4,16 @@ import { findTag, isSafeColor, type Taxonomy } from '../model/taxonomy.js';
 import { articleFromJSON, parseArticleDOM } from '../editor/article.js';
 import { articleSchema } from '../editor/schema.js';
 import { TextIndex } from '../editor/text-index.js';
-import { failed, MAX_IMPORT_BYTES, ok, type ExportSource, type Format, type ImportedAnnotation } from './format.js';
+import { isHttpUrl } from '../model/article-meta.js';
+import {
+  failed,
+  MAX_IMPORT_BYTES,
+  ok,
+  type ExportOptions,
+  type ExportSource,
+  type Format,
+  type ImportedAnnotation,
+} from './format.js';
 
 const PATTERNS = ['solid', 'dashed', 'dotted', 'double', 'wavy'];
 const FALLBACK = '#5e5c64';
@@ -22,6 +31,8 @@ ${scope} h1, ${scope} h2, ${scope} .legend, ${scope} .annotations, ${scope} .cla
 ${scope} mark { color: inherit; background: color-mix(in srgb, var(--tag, ${FALLBACK}) 14%, transparent); text-decoration: underline var(--pattern, solid) var(--tag, ${FALLBACK}); text-decoration-thickness: 2px; text-underline-offset: 0.25em; }
 ${scope} .claim-label { font-size: 0.7em; font-weight: 600; color: #fff; background: var(--tag, ${FALLBACK}); border-radius: 3px; padding: 0 0.35em; margin-right: 0.25em; }
 ${scope} .claim-label a { color: inherit; text-decoration: none; }
+${scope} .claim-verdict { font-weight: 700; margin-left: 0.3em; padding-left: 0.3em; border-left: 1px solid currentColor; }
+${scope} .byline, ${scope} .generated { font-family: system-ui, sans-serif; color: #45454d; }
 ${scope} .swatch { display: inline-block; width: 1.6em; height: 0.9em; vertical-align: middle; background: color-mix(in srgb, var(--tag) 14%, transparent); border-bottom: 2px var(--pattern) var(--tag); }
 ${scope} .legend ul, ${scope} .annotations ol { padding-left: 1.4rem; }
 ${scope} .annotations li { margin-bottom: 0.6rem; }
@@ -88,6 +99,14 @@ function markUp(
           link.href = `#annotation-${numbers.get(a.id)}`;
           link.textContent = `${findTag(taxonomy, a.tag)?.label ?? a.tag} ${numbers.get(a.id)}`;
           label.append(link);
+          // The verdict stands beside its highlight, not only in the list at the end.
+          const verdict = a.verdict?.trim();
+          if (verdict) {
+            const beside = owner.createElement('span');
+            beside.className = 'claim-verdict';
+            beside.textContent = verdict;
+            label.append(beside);
+          }
           fragment.append(label);
         }
         fragment.append(content);
@@ -104,23 +123,69 @@ function element<K extends keyof HTMLElementTagNameMap>(owner: Document, name: K
   return result;
 }
 
-/** The export as a detached element tree: title, legend, marked-up article, numbered annotation list. */
+/** A `<time>` showing `iso` as a date in the locale of whoever exports (the reader of the page, usually). */
+function timeElement(owner: Document, iso: string): HTMLElement | string {
+  const time = new Date(iso);
+  if (Number.isNaN(time.getTime())) return iso;
+  const result = element(owner, 'time', new Intl.DateTimeFormat(undefined, { dateStyle: 'long' }).format(time));
+  result.setAttribute('datetime', iso);
+  return result;
+}
+
+function linkTo(owner: Document, href: string, text: string): HTMLAnchorElement {
+  const anchor = element(owner, 'a', text);
+  anchor.href = href;
+  return anchor;
+}
+
+/**
+ * The header: title; byline with author, publisher (linked to the article's
+ * site) and date; a link to the original article; who annotated and when.
+ * Only http(s) URLs become links.
+ */
+function buildHeader(owner: Document, source: ExportSource, count: number): HTMLElement {
+  const meta = source.document.meta ?? {};
+  const url = meta.url && isHttpUrl(meta.url) ? meta.url : undefined;
+  const header = element(owner, 'header');
+  header.append(element(owner, 'h1', source.document.title || 'Annotated article'));
+  const byline: (Node | string)[] = [];
+  if (meta.author) byline.push(`By ${meta.author}`);
+  if (meta.publisher) {
+    byline.push(url ? linkTo(owner, new URL(url).origin + '/', meta.publisher) : meta.publisher);
+  }
+  if (meta.datePublished) byline.push(timeElement(owner, meta.datePublished));
+  if (byline.length > 0) {
+    const line = element(owner, 'p', undefined, 'byline');
+    byline.forEach((part, i) => line.append(...(i > 0 ? [' · ', part] : [part])));
+    header.append(line);
+  }
+  if (url) {
+    const original = element(owner, 'p', undefined, 'original');
+    original.append(linkTo(owner, url, 'Read the original article'));
+    header.append(original);
+  }
+  const generated = element(
+    owner,
+    'p',
+    `Annotated for provenance · ${count} annotation${count === 1 ? '' : 's'} · `,
+    'generated',
+  );
+  generated.append(timeElement(owner, source.generated));
+  const reviewer = source.reviewer;
+  if (reviewer) {
+    generated.append(' · Fact-check by ');
+    generated.append(isHttpUrl(reviewer.url) ? linkTo(owner, reviewer.url, reviewer.name) : reviewer.name);
+  }
+  header.append(generated);
+  return header;
+}
+
+/** The export as a detached element tree: header, legend, marked-up article, numbered annotation list. */
 function buildExport(owner: Document, source: ExportSource): HTMLElement {
   const { taxonomy, annotations } = source;
   const numbers = new Map(annotations.map((a, i) => [a.id, i + 1]));
   const root = element(owner, 'div', undefined, 'claim-export');
-  const header = element(owner, 'header');
-  header.append(element(owner, 'h1', source.document.title || 'Annotated article'));
-  const generated = new Date(source.generated);
-  header.append(
-    element(
-      owner,
-      'p',
-      `Annotated for provenance · ${annotations.length} annotation${annotations.length === 1 ? '' : 's'} · ${Number.isNaN(generated.getTime()) ? source.generated : generated.toUTCString()}`,
-      'generated',
-    ),
-  );
-  root.append(header);
+  root.append(buildHeader(owner, source, annotations.length));
 
   const legend = element(owner, 'section', undefined, 'legend');
   legend.setAttribute('aria-label', 'Legend');
@@ -139,6 +204,7 @@ function buildExport(owner: Document, source: ExportSource): HTMLElement {
 
   const doc = articleFromJSON(source.document.content, source.document.text);
   const article = element(owner, 'article', undefined, 'claim-article');
+  if (source.document.meta?.language) article.lang = source.document.meta.language;
   article.append(DOMSerializer.fromSchema(articleSchema).serializeFragment(doc.content, { document: owner }));
   markUp(article, doc, annotations, taxonomy, numbers);
   root.append(article);
@@ -178,6 +244,18 @@ function buildExport(owner: Document, source: ExportSource): HTMLElement {
   list.append(ol);
   root.append(list);
   return root;
+}
+
+/** True for an annotation someone reviewed: it has a note or a verdict. */
+function isReviewed(annotation: Annotation): boolean {
+  return !!(annotation.note?.trim() || annotation.verdict?.trim());
+}
+
+/** The source with only the annotations `options` asks the page to show. */
+function shown(source: ExportSource, options: ExportOptions | undefined): ExportSource {
+  return options?.annotations !== 'reviewed'
+    ? source
+    : { ...source, annotations: source.annotations.filter(isReviewed) };
 }
 
 /** An inert document to build the export in: nothing in it loads or runs. */
@@ -233,19 +311,24 @@ function parseExport(input: string) {
 
 /**
  * A standalone annotated article: `<mark data-tag>` highlights with a visible,
- * printed label linking to a numbered list of annotations (source, note,
- * verdict), a legend, inline CSS and no script. Built as DOM and serialised,
- * so every piece of text and every attribute is escaped.
+ * printed label (and the verdict, when there is one) linking to a numbered
+ * list of annotations (source, note, verdict), a legend, inline CSS and no
+ * script. The header shows the title, the article's author, publisher and
+ * date, a link to the original and who fact-checked it; dates are written in
+ * the exporting browser's locale. With `{annotations: 'reviewed'}` only the
+ * annotations with a note or a verdict are highlighted and listed (the list
+ * is then no second copy of the article). Built as DOM and serialised, so
+ * every piece of text and every attribute is escaped.
  */
 export const htmlFormat: Format<ParsedHtmlExport> = {
   label: 'Annotated article (HTML page)',
   fileName: 'annotated.html',
   mediaType: 'text/html;charset=utf-8',
-  serialize(source) {
+  serialize(source, options) {
     const owner = exportDocument();
     const title = owner.createElement('title');
     title.textContent = source.document.title || 'Annotated article';
-    const body = buildExport(owner, source).outerHTML;
+    const body = buildExport(owner, shown(source, options)).outerHTML;
     return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">${title.outerHTML}
 ${styleElement(source.taxonomy)}</head><body>${body}</body></html>`;
@@ -258,8 +341,8 @@ export const htmlFragmentFormat: Format<ParsedHtmlExport> = {
   label: 'Annotated article for a CMS (HTML fragment)',
   fileName: 'annotated-fragment.html',
   mediaType: 'text/html;charset=utf-8',
-  serialize(source) {
-    const root = buildExport(exportDocument(), source).outerHTML;
+  serialize(source, options) {
+    const root = buildExport(exportDocument(), shown(source, options)).outerHTML;
     return root.replace('>', `>${styleElement(source.taxonomy)}`);
   },
   parse: parseExport,

@@ -165,6 +165,18 @@ describe('w3cFormat', () => {
       });
     });
 
+    it('targets the article URL as source when it is known, else the document URN', () => {
+      expect(items.map((item) => (item.target as Json).source)).to.satisfy((all: string[]) =>
+        all.every((value) => value.startsWith('urn:claim-provenance:document:')),
+      );
+      const base = exportSourceOf(WIRE_TEXT, annotations);
+      const withUrl = { ...base, document: { ...base.document, meta: { url: 'https://news.example.org/canal' } } };
+      const page = (JSON.parse(conformingExport(withUrl)) as { first: { items: Json[] } }).first;
+      expect(page.items.map((item) => (item.target as Json).source)).to.deep.equal(
+        annotations.map(() => 'https://news.example.org/canal'),
+      );
+    });
+
     it('targets the text with a TextQuoteSelector (exact, prefix, suffix) and a TextPositionSelector (start, end)', () => {
       items.forEach((item, i) => {
         const a = annotations[i];

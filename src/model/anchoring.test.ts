@@ -468,4 +468,17 @@ describe('Anchorer: the cases of issue 18', () => {
       'The board met on Monday. Prices held.\nTraders were cautious. Imports of wheat rose, she said. Nobody else spoke.';
     expect(new Anchorer(edited).anchor(targetIn(text, quote))).to.deep.equal({ status: 'orphaned' });
   });
+
+  it('finds a short quote left word for word when the words touching it on both sides were reworded', () => {
+    // Found by a random run (seed 868375461): characters of two code units make each reworded word cost the
+    // letter-for-letter view much of its agreement; the remembered words are still there, a few characters over.
+    const quote = "<b> 発表 cargo it's [S1] 𐔘ᬕ.";
+    const text = `ռ힣𝜀ᴗ𔘻𖼔 the naïve [S0] &amp; óἀ𘣩༱𝄦𐘢. ${quote} [S2] 🚀 ᶛ𒓶𛈺 officials <b>.`;
+    const edited = `ռ힣𝜀ᴗ𔘻𖼔 the naïve [S0] &amp; the. ${quote} [S2] 𐀀𐀀𐀀𐀀! ᶛ𒓶𛈺 officials <b>.`;
+    expect(new Anchorer(edited).anchor(targetIn(text, quote))).to.deep.equal({
+      status: 'reanchored',
+      start: edited.indexOf(quote),
+      end: edited.indexOf(quote) + quote.length,
+    });
+  });
 });

@@ -1,7 +1,24 @@
 import search from 'approx-string-match';
-import { CONTEXT_LENGTH } from './annotation.js';
+import {
+  at,
+  before,
+  BEFORE_SENTENCE,
+  endsSentence,
+  ENDS_SENTENCE,
+  fold,
+  indexWords,
+  isWord,
+  mergeRanges,
+  nearest,
+  quoteWords,
+  SENTENCE_BREAK,
+  SENTENCE_BREAKS,
+  SPACE_OR_PUNCTUATION,
+  startsSentence,
+} from './anchor-text.js';
+import { bestMatch, CONFIDENCE_BAR, pick, type Candidate } from './anchor-choice.js';
+import { agreement, AGREEMENT_REACH } from './context-agreement.js';
 import { similarity } from './edit-distance.js';
-import { commonPrefixLength, commonSuffixLength } from './text-quote.js';
 
 /** What an annotation remembers of where it was. */
 export interface AnchorTarget {
@@ -25,24 +42,12 @@ export type AnchorResult = { status: 'anchored' | 'reanchored'; start: number; e
 
 /** How much each part counts in a candidate's confidence. */
 const WEIGHT = { quote: 0.6, prefix: 0.15, suffix: 0.15, position: 0.1 } as const;
-/**
- * The confidence a candidate needs. A quote found word for word, near where
- * it was expected, still needs a third of its context to agree: a twin of a
- * deleted sentence agrees in neither.
- */
-const CONFIDENCE_BAR = 0.75;
-/** The best candidate must beat the next one elsewhere by this much, or nothing is taken. */
-const MARGIN = 0.05;
 /** At most this share of a quote may differ in an approximate match. */
 const MAX_ERROR_SHARE = 1 / 3;
 /** Shorter quotes are too likely to match the wrong place approximately. */
 const MIN_APPROXIMATE_LENGTH = 12;
 /** A quote this long that occurs exactly once is taken there whatever its context. */
 const LONG_QUOTE = 60;
-/** …and so is one that differs in at most 5% of its characters… */
-const NEARLY_EXACT = 0.95;
-/** …where no other place is as similar as this. */
-const RIVAL_SIMILARITY = 0.8;
 /** Nearness to the expected position falls from 1 there to 0 this many characters away. */
 const PROXIMITY_SPAN = 2000;
 /** Places the word index proposes per quote. */
@@ -51,90 +56,6 @@ const MAX_REGIONS = 4;
 const HIT_BUDGET = 4000;
 /** A text this short is searched whole for a quote with too few words to look up. */
 const SMALL_TEXT = 8000;
-
-/** Characters that editing tools swap for one another, each folded to one ASCII character so offsets stay put. */
-const FOLDS: Readonly<Record<string, string>> = {
-  '\u2018': "'",
-  '\u2019': "'",
-  '\u201a': "'",
-  '\u2032': "'",
-  '\u201c': '"',
-  '\u201d': '"',
-  '\u201e': '"',
-  '\u2033': '"',
-  '\u00a0': ' ',
-  '\u2007': ' ',
-  '\u2009': ' ',
-  '\u202f': ' ',
-  '\u2010': '-',
-  '\u2011': '-',
-  '\u2013': '-',
-};
-const FOLDABLE = new RegExp(`[${Object.keys(FOLDS).join('')}]`, 'gu');
-
-/** `text` with curly quotes, apostrophes, no-break spaces and hyphen variants made plain; same length. */
-function fold(text: string): string {
-  return text.replace(FOLDABLE, (c) => FOLDS[c]);
-}
-
-const WORD_CHARACTER = /^[\p{L}\p{N}]$/u;
-/**
- * What may be trimmed off a match's edge: space and sentence punctuation, never a bracket or a quotation mark of a
- * word.
- */
-const SPACE_OR_PUNCTUATION = /[\s.,;:!?…]/u;
-/** Ideographic scripts write words without spaces: each character is looked up on its own. */
-const WORDS =
-  /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]|(?:(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])[\p{L}\p{N}])+/gu;
-/** The end of a sentence and the space after it: a full stop (or ! ? …), closing quotes or brackets, white space. */
-const SENTENCE_BREAK = /[.!?…]["'”’»)\]]*\s+/u;
-const SENTENCE_BREAKS = new RegExp(SENTENCE_BREAK.source, 'gu');
-const ENDS_SENTENCE = /[.!?…]["'”’»)\]]*$/u;
-const BEFORE_SENTENCE = /(?:^|\n|[.!?…]["'”’»)\]]*\s+)$/u;
-
-/** The character (code point) just before `offset`, '' at the start. */
-function before(text: string, offset: number): string {
-  if (offset <= 0) return '';
-  const low = text.charCodeAt(offset - 1);
-  return low >= 0xdc00 && low <= 0xdfff && offset >= 2 ? text.slice(offset - 2, offset) : text[offset - 1];
-}
-
-/** The character (code point) at `offset`, '' at the end. */
-function at(text: string, offset: number): string {
-  return offset < text.length ? String.fromCodePoint(text.codePointAt(offset)!) : '';
-}
-
-const isWord = (c: string) => WORD_CHARACTER.test(c);
-
-/** Whether a sentence starts at `offset`. */
-function startsSentence(text: string, offset: number): boolean {
-  return !/\s/.test(at(text, offset)) && BEFORE_SENTENCE.test(text.slice(Math.max(0, offset - 8), offset));
-}
-
-/** Whether a sentence ends at `offset`. */
-function endsSentence(text: string, offset: number): boolean {
-  return (
-    ENDS_SENTENCE.test(text.slice(Math.max(0, offset - 4), offset)) &&
-    (offset === text.length || /\s/.test(text[offset]))
-  );
-}
-
-/**
- * How well `found` agrees with the `remembered` context, from 0 (unrelated text) to 1; `side` is where the quote is.
- */
-function agreement(found: string, remembered: string, side: 'end' | 'start'): number {
-  if (!remembered) return found ? 0 : 1;
-  const common = side === 'end' ? commonSuffixLength(found, remembered) : commonPrefixLength(found, remembered);
-  // Unrelated text of this length is about 30% similar letter for letter: only what is above half counts.
-  return Math.max(common / remembered.length, (similarity(found, remembered) - 0.5) / 0.5, 0);
-}
-
-interface Candidate {
-  start: number;
-  end: number;
-  similarity: number;
-  confidence: number;
-}
 
 /** A quote and its context, folded like the text. */
 interface Folded {
@@ -150,10 +71,12 @@ interface Folded {
  *
  * A quote still at its offsets is `anchored`. Otherwise every candidate place
  * gets a confidence: quote similarity (60%), agreement of the text before
- * (15%) and after (15%) with the remembered context, and nearness to where
- * the quote was expected (10%). The best candidate is taken, `reanchored`,
- * when its confidence reaches 0.75 and no other place comes within 0.05 of
- * it; anything else is `orphaned`. Candidates are
+ * (15%) and after (15%) with the remembered context (letter for letter; for
+ * an exact match also word for word, each word moved at most 16 characters
+ * by rewording beside it), and nearness to where the quote was expected
+ * (10%). The best candidate is taken, `reanchored`, when its confidence
+ * reaches 0.75 and no other place comes within 0.05 of it; anything else is
+ * `orphaned`. Candidates are
  * - exact occurrences (after folding curly quotes, apostrophes, no-break
  *   spaces and dashes); one of a quote of 60+ characters (or of a quote that
  *   came without context or position) that occurs once is taken whatever
@@ -261,10 +184,13 @@ export class Anchorer {
   private candidate(start: number, end: number, quoteSimilarity: number, folded: Folded, expected: number): Candidate {
     // No context at all (a quote from another tool) agrees with nothing.
     const known = folded.prefix !== '' || folded.suffix !== '';
-    const prefix = known
-      ? agreement(this.folded.slice(Math.max(0, start - CONTEXT_LENGTH), start), folded.prefix, 'end')
-      : 0;
-    const suffix = known ? agreement(this.folded.slice(end, end + CONTEXT_LENGTH), folded.suffix, 'start') : 0;
+    // Only an exact match's edges are sure: beside an approximate one, the words
+    // of the remembered context may be the quote's own words it left out.
+    const measure = quoteSimilarity === 1 ? 'letters-and-words' : 'letters';
+    const textBefore = this.folded.slice(Math.max(0, start - AGREEMENT_REACH), start);
+    const textAfter = this.folded.slice(end, end + AGREEMENT_REACH);
+    const prefix = known ? agreement(textBefore, folded.prefix, 'end', measure) : 0;
+    const suffix = known ? agreement(textAfter, folded.suffix, 'start', measure) : 0;
     const position = expected < 0 ? 0 : Math.max(0, 1 - Math.abs(start - expected) / PROXIMITY_SPAN);
     const confidence =
       WEIGHT.quote * quoteSimilarity + WEIGHT.prefix * prefix + WEIGHT.suffix * suffix + WEIGHT.position * position;
@@ -427,87 +353,6 @@ export class Anchorer {
     }
     return start < end ? { start, end } : undefined;
   }
-}
-
-/**
- * The offset nearest `from`, at most `reach` away and not across a line
- * break, where `fits`; the earlier of two as near. `only` looks one way.
- */
-function nearest(
-  text: string,
-  from: number,
-  reach: number,
-  fits: (offset: number) => boolean,
-  only?: 'back' | 'ahead',
-): number | undefined {
-  let back = only !== 'ahead';
-  let ahead = only !== 'back';
-  for (let distance = 1; distance <= reach && (back || ahead); distance++) {
-    back &&= from - distance >= 0 && text[from - distance] !== '\n';
-    if (back && fits(from - distance)) return from - distance;
-    ahead &&= from + distance <= text.length && text[from + distance - 1] !== '\n';
-    if (ahead && fits(from + distance)) return from + distance;
-  }
-  return undefined;
-}
-
-/** The match with the fewest errors (the first of equals). */
-function bestMatch<M extends { errors: number }>(matches: readonly M[]): M | undefined {
-  let best: M | undefined;
-  for (const match of matches) if (!best || match.errors < best.errors) best = match;
-  return best;
-}
-
-/**
- * The most confident candidate, if it reaches the bar and clearly beats every
- * other place; else, for a `long` quote, the one place where it is nearly
- * exact, if nowhere else comes close; else undefined.
- */
-function pick(candidates: readonly Candidate[], long = false): { start: number; end: number } | undefined {
-  const ranked = [...candidates].sort((a, b) => b.confidence - a.confidence);
-  const [best] = ranked;
-  if (!best) return undefined;
-  if (best.confidence < CONFIDENCE_BAR) {
-    const near = long ? candidates.filter((c) => c.similarity >= NEARLY_EXACT) : [];
-    const unique = near.length === 1 && !candidates.some((c) => c !== near[0] && c.similarity >= RIVAL_SIMILARITY);
-    return unique ? { start: near[0].start, end: near[0].end } : undefined;
-  }
-  const rival = ranked.find((c) => c.end <= best.start || c.start >= best.end);
-  if (rival && best.confidence - rival.confidence < MARGIN) return undefined;
-  return { start: best.start, end: best.end };
-}
-
-/** Each distinct word of `quote` (lower case) with its first offset in it. */
-function quoteWords(quote: string): Map<string, number> {
-  const words = new Map<string, number>();
-  for (const match of quote.matchAll(WORDS)) {
-    const key = match[0].toLowerCase();
-    if (!words.has(key)) words.set(key, match.index);
-  }
-  return words;
-}
-
-/** Every word of `text` (lower case) → the offsets where it occurs. */
-function indexWords(text: string): Map<string, number[]> {
-  const index = new Map<string, number[]>();
-  for (const match of text.matchAll(WORDS)) {
-    const key = match[0].toLowerCase();
-    const offsets = index.get(key);
-    if (offsets) offsets.push(match.index);
-    else index.set(key, [match.index]);
-  }
-  return index;
-}
-
-/** Ranges sorted and joined where they overlap. */
-function mergeRanges(ranges: [number, number][]): [number, number][] {
-  const merged: [number, number][] = [];
-  for (const [from, to] of ranges.sort((a, b) => a[0] - b[0])) {
-    const last = merged.at(-1);
-    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
-    else if (from < to) merged.push([from, to]);
-  }
-  return merged;
 }
 
 /** {@link Anchorer.anchor} for one annotation. */

@@ -14,7 +14,7 @@ import {
 import type { Annotation } from '../model/annotation.js';
 import { annotationOf as annotationOfText } from '../test-support/formats-helpers.js';
 import { ClaimStore, DocumentGoneError, StorageError, classifyStorageError } from './claim-store.js';
-import type { StoredAnnotation, StoredDocument } from './db-schema.js';
+import { DB_VERSION, type StoredAnnotation, type StoredDocument } from './db-schema.js';
 
 /** Invented wire copy; nothing here is real reporting. */
 const ARTICLE = [
@@ -433,6 +433,34 @@ describe('ClaimStore', () => {
     });
   });
 
+  describe('article metadata', () => {
+    const meta = {
+      title: 'Ferry report meta',
+      url: 'https://news.example/ferry',
+      publisher: 'Island Post',
+      author: 'R. Vale',
+      datePublished: '2024-03-01',
+      language: 'en',
+    };
+
+    it('round-trips with the document through a fresh connection', async () => {
+      const store = await open();
+      await store.write({ documentId: 'meta', document: { ...documentRecord('meta'), meta }, put: [], remove: [] });
+      store.close();
+      const again = await open();
+      expect((await again.load('meta'))?.document?.meta).to.deep.equal(meta);
+    });
+
+    it('loads a document whose saved metadata no longer passes its checks, without that metadata', async () => {
+      const store = await open();
+      const bad = { ...documentRecord('bad'), meta: { ...meta, url: 'javascript:alert(1)' } };
+      await store.write({ documentId: 'bad', document: bad, put: [], remove: [] });
+      const loaded = await store.load('bad');
+      expect(loaded?.document?.text).to.equal(ARTICLE);
+      expect(loaded?.document).not.to.have.property('meta');
+    });
+  });
+
   describe('migration from version 1', () => {
     it('moves embedded annotations into their own store without losing anything', async () => {
       const a1 = annotationOf(FERRY, {
@@ -450,7 +478,7 @@ describe('ClaimStore', () => {
 
       const store = await open();
 
-      expect(await databaseVersion(name)).to.equal(4);
+      expect(await databaseVersion(name)).to.equal(DB_VERSION);
       expect((await storeNames(name)).sort()).to.deep.equal([
         'annotationPacks',
         'annotationSequences',
@@ -466,12 +494,25 @@ describe('ClaimStore', () => {
       expect(await countRecords(name, 'annotations')).to.equal(3);
 
       const loadedA = await store.load('legacy-a');
-      expect(loadedA?.document).to.deep.equal(documentRecord('legacy-a'));
+      // Version 5: what the document knew of its article, its title, becomes its metadata.
+      expect(loadedA?.document).to.deep.equal({
+        ...documentRecord('legacy-a'),
+        meta: { title: 'Ferry report legacy-a' },
+      });
       expect(byId(loadedA!.annotations)).to.deep.equal(byId([stored('legacy-a', a1), stored('legacy-a', a2)]));
       const loadedB = await store.load('legacy-b');
       expect(loadedB?.annotations).to.deep.equal([stored('legacy-b', b1)]);
       expect((await store.load('legacy-c'))?.annotations).to.deep.equal([]);
       expect((await store.list()).map((d) => d.id)).to.deep.equal(['legacy-a', 'legacy-c', 'legacy-b']);
+    });
+
+    it('gives a titled document metadata holding its title, and an untitled one none', async () => {
+      const untitled: DocumentV1 = { ...documentRecord('untitled'), title: '  ' };
+      const v1 = await createVersion1Database(name, [documentRecord('titled'), untitled]);
+      v1.close();
+      const store = await open();
+      expect((await store.load('titled'))?.document?.meta).to.deep.equal({ title: 'Ferry report titled' });
+      expect((await store.load('untitled'))?.document).not.to.have.property('meta');
     });
 
     it('leaves a migrated database working for new writes', async () => {

@@ -466,6 +466,19 @@ export class ClaimStore {
       .sort((a, b) => (a.modified < b.modified ? 1 : a.modified > b.modified ? -1 : 0));
   }
 
+  /** How many annotations name each source, over every saved document but `exceptDocumentId`. */
+  async sourceCounts(exceptDocumentId?: string): Promise<Map<string, number>> {
+    const counts = new Map<string, number>();
+    let cursor = await this.db.transaction('annotations', 'readonly').store.openCursor();
+    while (cursor) {
+      const { documentId, source } = cursor.value as { documentId?: unknown; source?: unknown };
+      if (documentId !== exceptDocumentId && typeof source === 'string' && source.trim())
+        counts.set(source.trim(), (counts.get(source.trim()) ?? 0) + 1);
+      cursor = await cursor.continue();
+    }
+    return counts;
+  }
+
   /**
    * Deletes a document and its annotations, and notes that it was deleted on purpose (see {@link DocumentGoneError}).
    */

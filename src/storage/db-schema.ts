@@ -1,5 +1,6 @@
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { Annotation } from '../model/annotation.js';
+import type { ArticleMeta } from '../model/article-meta.js';
 
 /** A saved article. `content` is the editor's document as JSON; `text` its plain text, for re-anchoring. */
 export interface StoredDocument {
@@ -13,6 +14,8 @@ export interface StoredDocument {
   modified: string;
   /** Sentences whose suggested tag the user rejected: not suggested again (older records lack it). */
   rejectedSuggestions?: string[];
+  /** The article's identity (`articleMeta`); its title is `title`. Version 5 gave each titled record one. */
+  meta?: ArticleMeta;
 }
 
 /**
@@ -120,7 +123,7 @@ export interface ClaimDB extends DBSchema {
   };
 }
 
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 type UpgradeTransaction = IDBPTransaction<ClaimDB, StoreNames<ClaimDB>[], 'versionchange'>;
 
@@ -154,5 +157,16 @@ export async function upgrade(db: IDBPDatabase<ClaimDB>, oldVersion: number, tx:
   if (oldVersion < 4) {
     db.createObjectStore('setAside', { autoIncrement: true }).createIndex('by-document', 'documentId');
     db.createObjectStore('deletions', { keyPath: 'documentId' });
+  }
+  if (oldVersion < 5) {
+    // Documents gain their article's metadata; what they knew of it until now is their title.
+    let cursor = await tx.objectStore('documents').openCursor();
+    while (cursor) {
+      const document = cursor.value;
+      if (document.meta === undefined && typeof document.title === 'string' && document.title.trim() !== '') {
+        await cursor.update({ ...document, meta: { title: document.title.trim() } });
+      }
+      cursor = await cursor.continue();
+    }
   }
 }

@@ -1,4 +1,5 @@
 import { readAnnotation } from '../model/annotation-reader.js';
+import { validateArticleMeta, type ArticleMeta } from '../model/article-meta.js';
 import { describe, FieldReader, isObject } from '../model/field-reader.js';
 import type { AnnotationPack, FieldTimes, StoredAnnotation, StoredDocument } from './db-schema.js';
 import { FIELD_GROUPS, type FieldGroup } from './field-merge.js';
@@ -17,7 +18,8 @@ type Read<T> = { ok: true; value: T } | { ok: false; problems: string[] };
 /**
  * Reads a stored article record stored under `key`: its id and saved text
  * must be there; what the editor can do without (title, revision, dates, a
- * malformed list of rejected suggestions) is given a default rather than
+ * malformed list of rejected suggestions, metadata that no longer passes its
+ * checks) is given a default or left out rather than
  * costing the article. Its `content` is checked by the editor, against the
  * schema, before a node is built from it.
  */
@@ -40,6 +42,7 @@ export function readStoredDocument(value: unknown, key: string): Read<StoredDocu
     ? value.rejectedSuggestions.filter((item) => typeof item === 'string')
     : [];
   const now = new Date().toISOString();
+  const meta = readMeta(value.meta);
   return {
     ok: true,
     value: {
@@ -51,8 +54,19 @@ export function readStoredDocument(value: unknown, key: string): Read<StoredDocu
       created: created ?? modified ?? now,
       modified: modified ?? created ?? now,
       ...(rejected.length > 0 ? { rejectedSuggestions: rejected } : {}),
+      ...(meta ? { meta } : {}),
     },
   };
+}
+
+/** Saved article metadata as it passes today's checks, or undefined. */
+function readMeta(value: unknown): ArticleMeta | undefined {
+  try {
+    const meta = validateArticleMeta(value);
+    return Object.keys(meta).length > 0 ? meta : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Reads a stored annotation record: a complete annotation of `documentId`; `seq` kept when it is a number. */

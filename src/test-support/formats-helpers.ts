@@ -9,7 +9,7 @@ import { articleFromText } from '../editor/article.js';
 import type { AnnotationRecord } from '../editor/annotation-record.js';
 import { createArticleState } from '../editor/create-state.js';
 import { planImport, type ImportOptions, type ImportPlan } from '../editor/import-annotations.js';
-import type { EditorSettings } from '../editor/settings-plugin.js';
+import type { EditorSettings } from '../editor/settings-and-text-lock.js';
 import { TextIndex } from '../editor/text-index.js';
 import {
   CONTEXT_LENGTH,

@@ -2,10 +2,13 @@ import { html, LitElement, nothing } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import type { Annotation, AnnotationPatch } from '../../model/annotation.js';
 import { DEFAULT_TAXONOMY, type Taxonomy } from '../../model/taxonomy.js';
+import { DEFAULT_VERDICT_SCALE, type VerdictScale } from '../../model/verdict-scale.js';
 import { AdoptedSheetsController } from '../shared/adopted-sheets-controller.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { taxonomySheet } from '../shared/taxonomy-styles.js';
 import { detailsStyles } from './claim-details.styles.js';
+import type { ClaimSourceCombobox } from '../claim-source-combobox/claim-source-combobox.component.js';
+import '../claim-source-combobox/claim-source-combobox.js';
 
 export interface DetailsChangeDetail {
   id: string;
@@ -15,9 +18,6 @@ export interface DetailsChangeDetail {
 export interface DetailsDeleteDetail {
   id: string;
 }
-
-/** Verdicts offered for ClaimReview; any other text is accepted too. */
-const VERDICTS = ['True', 'Mostly true', 'Half true', 'Misleading', 'Mostly false', 'False', 'Unproven'];
 
 /**
  * The selected annotation's tag, source, note and verdict, all editable.
@@ -38,13 +38,19 @@ export class ClaimDetails extends LitElement {
 
   @property({ attribute: false }) annotation: Annotation | null = null;
   @property({ attribute: false }) taxonomy: Taxonomy = DEFAULT_TAXONOMY;
+  /** The verdicts offered for ClaimReview, with their numbers; any other text is accepted too. */
+  @property({ attribute: false }) verdictScale: VerdictScale = DEFAULT_VERDICT_SCALE;
   @property({ type: Boolean }) readonly = false;
+  /** Sources used before, most used first, offered in the source field. */
+  @property({ attribute: false }) sources: readonly string[] = [];
+  /** Gives an outlet's one name for any of its spellings ("the KCNA" → "KCNA"), or undefined. */
+  @property({ attribute: false }) resolveSource: (text: string) => string | undefined = () => undefined;
 
-  @query('input[name="source"]') private sourceInput?: HTMLInputElement;
+  @query('claim-source-combobox') private sourceField?: ClaimSourceCombobox;
 
-  /** Puts the caret in the source field, where a fact-checker goes next after tagging. */
+  /** Focuses the source field with its text selected (typing replaces it): where a fact-checker goes after tagging. */
   focusSource() {
-    this.sourceInput?.focus();
+    this.sourceField?.focus();
   }
 
   private emitChange(patch: AnnotationPatch) {
@@ -58,7 +64,7 @@ export class ClaimDetails extends LitElement {
   }
 
   private onField(event: Event) {
-    const field = event.target as HTMLInputElement | HTMLTextAreaElement;
+    const field = event.target as HTMLInputElement | HTMLTextAreaElement | ClaimSourceCombobox;
     const key = field.dataset.field as 'source' | 'note' | 'verdict';
     if ((this.annotation?.[key] ?? '') !== field.value.trim()) this.emitChange({ [key]: field.value });
   }
@@ -70,6 +76,10 @@ export class ClaimDetails extends LitElement {
     } else if (event.key === 'Enter' && event.target instanceof HTMLInputElement && event.target.type === 'text') {
       event.preventDefault();
       this.onField(event);
+      this.dispatchEvent(new CustomEvent('claim-details-done', { bubbles: true }));
+    } else if (event.key === 'Enter' && event.target === this.sourceField) {
+      // The source field has already committed its value.
+      event.preventDefault();
       this.dispatchEvent(new CustomEvent('claim-details-done', { bubbles: true }));
     }
   }
@@ -109,19 +119,15 @@ export class ClaimDetails extends LitElement {
             </label>`,
         )}
       </fieldset>
-      <label
-        >Source (who said it)
-        <input
-          type="text"
-          name="source"
-          data-field="source"
-          .value=${a.source ?? ''}
-          ?readonly=${this.readonly}
-          placeholder="e.g. state news agency, an analyst at…"
-          autocomplete="off"
-          @change=${this.onField}
-        />
-      </label>
+      <claim-source-combobox
+        data-field="source"
+        .value=${a.source ?? ''}
+        .options=${this.sources}
+        .resolve=${this.resolveSource}
+        ?readonly=${this.readonly}
+        placeholder="e.g. state news agency, an analyst at…"
+        @change=${this.onField}
+      ></claim-source-combobox>
       <label
         >Note
         <textarea
@@ -144,7 +150,9 @@ export class ClaimDetails extends LitElement {
           @change=${this.onField}
         />
       </label>
-      <datalist id="verdicts">${VERDICTS.map((v) => html`<option value=${v}></option>`)}</datalist>
+      <datalist id="verdicts">
+        ${this.verdictScale.map((v) => html`<option value=${v.label} label=${`${v.label} (${v.value})`}></option>`)}
+      </datalist>
       <p class="meta">
         ${a.creator ? `By ${a.creator}, ` : ''}${dateFormat.format(new Date(a.created))}${a.modified !== a.created ? ` · edited ${dateFormat.format(new Date(a.modified))}` : ''}
       </p>

@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../define.js';
 import type { Annotation } from '../../model/annotation.js';
+import { DEFAULT_VERDICT_SCALE } from '../../model/verdict-scale.js';
 import { DEFAULT_TAXONOMY } from '../../model/taxonomy.js';
 import { shadowOf } from '../../test-support/editor-helpers.js';
 import { pressKeys } from '../../test-support/keys.js';
@@ -35,7 +36,11 @@ async function mountDetails(annotation: Annotation = sample): Promise<ClaimDetai
 
 /** The form control a visible label (whose text starts with `label`) names. */
 function field(details: ClaimDetails, label: string): HTMLInputElement | HTMLTextAreaElement {
-  const element = [...shadowOf(details).querySelectorAll('label')].find((l) => l.textContent?.trim().startsWith(label));
+  // The source field is a combobox element with its own label inside.
+  const roots = [shadowOf(details), ...[...shadowOf(details).querySelectorAll('claim-source-combobox')].map(shadowOf)];
+  const element = roots
+    .flatMap((root) => [...root.querySelectorAll('label')])
+    .find((l) => l.textContent?.trim().startsWith(label));
   const control = element?.control;
   if (!(control instanceof HTMLInputElement || control instanceof HTMLTextAreaElement)) {
     throw new Error(`No text field labelled "${label}".`);
@@ -71,6 +76,25 @@ describe('<claim-details>', () => {
     expect(field(details, 'Verdict').value).to.equal(sample.verdict);
   });
 
+  it('offers the verdict scale in the verdict field, each verdict with its number, and keeps free text', async () => {
+    const details = await mountDetails({ ...sample, verdict: 'Satire' });
+    const verdict = field(details, 'Verdict');
+    const options = [...(verdict as HTMLInputElement).list!.querySelectorAll('option')];
+    expect(options.map((option) => [option.value, option.label])).to.deep.equal(
+      DEFAULT_VERDICT_SCALE.map((level) => [level.label, `${level.label} (${level.value})`]),
+    );
+    expect(verdict.value).to.equal('Satire');
+    details.verdictScale = [
+      { label: 'Correct', value: 1 },
+      { label: 'Wrong', value: 0 },
+    ];
+    await details.updateComplete;
+    expect([...(verdict as HTMLInputElement).list!.querySelectorAll('option')].map((o) => o.value)).to.deep.equal([
+      'Correct',
+      'Wrong',
+    ]);
+  });
+
   it('emits claim-details-change with the source when the source field changes', async () => {
     const details = await mountDetails();
     const source = field(details, 'Source');
@@ -103,7 +127,7 @@ describe('<claim-details>', () => {
     const details = await mountDetails();
     const source = field(details, 'Source');
     source.focus();
-    expect(shadowOf(details).activeElement).to.equal(source);
+    expect((source.getRootNode() as ShadowRoot).activeElement).to.equal(source);
     const done = oneEvent(details, 'claim-details-done');
     let changes = 0;
     details.addEventListener('claim-details-change', () => (changes += 1));

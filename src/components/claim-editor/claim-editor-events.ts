@@ -16,7 +16,7 @@ export interface ClaimSaveDetail {
 
 /** What went wrong: storage (the editor keeps working in memory and retries) or an import that was refused. */
 export interface ClaimErrorDetail {
-  kind: StorageErrorKind | 'storage-corrupt' | 'import-rejected';
+  kind: StorageErrorKind | 'storage-corrupt' | 'import-rejected' | 'metadata-rejected';
   message: string;
 }
 

@@ -1,17 +1,21 @@
-import { html, LitElement, type PropertyValues } from 'lit';
+import { html, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { Annotation, AnnotationInput, AnnotationPatch } from '../../model/annotation.js';
 import { DEFAULT_TAXONOMY, findTag, validateTaxonomy, type Taxonomy } from '../../model/taxonomy.js';
 import { getAnnotationState } from '../../editor/annotation-plugin.js';
 import { articleFromText, deriveTitle, emptyArticle, parseArticleHTML } from '../../editor/article.js';
 import type { ImportOptions, ImportReport } from '../../editor/import-annotations.js';
+import type { ExportOptions } from '../../formats/format.js';
 import type { ExportFormat } from '../../formats/registry.js';
-import { getSettings, type EditorMode } from '../../editor/settings-plugin.js';
-import { suggestProvenance, type Lexicon } from '../../text/suggest/suggest-provenance.js';
+import type { EditorMode } from '../../editor/settings-and-text-lock.js';
+import type { Lexicon } from '../../text/lexicon.js';
+import { lazySuggester } from './lazy-suggester.js';
 import { DEFAULT_SUGGESTION_TAG_MAP, type SuggestionTagMap } from '../../editor/suggestion-tag-map.js';
 import { TextIndex } from '../../editor/text-index.js';
 import { DEFAULT_DB_NAME } from '../../storage/claim-store.js';
 import { Announcer } from './announcer.js';
+import { ArticleMetaController } from './article-meta-controller.js';
+import { ArticleMetaElement } from './article-meta-element.js';
 import { EditorStateController } from './editor-state-controller.js';
 import { FormController } from './form-controller.js';
 import { ImportExportController } from './import-export-controller.js';
@@ -20,6 +24,8 @@ import { StorageStatusView } from './storage-status.js';
 import { SuggestionToolbar } from './suggestion-toolbar.js';
 import { renderSidebarPane } from './sidebar-pane.js';
 import { renderToolbar } from './toolbar.js';
+import { SourceOptionsController } from './source-options-controller.js';
+import { ToolbarStickController } from './toolbar-stick-controller.js';
 import type { ClaimDetails } from '../claim-details/claim-details.component.js';
 import { AdoptedSheetsController } from '../shared/adopted-sheets-controller.js';
 import { guardDocument } from '../shared/document-guard.js';
@@ -95,9 +101,8 @@ export interface ArticleInput {
  * @cssproperty --claim-spacing - Base spacing unit.
  * @cssproperty --claim-sidebar-width - Width of the sidebar beside the text.
  */
-export class ClaimEditor extends LitElement {
+export class ClaimEditor extends ArticleMetaElement {
   static override styles = [sharedStyles, prosemirrorStyles, editorStyles];
-  static formAssociated = true;
 
   /** `annotate` (default): the text is fixed and sentences are tagged. `edit`: the text is editable. */
   @property({ reflect: true }) mode: 'annotate' | 'edit' = 'annotate';
@@ -146,11 +151,13 @@ export class ClaimEditor extends LitElement {
     changed: (ids, documentChanged, before) => this.persistence.changed(ids, documentChanged, before),
     replaced: (previousIds) => this.persistence.replaced(previousIds),
     valueChanged: () => this.formField.schedule(),
+    restoreMeta: (meta) => this.meta.restore(meta),
   });
   private readonly persistence = new PersistenceController(this, {
     documentId: () => this.documentId || undefined,
     dbName: () => this.dbName || DEFAULT_DB_NAME,
     documentTitle: () => this.editor.title,
+    documentMeta: () => this.meta.forExport(),
     editorState: () => this.editor.state,
     restore: (saved) => this.editor.restore(saved),
     applyRemote: (annotations, removedIds) => this.editor.applyRemote(annotations, removedIds),
@@ -158,10 +165,24 @@ export class ClaimEditor extends LitElement {
     showStorageStatus: (status) => this.storageStatus.show(status),
     showStorageNotice: (message) => this.storageStatus.showNotice(message),
   });
-  private readonly transfer = new ImportExportController(this, this.editor, this.announcer, () => this.ready());
+  protected readonly meta: ArticleMetaController = new ArticleMetaController(this, {
+    title: () => this.editor.title,
+    setTitle: (title) => {
+      this.editor.title = title;
+      this.requestUpdate();
+    },
+    changed: () => this.persistence.changed([], true),
+  });
+  private readonly transfer = new ImportExportController(
+    this,
+    this.editor,
+    this.announcer,
+    () => this.ready(),
+    this.meta,
+  );
   private readonly suggestions = new SuggestionToolbar(this, this.editor);
 
-  private readonly formField = new FormController(this, this.attachInternals(), {
+  protected readonly formField = new FormController(this, this.attachInternals(), {
     value: () => this.exportAs('json'),
     annotationCount: () => getAnnotationState(this.editor.state).records.size,
     reset: () => this.editor.resetToLoaded(),
@@ -171,47 +192,16 @@ export class ClaimEditor extends LitElement {
     setDisabled: (disabled) => (this.formDisabled = disabled),
     anchor: () => this.editor.view?.dom,
   });
+  private readonly sourceOptions = new SourceOptionsController(this, {
+    documentId: () => this.documentId || undefined,
+    dbName: () => this.dbName || DEFAULT_DB_NAME,
+    lexicon: () => this.suggestionLexicon,
+  });
 
   constructor() {
     super();
     new AdoptedSheetsController(this, () => [taxonomySheet(this.taxonomyValue)]);
-  }
-
-  /** The form this editor belongs to, as for native fields. */
-  get form(): HTMLFormElement | null {
-    return this.formField.internals.form;
-  }
-
-  get validity(): ValidityState {
-    return this.formField.internals.validity;
-  }
-
-  get validationMessage(): string {
-    return this.formField.internals.validationMessage;
-  }
-
-  get willValidate(): boolean {
-    return this.formField.internals.willValidate;
-  }
-
-  checkValidity(): boolean {
-    return this.formField.internals.checkValidity();
-  }
-
-  reportValidity(): boolean {
-    return this.formField.internals.reportValidity();
-  }
-
-  formResetCallback() {
-    this.formField.formReset();
-  }
-
-  formDisabledCallback(disabled: boolean) {
-    this.formField.formDisabled(disabled);
-  }
-
-  formStateRestoreCallback(state: string | File | FormData | null) {
-    this.formField.formStateRestore(state);
+    new ToolbarStickController(this, () => this.renderRoot.querySelector<HTMLElement>('.toolbar'));
   }
 
   /** The tags offered, `{id, label, color?, key?, description?}`; the three provenance tags by default. */
@@ -258,9 +248,11 @@ export class ClaimEditor extends LitElement {
    * annotated article), `html-fragment` (the same for pasting into a CMS),
    * `w3c` (Web Annotation JSON-LD), `json` (native backup), `csv`, or
    * `claimreview` (schema.org JSON-LD of the annotations with a verdict).
+   * For `html` and `html-fragment`, `options.annotations` is `'all'`
+   * (default) or `'reviewed'`: only annotations with a note or a verdict.
    */
-  exportAs(format: ExportFormat): string {
-    return this.transfer.exportAs(format);
+  exportAs(format: ExportFormat, options?: ExportOptions): string {
+    return this.transfer.exportAs(format, options);
   }
 
   /**
@@ -316,8 +308,9 @@ export class ClaimEditor extends LitElement {
       mode,
       taxonomy: this.taxonomyValue ?? DEFAULT_TAXONOMY,
       annotator: this.annotator || undefined,
-      suggest: (text: string) => suggestProvenance(text, lexicon ? { lexicon } : {}),
+      suggest: lazySuggester(lexicon, (message) => this.announcer.announce(message)),
       suggestionTagMap: this.suggestionTagMap,
+      openDetails: () => this.details?.focusSource(),
     };
   }
 
@@ -352,14 +345,6 @@ export class ClaimEditor extends LitElement {
     if (changed.has('documentId') || changed.has('dbName')) this.persistence.open();
   }
 
-  private onEditorKeydown(event: KeyboardEvent) {
-    const { selectedId } = getAnnotationState(this.editor.state);
-    if (event.key === 'Enter' && selectedId && getSettings(this.editor.state).mode !== 'edit') {
-      event.preventDefault();
-      this.details?.focusSource();
-    }
-  }
-
   override render() {
     const editor = this.editor;
     const selected = editor.selectedAnnotation();
@@ -378,8 +363,9 @@ export class ClaimEditor extends LitElement {
           toggleMode: () => (this.mode = this.mode === 'edit' ? 'annotate' : 'edit'),
           storage: this.storageStatus.render(!!this.documentId),
         })}
-        <div part="editor" class="editor" @keydown=${this.onEditorKeydown} @dragover=${this.transfer.onDragOver}></div>
-        ${renderSidebarPane(editor, this.taxonomyValue, readonly, selected)} ${this.announcer.render()}
+        <div part="editor" class="editor" @dragover=${this.transfer.onDragOver}></div>
+        ${renderSidebarPane(editor, this.taxonomyValue, readonly, selected, this.meta.verdictScale, this.sourceOptions)}
+        ${this.announcer.render()}
       </div>
     `;
   }

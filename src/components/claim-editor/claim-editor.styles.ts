@@ -29,6 +29,10 @@ export const editorStyles = css`
     top: 0;
     z-index: 2;
   }
+  /* Taller than a sixth of the viewport (see toolbar-stick-controller.ts): it scrolls away with the page. */
+  .toolbar[data-unstuck] {
+    position: static;
+  }
   .toolbar .tag-button {
     display: inline-flex;
     align-items: center;
@@ -202,7 +206,7 @@ export const editorStyles = css`
     user-select: none;
   }
   .claim-suggestion-label::after {
-    content: attr(data-confidence);
+    content: attr(data-confidence) ' · “' attr(data-cue) '”';
   }
   .suggestions {
     display: inline-flex;

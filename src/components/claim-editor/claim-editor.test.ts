@@ -532,7 +532,8 @@ describe('<claim-editor>', () => {
     it('deletes the selected annotation with Delete; Control+z undoes and Control+y redoes', async () => {
       const editor = await mountArticle();
       await placeCaret(editor, P2_S2, 4);
-      await pressKeys('1');
+      // Shift: tag and stay, so Delete removes this annotation.
+      await pressKeys('Shift+1');
       const [tagged] = editor.annotations;
       expect(tagged).to.include({ tag: 'state-media-claim', quote: P2_S2 });
 

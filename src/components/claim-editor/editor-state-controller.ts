@@ -1,11 +1,11 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { isHistoryTransaction, undoDepth } from 'prosemirror-history';
 import type { Node as PMNode } from 'prosemirror-model';
-import type { EditorState, Transaction } from 'prosemirror-state';
+import type { Command, EditorState, Transaction } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import type { Annotation, AnnotationInput, AnnotationPatch } from '../../model/annotation.js';
 import { announcementOf } from '../../editor/announce.js';
-import { annotationsOf, recordsFromAnnotations, resolveInput, toAnnotation } from '../../editor/annotation-api.js';
+import { annotationsOf, recordsFromAnnotations, resolveInput, toAnnotation } from '../../editor/annotation-offsets.js';
 import { getAnnotationState } from '../../editor/annotation-plugin.js';
 import type { AnnotationRecord } from '../../editor/annotation-record.js';
 import { AnnotationStep } from '../../editor/annotation-step.js';
@@ -14,12 +14,14 @@ import {
   addAnnotationTransaction,
   removeAnnotationTransaction,
   updateAnnotationTransaction,
-} from '../../editor/commands.js';
+} from '../../editor/annotation-commands.js';
+import { newRecord } from '../../editor/record-factory.js';
 import { applyWithCheckpoints } from '../../editor/checkpoint.js';
 import { createArticleState } from '../../editor/create-state.js';
-import { getSettings, updateSettings, type EditorSettings } from '../../editor/settings-plugin.js';
+import { getSettings, updateSettings, type EditorSettings } from '../../editor/settings-and-text-lock.js';
 import { getSuggestionState, restoreRejected } from '../../editor/suggestion-plugin.js';
 import type { StoredDocument } from '../../storage/db-schema.js';
+import type { ArticleMeta } from '../../model/article-meta.js';
 import { dispatchClaimError, type ChangeReason, type ClaimChangeDetail } from './claim-editor-events.js';
 
 /** Meta on transactions that bring in what storage or another tab already holds: not saved again. */
@@ -39,6 +41,8 @@ export interface EditorStateBridge {
   replaced(previousAnnotationIds: string[]): void;
   /** The article or annotations changed: the form value is out of date. */
   valueChanged(): void;
+  /** The article's metadata as saved or imported with it (undefined: none, as for an emptied editor). */
+  restoreMeta(meta: ArticleMeta | undefined): void;
 }
 
 /** A saved document as storage gives it back; see {@link EditorStateController.restore}. */
@@ -131,8 +135,8 @@ export class EditorStateController implements ReactiveController {
   };
 
   /** Runs an editor command (from a button) and gives the keyboard back to the text. */
-  run(command: (state: EditorState, dispatch: (tr: Transaction) => void) => boolean) {
-    command(this.state, this.dispatch);
+  run(command: Command) {
+    command(this.state, this.dispatch, this.view);
     this.view?.focus();
   }
 
@@ -221,7 +225,10 @@ export class EditorStateController implements ReactiveController {
   /** Puts saved annotations (and, unless the light-DOM article is kept, the saved article) into the editor. */
   restore({ document, annotations, empty, rejected }: SavedContent) {
     let doc = empty ? emptyArticle() : this.state.doc;
-    if (empty) this.title = '';
+    if (empty) {
+      this.title = '';
+      this.bridge.restoreMeta(undefined);
+    }
     if (document) {
       const article = readArticleJSON(document.content, document.text);
       if (!article.ok) {
@@ -231,6 +238,7 @@ export class EditorStateController implements ReactiveController {
       }
       doc = article.doc;
       this.title = document.title;
+      this.bridge.restoreMeta(document.meta);
     }
     const records = recordsFromAnnotations(doc, annotations);
     let state = createArticleState({ doc, settings: this.bridge.settings(), records });
@@ -281,13 +289,13 @@ export class EditorStateController implements ReactiveController {
   /** See `ClaimEditor.addAnnotation`. */
   addAnnotation(input: AnnotationInput): Annotation {
     const range = resolveInput(this.state, input);
-    const { tr, record } = addAnnotationTransaction(this.state, range, input, undefined, false);
-    this.dispatch(tr);
+    const record = newRecord(this.state, range, input);
+    this.dispatch(addAnnotationTransaction(this.state, record, { select: false }));
     return this.annotationById(record.id);
   }
 
   updateAnnotation(id: string, patch: AnnotationPatch): Annotation {
-    this.dispatch(updateAnnotationTransaction(this.state, id, patch).tr);
+    this.dispatch(updateAnnotationTransaction(this.state, id, patch));
     return this.annotationById(id);
   }
 

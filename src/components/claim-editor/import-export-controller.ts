@@ -3,14 +3,17 @@ import { withAddedTags, type Taxonomy } from '../../model/taxonomy.js';
 import { getAnnotationState } from '../../editor/annotation-plugin.js';
 import { AnnotationStep } from '../../editor/annotation-step.js';
 import { deriveTitle } from '../../editor/article.js';
-import { planImport, type ImportOptions, type ImportReport } from '../../editor/import-annotations.js';
+import type { ImportOptions, ImportReport } from '../../editor/import-annotations.js';
 import { TextIndex } from '../../editor/text-index.js';
-import { MAX_IMPORT_BYTES, type ExportSource } from '../../formats/format.js';
-import { exportFormats, parseImport, type ExportFormat } from '../../formats/registry.js';
+import { claimReviewGaps } from '../../formats/claimreview.js';
+import { MAX_IMPORT_BYTES, type ExportOptions, type ExportSource } from '../../formats/format.js';
+import { exportFormats, type ExportFormat } from '../../formats/registry.js';
 import type { TransferImportDetail } from '../claim-transfer/claim-transfer.component.js';
 import { download, slug } from '../shared/download.js';
 import { dispatchClaimError } from './claim-editor-events.js';
 import type { Announcer } from './announcer.js';
+import type { ArticleMetaController } from './article-meta-controller.js';
+import { loadImporter } from './lazy-importer.js';
 import type { EditorStateController } from './editor-state-controller.js';
 
 /** The editor element as import and export see it: its taxonomy (which an import may add tags to) and key. */
@@ -32,6 +35,7 @@ export class ImportExportController {
     private readonly announcer: Announcer,
     /** Resolves once a document-id set just before is switched to and its saved document loaded. */
     private readonly ready: () => Promise<void>,
+    private readonly meta: ArticleMetaController,
   ) {}
 
   /** The report of the last file imported through the UI. */
@@ -43,13 +47,18 @@ export class ImportExportController {
     return this.fileValue;
   }
 
-  /** The article and its annotations in a file format; throws for an unknown format. */
-  exportAs(format: ExportFormat): string {
+  /** The article and its annotations in a file format; throws for an unknown format or option. */
+  exportAs(format: ExportFormat, options?: ExportOptions): string {
     const writer = Object.hasOwn(exportFormats, format) ? exportFormats[format] : undefined;
     if (!writer)
       throw new Error(`Unknown export format ${JSON.stringify(format)}: use ${Object.keys(exportFormats).join(', ')}.`);
-    return writer.serialize(this.exportSource());
+    if (![undefined, 'all', 'reviewed'].includes(options?.annotations))
+      throw new Error(`exportAs: options.annotations is 'all' or 'reviewed', not ${String(options?.annotations)}.`);
+    return writer.serialize(this.exportSource(), options);
   }
+
+  /** What a ClaimReview export would lack (the export menu warns of it). */
+  readonly reviewGaps = () => claimReviewGaps(this.exportSource());
 
   /** Downloads the article in `format`, named after its title. */
   download(format: ExportFormat) {
@@ -95,6 +104,13 @@ export class ImportExportController {
     options: ImportOptions & { addTags?: string[] } = {},
   ): Promise<ImportReport> {
     await this.ready();
+    let importer: Awaited<ReturnType<typeof loadImporter>>;
+    try {
+      importer = await loadImporter();
+    } catch (error) {
+      return this.reject([`The importer could not be loaded (${String(error)}); try again.`]);
+    }
+    const { parseImport, planImport } = importer;
     let text: string;
     try {
       text = typeof data === 'string' ? data : JSON.stringify(data);
@@ -117,6 +133,7 @@ export class ImportExportController {
       editor.applySettings();
     }
     if (restoring) {
+      this.meta.restore(file.document!.meta);
       editor.replaceArticle({ doc, records, title: file.document!.title || deriveTitle(doc) });
     } else {
       const current = getAnnotationState(editor.state).records;
@@ -155,8 +172,12 @@ export class ImportExportController {
         title: this.editor.title,
         text: TextIndex.of(doc).text,
         content: doc.toJSON(),
+        ...(this.meta.forExport() ? { meta: this.meta.forExport() } : {}),
       },
       taxonomy: this.host.taxonomy,
+      reviewer: this.meta.reviewer,
+      reviewUrl: this.meta.reviewUrl,
+      verdictScale: this.meta.verdictScale,
       annotations: this.editor.annotations,
       generated: new Date().toISOString(),
     };

@@ -19,10 +19,19 @@ export function renderKeysHelp(taxonomy: Taxonomy) {
         keys
           ? html`<dt><kbd>${keys}</kbd></dt>
               <dd>
-                Tag the selection, or the sentence at the caret (Alt+key in edit mode); retag the selected annotation
-              </dd>`
+                Tag the selection, or the sentence at the caret, and go to the next untagged sentence (Alt+key in edit
+                mode); retag the selected annotation
+              </dd>
+              <dt><kbd>Shift</kbd>+<kbd>${keys}</kbd></dt>
+              <dd>Tag and stay</dd>`
           : nothing
       }
+      <dt><kbd>U</kbd> / <kbd>Shift</kbd>+<kbd>U</kbd></dt>
+      <dd>Next / previous untagged sentence</dd>
+      <dt><kbd>W</kbd> / <kbd>Shift</kbd>+<kbd>W</kbd></dt>
+      <dd>Next / previous annotation without a source</dd>
+      <dt><kbd>R</kbd></dt>
+      <dd>Same source as the annotation before</dd>
       <dt><kbd>Alt</kbd>+<kbd>↓</kbd> / <kbd>↑</kbd>, <kbd>J</kbd> / <kbd>K</kbd></dt>
       <dd>Next / previous sentence</dd>
       <dt><kbd>Shift</kbd>+<kbd>Alt</kbd>+<kbd>↓</kbd> / <kbd>↑</kbd></dt>

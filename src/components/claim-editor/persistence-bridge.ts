@@ -1,5 +1,6 @@
 import type { EditorState } from 'prosemirror-state';
 import type { Annotation } from '../../model/annotation.js';
+import type { ArticleMeta } from '../../model/article-meta.js';
 import type { StorageErrorKind } from '../../storage/claim-store.js';
 import type { StoredDocument } from '../../storage/db-schema.js';
 
@@ -8,6 +9,8 @@ export interface PersistenceBridge {
   documentId(): string | undefined;
   dbName(): string;
   documentTitle(): string;
+  /** The article's metadata, saved with the document. */
+  documentMeta(): ArticleMeta | undefined;
   editorState(): EditorState;
   /**
    * Puts a saved article into the editor, or, without `document`, the saved

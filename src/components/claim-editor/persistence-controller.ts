@@ -322,6 +322,7 @@ export class PersistenceController implements ReactiveController {
         return storedDocumentOf(this.host.editorState(), {
           id: documentId,
           title: this.host.documentTitle(),
+          meta: this.host.documentMeta(),
           revision,
           created,
         });

@@ -1,6 +1,7 @@
 import type { EditorState } from 'prosemirror-state';
 import type { Annotation } from '../../model/annotation.js';
-import { toAnnotation } from '../../editor/annotation-api.js';
+import type { ArticleMeta } from '../../model/article-meta.js';
+import { toAnnotation } from '../../editor/annotation-offsets.js';
 import { getAnnotationState } from '../../editor/annotation-plugin.js';
 import { getSuggestionState } from '../../editor/suggestion-plugin.js';
 import { TextIndex } from '../../editor/text-index.js';
@@ -11,11 +12,12 @@ import type { SafetyCopy } from '../../storage/safety-copy.js';
 /** The editor's article as storage keeps it, with its rejected suggestions, at `revision`. */
 export function storedDocumentOf(
   state: EditorState,
-  record: { id: string; title: string; revision: number; created: string },
+  record: { id: string; title: string; meta?: ArticleMeta; revision: number; created: string },
 ): StoredDocument {
   return {
     id: record.id,
     title: record.title,
+    ...(record.meta ? { meta: record.meta } : {}),
     rejectedSuggestions: [...getSuggestionState(state).rejected],
     content: state.doc.toJSON(),
     text: TextIndex.of(state.doc).text,

@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../define.js';
 import { placeCaret, shadowOf } from '../../test-support/editor-helpers.js';
 import { pressKeys } from '../../test-support/keys.js';
@@ -51,7 +51,10 @@ function suggestedTags(editor: ClaimEditor): string[] {
 async function suggest(editor: ClaimEditor): Promise<void> {
   const button = toolbar(editor).querySelector<HTMLButtonElement>('button.suggest');
   if (!button) throw new Error('No Suggest button');
+  const before = liveText(editor);
   button.click();
+  // The first Suggest loads the suggester's chunk: its answer comes later.
+  await waitUntil(() => liveText(editor) !== before, 'the suggestions are announced');
   await editor.updateComplete;
 }
 

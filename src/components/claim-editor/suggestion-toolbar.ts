@@ -1,16 +1,14 @@
 import { html, nothing, type ReactiveControllerHost } from 'lit';
 import { findTag, type Taxonomy } from '../../model/taxonomy.js';
-import { getSettings } from '../../editor/settings-plugin.js';
 import {
   acceptSuggestion,
   acceptSuggestionsAbove,
   clearSuggestions,
   rejectSuggestion,
-  showSuggestionsTransaction,
 } from '../../editor/suggestion-commands.js';
 import { getSuggestionState, suggestionAtSelection } from '../../editor/suggestion-plugin.js';
 import { resolveSuggestionTags, unmappedRolesMessage, type SuggestionTagMap } from '../../editor/suggestion-tag-map.js';
-import { TextIndex } from '../../editor/text-index.js';
+import { showSuggestions } from '../../editor/suggest-command.js';
 import type { EditorStateController } from './editor-state-controller.js';
 
 /**
@@ -30,11 +28,7 @@ export class SuggestionToolbar {
   render(taxonomy: Taxonomy, tagMap: SuggestionTagMap) {
     const editor = this.editor;
     const { suggestions } = getSuggestionState(editor.state);
-    const suggest = () =>
-      editor.run((state, dispatch) => {
-        dispatch(showSuggestionsTransaction(state, getSettings(state).suggest?.(TextIndex.of(state.doc).text) ?? []));
-        return true;
-      });
+    const suggest = () => editor.run(showSuggestions());
     const unmapped = unmappedRolesMessage(resolveSuggestionTags(tagMap, taxonomy));
     const note = unmapped ? html`<span class="suggest-note" id="suggest-note">${unmapped}</span>` : nothing;
     if (suggestions.length === 0) {

@@ -1,7 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { redoDepth, undoDepth } from 'prosemirror-history';
 import type { Taxonomy } from '../../model/taxonomy.js';
-import { deleteSelectedAnnotation, redoCommand, tagSelection, undoCommand } from '../../editor/commands.js';
+import { deleteSelectedAnnotation, tagSelection } from '../../editor/annotation-commands.js';
+import { redoCommand, undoCommand } from '../../editor/history-commands.js';
 import { acceptSuggestion } from '../../editor/suggestion-commands.js';
 import type { SuggestionTagMap } from '../../editor/suggestion-tag-map.js';
 import type { ExportFormat } from '../../formats/registry.js';
@@ -81,6 +82,7 @@ export function renderToolbar(input: ToolbarInput) {
       .taxonomy=${taxonomy}
       .report=${transfer.report}
       .file=${transfer.file}
+      .reviewGaps=${transfer.reviewGaps}
       ?readonly=${readonly}
       @claim-transfer-export=${(e: CustomEvent<{ format: ExportFormat }>) => transfer.download(e.detail.format)}
       @claim-transfer-import=${(e: CustomEvent<TransferImportDetail>) => void transfer.importFile(e.detail)}

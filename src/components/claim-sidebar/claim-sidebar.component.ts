@@ -12,6 +12,18 @@ export interface SidebarSelectDetail {
   id: string;
 }
 
+/** How far tagging has got: sentences in the article, sentences tagged, annotations still needing a source. */
+export interface SidebarProgress {
+  sentences: number;
+  tagged: number;
+  withoutSource: number;
+}
+
+export interface SidebarJumpDetail {
+  /** `untagged`: the next sentence no annotation covers; `unsourced`: the next annotation without a source. */
+  to: 'untagged' | 'unsourced';
+}
+
 function excerpt(text: string, max = 140): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
@@ -33,6 +45,8 @@ const SUMMARY_DELAY_MS = 120;
  * between entries.
  *
  * @event claim-sidebar-select - The user chose an annotation; detail `{id}`.
+ * @event claim-sidebar-jump - The user asked for the next untagged sentence or annotation without a source; detail
+ *   `{to}`.
  */
 export class ClaimSidebar extends LitElement {
   static override styles = [sharedStyles, sidebarStyles];
@@ -46,6 +60,8 @@ export class ClaimSidebar extends LitElement {
   @property({ attribute: false }) list: AnnotationList = EMPTY_ANNOTATION_LIST;
   @property({ attribute: false }) taxonomy: Taxonomy = DEFAULT_TAXONOMY;
   @property({ attribute: false }) selectedId: string | null = null;
+  /** Shown above the summary as "14 of 19 sentences tagged · 6 without a source", each part a button; none: hidden. */
+  @property({ attribute: false }) progress: SidebarProgress | null = null;
 
   /** The tag whose annotations are listed; null lists all. */
   @state() private filter: string | null = null;
@@ -184,6 +200,38 @@ export class ClaimSidebar extends LitElement {
     void this.focusEntry(target);
   }
 
+  private jump(to: SidebarJumpDetail['to']) {
+    this.dispatchEvent(new CustomEvent<SidebarJumpDetail>('claim-sidebar-jump', { detail: { to }, bubbles: true }));
+  }
+
+  private renderProgress() {
+    const p = this.progress;
+    if (!p) return nothing;
+    return html`<p class="progress">
+      <button
+        type="button"
+        class="jump-untagged"
+        aria-keyshortcuts="U"
+        title="Select the next untagged sentence (U)"
+        ?disabled=${p.tagged >= p.sentences}
+        @click=${() => this.jump('untagged')}
+      >
+        ${p.tagged} of ${p.sentences} sentences tagged
+      </button>
+      <span aria-hidden="true">·</span>
+      <button
+        type="button"
+        class="jump-unsourced"
+        aria-keyshortcuts="W"
+        title="Select the next annotation without a source (W)"
+        ?disabled=${p.withoutSource === 0}
+        @click=${() => this.jump('unsourced')}
+      >
+        ${p.withoutSource} without a source
+      </button>
+    </p>`;
+  }
+
   private renderSummary() {
     const summary = this.summary;
     return html`<dl class="summary" aria-label="Summary by tag" aria-busy=${summary ? 'false' : 'true'}>
@@ -266,7 +314,7 @@ export class ClaimSidebar extends LitElement {
     const shown = this.shown;
     return html`
       <h2 id="heading">Annotations</h2>
-      ${this.renderSummary()} ${this.renderFilters()}
+      ${this.renderProgress()} ${this.renderSummary()} ${this.renderFilters()}
       <div class="list" @scroll=${this.onListScroll}>
         ${
           shown.length === 0
@@ -286,5 +334,6 @@ declare global {
   }
   interface HTMLElementEventMap {
     'claim-sidebar-select': CustomEvent<SidebarSelectDetail>;
+    'claim-sidebar-jump': CustomEvent<SidebarJumpDetail>;
   }
 }

@@ -11,6 +11,16 @@ export const sidebarStyles = css`
     font-size: 0.95rem;
     margin: 0 0 var(--_space);
   }
+  .progress {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.3rem;
+    margin: 0 0 var(--_space);
+  }
+  .progress button {
+    font-variant-numeric: tabular-nums;
+  }
   .summary {
     display: grid;
     grid-template-columns: 1fr auto auto;

@@ -1,6 +1,7 @@
 import { html, LitElement, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { ImportReport } from '../../editor/import-annotations.js';
+import type { ClaimReviewGap } from '../../formats/claimreview.js';
 import { exportFormats, importAccept, type ExportFormat } from '../../formats/registry.js';
 import { DEFAULT_TAXONOMY, type Taxonomy } from '../../model/taxonomy.js';
 import { sharedStyles } from '../shared/shared.styles.js';
@@ -22,6 +23,8 @@ export interface TransferImportDetail {
  * The export menu and the import button, with the report of the last import.
  * When an import names tags the taxonomy lacks, it asks, per tag, to map it
  * to an existing tag or add it, and imports again with those choices.
+ * Before a ClaimReview download it lists the annotations with a verdict
+ * that will be left out and what each lacks, and downloads only if asked to.
  *
  * @event claim-transfer-export - The user chose an export format; detail `{format}`.
  * @event claim-transfer-import - The user chose a file (again, with tag choices); detail `{file, tagMap?, addTags?}`.
@@ -36,7 +39,12 @@ export class ClaimTransfer extends LitElement {
   /** The file the report is about, kept to import again with the user's tag choices. */
   @property({ attribute: false }) file: File | null = null;
 
+  /** What the ClaimReview export would leave out (asked when that format is chosen). */
+  @property({ attribute: false }) reviewGaps?: () => ClaimReviewGap[];
+
   @state() private menuOpen = false;
+  /** The gaps shown before a ClaimReview download, until the user goes on or cancels. */
+  @state() private shownGaps: ClaimReviewGap[] = [];
   @query('input[type="file"]') private picker!: HTMLInputElement;
 
   /** Opens the file picker, as the Import button does. */
@@ -46,6 +54,15 @@ export class ClaimTransfer extends LitElement {
 
   private exportAs(format: ExportFormat) {
     this.menuOpen = false;
+    if (format === 'claimreview') {
+      this.shownGaps = this.reviewGaps?.() ?? [];
+      if (this.shownGaps.length > 0) return;
+    }
+    this.download(format);
+  }
+
+  private download(format: ExportFormat) {
+    this.shownGaps = [];
     this.dispatchEvent(
       new CustomEvent<TransferExportDetail>('claim-transfer-export', { detail: { format }, bubbles: true }),
     );
@@ -124,6 +141,26 @@ export class ClaimTransfer extends LitElement {
     </div>`;
   }
 
+  private renderGaps(gaps: ClaimReviewGap[]) {
+    const shown = gaps.slice(0, 12);
+    return html`<div class="report rejected gaps" role="alert">
+      <p>
+        <strong
+          >${gaps.length} annotation${gaps.length === 1 ? '' : 's'} with a verdict will be left out of the ClaimReview
+          export:</strong
+        >
+      </p>
+      <ul>
+        ${shown.map((gap) => html`<li data-annotation-id=${gap.annotationId}>${gap.message}</li>`)}
+        ${gaps.length > shown.length ? html`<li>…and ${gaps.length - shown.length} more</li>` : nothing}
+      </ul>
+      <div class="actions">
+        <button type="button" @click=${() => this.download('claimreview')}>Export the complete reviews only</button>
+        <button type="button" @click=${() => (this.shownGaps = [])}>Cancel</button>
+      </div>
+    </div>`;
+  }
+
   override render() {
     return html`
       <details
@@ -145,6 +182,7 @@ export class ClaimTransfer extends LitElement {
       </details>
       <button type="button" ?disabled=${this.readonly} @click=${this.pickFile}>Import…</button>
       <input type="file" accept=${importAccept} aria-label="Import annotations file" @change=${this.onPicked} />
+      ${this.shownGaps.length > 0 ? this.renderGaps(this.shownGaps) : nothing}
       ${this.report ? this.renderReport(this.report) : nothing}
     `;
   }

@@ -3,6 +3,7 @@ import Papa from 'papaparse';
 import '../../define.js';
 import type { ImportReport } from '../../editor/import-annotations.js';
 import { MAX_IMPORT_BYTES } from '../../formats/format.js';
+import { checkClaimReviewDocument } from '../../formats/claimreview-schema.js';
 import { exportFormats, type ExportFormat } from '../../formats/registry.js';
 import { DEFAULT_TAXONOMY } from '../../model/taxonomy.js';
 import { marksOf, proseMirror, shadowOf } from '../../test-support/editor-helpers.js';
@@ -226,9 +227,52 @@ describe('<claim-transfer>', () => {
       const opinion = editor.addAnnotation({ tag: 'analyst-opinion', quote: ANALYST });
       editor.updateAnnotation(opinion.id, { verdict: 'Disputed', source: 'Meridian Trade Institute' });
       editor.addAnnotation({ tag: 'reported-fact', quote: CROSSINGS });
+      editor.reviewer = { name: 'Canal Desk Check', url: 'https://check.example/' };
+      editor.reviewUrl = 'https://check.example/canal';
       await editor.updateComplete;
       return editor;
     }
+
+    function gapPanel(transfer: ClaimTransfer): HTMLElement | null {
+      return shadowOf(transfer).querySelector<HTMLElement>('.gaps');
+    }
+
+    it('says before a ClaimReview download which annotations lack what, and exports only complete reviews', async () => {
+      const editor = await annotated();
+      const transfer = transferIn(editor);
+      const claim = editor.annotations.find((a) => a.quote === STATE_CLAIM)!;
+      const crossings = editor.annotations.find((a) => a.quote === CROSSINGS)!;
+      editor.updateAnnotation(claim.id, { verdict: 'False' });
+      editor.updateAnnotation(crossings.id, { verdict: 'True' });
+      editor.reviewUrl = undefined;
+      await editor.updateComplete;
+      exportButton(transfer, 'claimreview').click();
+      await transfer.updateComplete;
+      expect(downloads, 'nothing is downloaded before the user goes on').to.have.length(0);
+      const panel = gapPanel(transfer)!;
+      expect(panel.getAttribute('role')).to.equal('alert');
+      const items = [...panel.querySelectorAll('li')];
+      expect(items.map((li) => li.dataset.annotationId)).to.deep.equal(
+        editor.annotations.filter((a) => a.verdict).map((a) => a.id),
+      );
+      for (const item of items) expect(flatText(item)).to.include('the review URL (review-url)');
+      expect(flatText(items.find((li) => li.dataset.annotationId === crossings.id)!)).to.include('(source)');
+
+      editor.reviewUrl = 'https://check.example/canal';
+      await editor.updateComplete;
+      exportButton(transfer, 'claimreview').click();
+      await transfer.updateComplete;
+      const left = [...gapPanel(transfer)!.querySelectorAll('li')].map((li) => li.dataset.annotationId);
+      expect(left).to.deep.equal([crossings.id]);
+      [...gapPanel(transfer)!.querySelectorAll('button')].find((b) => /complete reviews/.test(b.textContent!))!.click();
+      await transfer.updateComplete;
+      expect(gapPanel(transfer)).to.equal(null);
+      expect(downloads).to.have.length(1);
+      const data = JSON.parse(await (await fetch(downloads[0].href)).text()) as Json;
+      expect(checkClaimReviewDocument(data)).to.deep.equal([]);
+      const graph = data['@graph'] as { claimReviewed: string }[];
+      expect(graph.map((review) => review.claimReviewed).sort()).to.deep.equal([ANALYST, STATE_CLAIM].sort());
+    });
 
     it('downloads each format with a sensible file name, media type and content', async () => {
       const editor = await annotated();
@@ -273,7 +317,7 @@ describe('<claim-transfer>', () => {
             break;
           }
           case 'claimreview':
-            expect(() => JSON.parse(content)).not.to.throw();
+            expect(checkClaimReviewDocument(JSON.parse(content))).to.deep.equal([]);
             expect(content).to.include('Disputed');
             break;
         }

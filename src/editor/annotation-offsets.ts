@@ -1,3 +1,9 @@
+/**
+ * Between the public API's annotations (text offsets and quotes) and the
+ * editor's records (document positions): reading records out as
+ * annotations, resolving an input to a range, and saved annotations back to
+ * records.
+ */
 import type { Node as PMNode } from 'prosemirror-model';
 import type { EditorState } from 'prosemirror-state';
 import { Anchorer } from '../model/anchoring.js';
@@ -8,7 +14,7 @@ import { widenToCharacters } from '../model/code-points.js';
 import { recordsInOrder } from './annotation-plugin.js';
 import { withCurrentText, withoutText, type AnnotationRecord } from './annotation-record.js';
 import type { DocRange } from './sentence-ranges.js';
-import { getSettings } from './settings-plugin.js';
+import { getSettings } from './settings-and-text-lock.js';
 import { TextIndex } from './text-index.js';
 
 /** A record as the public API shows it: text offsets, current quote and context. */

@@ -1,6 +1,6 @@
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import { DEFAULT_TAXONOMY, type Taxonomy } from '../model/taxonomy.js';
-import type { Suggestion } from '../text/suggest/suggest-provenance.js';
+import type { Suggestion } from '../text/suggest/roles.js';
 import type { SuggestionTagMap } from './suggestion-tag-map.js';
 import { AnnotationStep } from './annotation-step.js';
 
@@ -10,8 +10,11 @@ import { AnnotationStep } from './annotation-step.js';
  */
 export type EditorMode = 'annotate' | 'edit' | 'readonly';
 
-/** Proposes a provenance role for sentences of a text (offsets into it); see `suggestProvenance`. */
-export type Suggester = (text: string) => Suggestion[];
+/**
+ * Proposes a provenance role for sentences of a text (offsets into it); see
+ * `suggestProvenance`. A Promise when the suggester is still loading.
+ */
+export type Suggester = (text: string) => Suggestion[] | Promise<Suggestion[]>;
 
 export interface EditorSettings {
   mode: EditorMode;
@@ -22,6 +25,8 @@ export interface EditorSettings {
   suggest?: Suggester;
   /** The tag each suggested role becomes; absent: the three built-in tags. */
   suggestionTagMap?: SuggestionTagMap;
+  /** What Enter on the selected annotation does outside edit mode (the element: focus its details); none: nothing. */
+  openDetails?: () => void;
 }
 
 export const settingsKey = new PluginKey<EditorSettings>('claim-settings');
