@@ -67,7 +67,7 @@ export async function createArticle(page: Page, title: string, body: string): Pr
   const form = disclosure.locator('form');
   await form.getByLabel('Title').fill(title);
   // "Pasting": the whole body at once, as a paste would put it in the textarea.
-  await form.getByLabel(/^Article/).fill(body);
+  await form.getByLabel(/^Article \(/).fill(body);
   await form.getByRole('button', { name: 'Create and open' }).click();
   await expect(openButton(page, title), `"${title}" is listed and open`).toHaveAttribute('aria-current', 'true');
 }

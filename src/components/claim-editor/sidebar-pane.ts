@@ -42,6 +42,7 @@ export function renderSidebarPane(
       ?readonly=${readonly}
       .sources=${selected ? sources.sources(state) : []}
       .resolveSource=${sources.resolve}
+      @focusin=${() => sources.loadAliases()}
       @claim-details-change=${(event: CustomEvent<{ id: string; patch: AnnotationPatch }>) =>
         editor.dispatch(updateAnnotationTransaction(editor.state, event.detail.id, event.detail.patch))}
       @claim-details-delete=${(event: CustomEvent<{ id: string }>) => {

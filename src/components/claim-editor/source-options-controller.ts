@@ -2,8 +2,12 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { EditorState } from 'prosemirror-state';
 import { getAnnotationState } from '../../editor/annotation-plugin.js';
 import { savedSourceCounts } from '../../storage/saved-sources.js';
-import { resolveLexicon, type Lexicon } from '../../text/lexicon.js';
+import { loadSuggester, suggesterIfLoaded } from '../../text/lazy-suggester.js';
+import type { Lexicon } from '../../text/lexicon.js';
 import { outletNameResolver, rankSources } from '../../text/source-names.js';
+
+/** Before the lexicon is loaded no spelling is known as an alias. */
+const unresolved = (): string | undefined => undefined;
 
 export interface SourceOptionsHost {
   documentId(): string | undefined;
@@ -34,12 +38,27 @@ export class SourceOptionsController implements ReactiveController {
     this.savedFor = undefined;
   }
 
-  /** Gives an outlet's one name for any of its spellings ("the KCNA" → "KCNA"). */
+  /**
+   * Loads the lexicon (in the suggester's lazy chunk) that outlet aliases are
+   * merged by; called when the source field is first used, so a page that
+   * only shows and tags an article never loads it.
+   */
+  loadAliases() {
+    if (suggesterIfLoaded()) return;
+    loadSuggester().then(
+      () => this.host.requestUpdate(),
+      () => undefined, // Offers stay unmerged; the next focus tries again.
+    );
+  }
+
+  /** Gives an outlet's one name for any of its spellings ("the KCNA" → "KCNA"), once the lexicon is loaded. */
   get resolve(): (text: string) => string | undefined {
+    const suggester = suggesterIfLoaded();
+    if (!suggester) return unresolved;
     const lexicon = this.options.lexicon();
     const cached = this.resolver;
     if (cached && cached.lexicon === lexicon) return cached.resolve;
-    const resolve = outletNameResolver(resolveLexicon(lexicon));
+    const resolve = outletNameResolver(suggester.resolveLexicon(lexicon));
     this.resolver = { lexicon, resolve };
     return resolve;
   }

@@ -5,4 +5,4 @@
  */
 export { suggestForSentences } from './suggest-sentences.js';
 export { canonicalOutlet } from './compile.js';
-export { DEFAULT_LEXICON } from '../lexicon.js';
+export { DEFAULT_LEXICON, resolveLexicon } from '../lexicon.js';
