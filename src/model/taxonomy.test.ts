@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { DEFAULT_TAXONOMY, isSafeColor, validateTaxonomy } from './taxonomy.js';
+import { DEFAULT_TAXONOMY, isSafeColor, validateTaxonomy, withAddedTags } from './taxonomy.js';
 
 describe('validateTaxonomy', () => {
   it('accepts the default taxonomy and keeps only known fields', () => {
@@ -39,5 +39,20 @@ describe('validateTaxonomy', () => {
       expect(isSafeColor(color), color).to.equal(false);
       expect(() => validateTaxonomy([{ id: 'a', label: 'A', color }])).to.throw(/color/);
     }
+  });
+});
+
+describe('withAddedTags', () => {
+  it('adds only unknown tags, with the label, colour and free key the file describes', () => {
+    const described = [{ id: 'rumour', label: 'Rumour', color: '#123456', key: '1' }];
+    const taxonomy = withAddedTags(DEFAULT_TAXONOMY, described, ['rumour', 'Reported fact', 'two words']);
+    expect(taxonomy.slice(3)).to.deep.equal([
+      { id: 'rumour', label: 'Rumour', color: '#123456' },
+      {
+        id: `tag-${[...'two words'].map((c) => c.codePointAt(0)!.toString(36)).join('')}`.slice(0, 44),
+        label: 'two words',
+      },
+    ]);
+    expect(withAddedTags(DEFAULT_TAXONOMY, undefined, ['reported-fact'])).to.equal(DEFAULT_TAXONOMY);
   });
 });

@@ -101,3 +101,35 @@ export function validateTaxonomy(input: readonly Tag[]): Taxonomy {
 export function findTag(taxonomy: Taxonomy, id: string): Tag | undefined {
   return taxonomy.find((tag) => tag.id === id);
 }
+
+/**
+ * The taxonomy with the tags written in `add` that it does not know yet (by id
+ * or label, case-insensitive), appended: label, colour and key from
+ * `described` (an import file's taxonomy) when it has them, a key only when
+ * still free, and an id made fit for selectors when the written one is not.
+ */
+export function withAddedTags(taxonomy: Taxonomy, described: Taxonomy | undefined, add: readonly string[]): Taxonomy {
+  const fresh = add.filter(
+    (written) => !taxonomy.some((tag) => tag.id === written || tag.label.toLowerCase() === written.toLowerCase()),
+  );
+  if (fresh.length === 0) return taxonomy;
+  const usedKeys = new Set(taxonomy.map((tag) => tag.key));
+  const added = fresh.map((written) => {
+    const source = described?.find((tag) => tag.id === written);
+    const id = TAG_ID.test(written)
+      ? written
+      : `tag-${[...written]
+          .map((c) => c.codePointAt(0)!.toString(36))
+          .join('')
+          .slice(0, 40)}`;
+    const key = source?.key && !usedKeys.has(source.key) ? source.key : undefined;
+    if (key) usedKeys.add(key);
+    return {
+      id,
+      label: source?.label ?? written,
+      ...(source?.color ? { color: source.color } : {}),
+      ...(key ? { key } : {}),
+    };
+  });
+  return validateTaxonomy([...taxonomy, ...added]);
+}

@@ -1,5 +1,6 @@
 import { classifyStorageError, DocumentGoneError, type ClaimStore, type StorageError } from './claim-store.js';
 import type { StoredAnnotation, StoredDocument } from './db-schema.js';
+import { retryDelay } from './retry.js';
 
 /** Where the saver reads the current values when it writes (never a stale copy). */
 export interface SaveSource {
@@ -29,8 +30,6 @@ export interface SaverCallbacks {
    */
   gone(error: DocumentGoneError): void;
 }
-
-const RETRY_DELAYS_MS = [500, 1000, 2000, 5000, 10000, 30000];
 
 /** Typing is written once it pauses this long, not once per keystroke; page-hide flushes at once. */
 export const TYPING_DELAY_MS = 300;
@@ -224,7 +223,7 @@ export class DocumentSaver {
         return;
       }
       const error = classifyStorageError(cause);
-      const delay = RETRY_DELAYS_MS[Math.min(this.failures, RETRY_DELAYS_MS.length - 1)];
+      const delay = retryDelay(this.failures);
       this.failures += 1;
       clearTimeout(this.retry);
       this.retry = setTimeout(() => {

@@ -1,61 +1,27 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { EditorState } from 'prosemirror-state';
-import type { Annotation } from '../../model/annotation.js';
-import { readAnnotation } from '../../model/annotation-reader.js';
-import { articleFromText, readArticleJSON } from '../../editor/article.js';
-import { toAnnotation } from '../../editor/annotation-offsets.js';
-import { sameRecord } from '../../editor/annotation-record.js';
 import { getAnnotationState } from '../../editor/annotation-plugin.js';
-import { getSuggestionState } from '../../editor/suggestion-plugin.js';
+import { movedAnnotationIds } from '../../editor/moved-annotations.js';
 import { TextIndex } from '../../editor/text-index.js';
 import {
-  ClaimStore,
-  DEFAULT_DB_NAME,
   DocumentGoneError,
   StorageError,
   type LoadedDocument,
-  type StorageErrorKind,
   type UnreadableRecord,
 } from '../../storage/claim-store.js';
-import { readStoredDocument } from '../../storage/record-reader.js';
-import { stampsOf, withFieldTimes, type FieldStamps } from '../../storage/field-merge.js';
+import { stampsOf, type FieldStamps } from '../../storage/field-merge.js';
 import type { StoredAnnotation, StoredDocument } from '../../storage/db-schema.js';
-import type { ArticleMeta } from '../../model/article-meta.js';
 import { DocumentSaver, TYPING_DELAY_MS } from '../../storage/document-saver.js';
 import { SyncChannel, type SyncMessage } from '../../storage/sync-channel.js';
-
-/** What the controller needs from the editor element; kept out of the element's public API. */
-export interface PersistenceBridge {
-  documentId(): string | undefined;
-  dbName(): string;
-  documentTitle(): string;
-  /** The article's metadata, saved with the document. */
-  documentMeta(): ArticleMeta | undefined;
-  editorState(): EditorState;
-  /**
-   * Puts a saved article into the editor, or, without `document`, the saved
-   * annotations re-anchored to the article already open (`empty`: no article).
-   */
-  restore(saved: { document?: StoredDocument; annotations: Annotation[]; empty?: boolean; rejected?: string[] }): void;
-  /** Applies annotations another tab saved, or drops ones it removed, without touching undo history. */
-  applyRemote(annotations: Annotation[], removedIds: string[]): void;
-  /** True once, for the light-DOM article the element started with. */
-  takeInitialArticle(): boolean;
-  showStorageStatus(status: StorageStatus): void;
-  /** Something about the saved copy the user should know, though nothing is lost (undefined: nothing to tell). */
-  showStorageNotice(message: string | undefined): void;
-}
-
-/** A saved document as the editor may use it: every record read, the article checked against the schema. */
-interface Saved {
-  /** Missing when its record could not be read at all. */
-  document?: StoredDocument;
-  annotations: StoredAnnotation[];
-}
-
-export type StorageStatus =
-  | { state: 'idle' | 'saving' | 'saved' }
-  | { state: 'error'; kind: StorageErrorKind; message: string; retryInMs?: number };
+import { editorAnnotations, storedAnnotationOf, storedDocumentOf } from './stored-records.js';
+import { dispatchClaimError } from './claim-editor-events.js';
+import { checkSavedDocument, setAsideMessage } from './saved-document-check.js';
+import { mergeLoad, withoutStorageFields } from '../../storage/load-merge.js';
+import { retryDelay } from '../../storage/retry.js';
+import { StoreConnection } from '../../storage/store-connection.js';
+import { mergeSafetyCopy } from '../../storage/safety-copy.js';
+import { ClosingCopy } from './closing-copy.js';
+import type { PersistenceBridge } from './persistence-bridge.js';
 
 /**
  * Keeps one document in IndexedDB: loads it when `document-id` is set, saves
@@ -64,15 +30,20 @@ export type StorageStatus =
  * working in memory, with retries, while storage fails.
  */
 export class PersistenceController implements ReactiveController {
-  private store?: Promise<ClaimStore>;
-  private blocked = false;
+  private readonly closingCopy = new ClosingCopy(() => ({
+    dbName: this.host.dbName(),
+    documentId: this.host.documentId(),
+  }));
+  private readonly connection = new StoreConnection(() => this.host.dbName(), {
+    blocked: (error) => this.reportError(error),
+    deleted: () => this.onDatabaseDeleted(),
+  });
   private saver?: DocumentSaver;
   private channel?: SyncChannel;
   private key?: string;
   private revision = 0;
   private created = new Date().toISOString();
   private loading: Promise<void> = Promise.resolve();
-  private persistAsked = false;
   /** The last storage error, shown until a write succeeds again. */
   private lastError?: StorageError;
   /** The editor state before the text edits not yet saved; see {@link changed}. */
@@ -122,7 +93,7 @@ export class PersistenceController implements ReactiveController {
       await previous.saver?.flush().catch(() => undefined);
       previous.saver?.stop();
       previous.channel?.close();
-      if (dbChanged) this.closeStore();
+      if (dbChanged) this.connection.close();
       const documentId = this.host.documentId();
       if (documentId) await this.load(documentId);
     })();
@@ -173,7 +144,7 @@ export class PersistenceController implements ReactiveController {
 
   retryNow() {
     if (this.deletedOnPurpose) return this.saveAgain();
-    if (!this.store || this.blocked) this.closeStore();
+    if (this.connection.unusable) this.connection.close();
     if (this.owedLoad) void this.completeLoad();
     else this.saver?.retryNow();
   }
@@ -197,116 +168,18 @@ export class PersistenceController implements ReactiveController {
   private readonly onHide = (event: Event) => {
     if (event.type !== 'pagehide' && document.visibilityState !== 'hidden') return;
     // Deleted on purpose: a copy would bring the article back on the next open.
-    if (this.deletedOnPurpose) return this.dropSafetyCopy();
+    if (this.deletedOnPurpose) return this.closingCopy.drop();
     const saver = this.saver;
     // A write under way is not durable until it commits, and a closing page may cut it off.
     if (!saver?.unconfirmed) return;
-    this.keepSafetyCopy();
+    const documentId = this.host.documentId();
+    const { annotationIds, document: articleChanged } = saver.pendingChanges();
+    if (documentId) {
+      const article = articleChanged ? this.source(documentId).document() : undefined;
+      this.closingCopy.keep(this.host.editorState(), annotationIds, article);
+    }
     saver.flushForUnload();
   };
-
-  /** Where a closing page leaves its unsaved changes, in case the IndexedDB write is cut off with it. */
-  private safetyKey(): string | undefined {
-    const documentId = this.host.documentId();
-    return documentId ? `claim-provenance:unsaved:${this.host.dbName()}:${documentId}` : undefined;
-  }
-
-  /** Synchronous, so it completes even when the page is torn down right after. */
-  private keepSafetyCopy() {
-    const key = this.safetyKey();
-    const saver = this.saver;
-    if (!key || !saver) return;
-    const { annotationIds, document } = saver.pendingChanges();
-    const state = this.host.editorState();
-    const { records } = getAnnotationState(state);
-    const copy: SafetyCopy = {
-      annotations: annotationIds.flatMap((id) => {
-        const record = records.get(id);
-        return record ? [toAnnotation(state, record)] : [];
-      }),
-      removed: annotationIds.filter((id) => !records.has(id)),
-      ...(document ? { document: this.source(this.host.documentId()!).document() } : {}),
-    };
-    try {
-      localStorage.setItem(key, JSON.stringify(copy));
-    } catch {
-      // No localStorage (or full): the IndexedDB write is all there is.
-    }
-  }
-
-  private dropSafetyCopy() {
-    const key = this.safetyKey();
-    try {
-      if (key) localStorage.removeItem(key);
-    } catch {
-      // Nothing was kept there.
-    }
-  }
-
-  /** The changes a page left when it closed before they were saved, if any; removed from localStorage once read. */
-  private takeSafetyCopy(): SafetyCopy | undefined {
-    const key = this.safetyKey();
-    const documentId = this.host.documentId();
-    if (!key || !documentId) return undefined;
-    let value: unknown;
-    try {
-      const text = localStorage.getItem(key);
-      localStorage.removeItem(key);
-      value = text ? JSON.parse(text) : undefined;
-    } catch {
-      return undefined;
-    }
-    return readSafetyCopy(value, documentId);
-  }
-
-  private closeStore() {
-    const store = this.store;
-    this.store = undefined;
-    this.blocked = false;
-    void store?.then((s) => s.close()).catch(() => undefined);
-  }
-
-  private openStore(): Promise<ClaimStore> {
-    if (!this.store) {
-      this.blocked = false;
-      const opening = ClaimStore.open(this.host.dbName() || DEFAULT_DB_NAME, {
-        onBlocked: () => {
-          this.blocked = true;
-          this.reportError(
-            new StorageError(
-              'storage-blocked',
-              'Another tab has an older version of this editor open: close or reload it to save. Your work is kept here meanwhile.',
-            ),
-          );
-        },
-        onClosed: (deleted) => {
-          if (this.store === opening) this.store = undefined;
-          if (deleted) this.onDatabaseDeleted();
-        },
-      });
-      this.store = opening;
-      opening.then(
-        () => {
-          this.blocked = false;
-          this.askPersistence();
-        },
-        () => {
-          if (this.store === opening) this.store = undefined;
-        },
-      );
-    }
-    const store = this.store;
-    // While blocked, a write fails fast and is retried; the open itself goes on waiting.
-    return this.blocked
-      ? Promise.reject(new StorageError('storage-blocked', 'Storage is blocked by another tab.'))
-      : store;
-  }
-
-  private askPersistence() {
-    if (this.persistAsked) return;
-    this.persistAsked = true;
-    void navigator.storage?.persist?.().catch(() => false);
-  }
 
   /** The whole database was deleted elsewhere: everything this tab holds is written back at once. */
   private onDatabaseDeleted() {
@@ -327,15 +200,13 @@ export class PersistenceController implements ReactiveController {
     this.saver?.markAll();
     const message = `${error.message} Everything open here is being saved again from this tab.`;
     this.host.showStorageNotice(message);
-    this.element.dispatchEvent(
-      new CustomEvent('claim-error', { detail: { kind: 'storage-deleted', message }, bubbles: true, composed: true }),
-    );
+    dispatchClaimError(this.element, { kind: 'storage-deleted', message });
     this.showPending();
   }
 
   private async load(documentId: string) {
     const lightDom = this.host.takeInitialArticle();
-    const saver = new DocumentSaver(documentId, () => this.openStore(), this.source(documentId), {
+    const saver = new DocumentSaver(documentId, () => this.connection.open(), this.source(documentId), {
       saved: (written) => this.onSaved(written),
       failed: (error, retryInMs) => this.reportError(error, retryInMs),
       adopt: (newer) => this.host.applyRemote(this.learn(newer).map(withoutStorageFields), []),
@@ -362,11 +233,11 @@ export class PersistenceController implements ReactiveController {
     clearTimeout(this.loadRetry);
     let loaded: LoadedDocument | undefined;
     try {
-      loaded = await (await this.openStore()).load(owed.documentId);
+      loaded = await (await this.connection.open()).load(owed.documentId);
     } catch (error) {
       if (this.owedLoad !== owed) return;
       const failure = error instanceof StorageError ? error : new StorageError('storage-unavailable', String(error));
-      const delay = [1000, 2000, 5000, 10000, 30000][Math.min(this.loadFailures, 4)];
+      const delay = retryDelay(this.loadFailures);
       this.loadFailures += 1;
       this.loadRetry = setTimeout(() => void this.completeLoad(), delay);
       this.reportError(failure, delay);
@@ -380,44 +251,27 @@ export class PersistenceController implements ReactiveController {
     this.owedLoad = undefined;
     let saved = checked.saved;
     this.learn(saved?.annotations ?? []);
-    const leftover = this.takeSafetyCopy();
+    const leftover = this.closingCopy.take();
     if (leftover) saved = mergeSafetyCopy(saved, leftover, owed.documentId);
     this.revision = saved?.document?.revision ?? 0;
     this.created = saved?.document?.created ?? new Date().toISOString();
-    // Only what was done to this document while it was loading; the rest on screen belongs to the previous one.
-    const local = this.localAnnotations(owed.lightDom || owed.localArticle ? undefined : owed.localIds);
-    const localIds = new Set(local.map((annotation) => annotation.id));
-    const fromStorage = (saved?.annotations ?? [])
-      .map(withoutStorageFields)
-      .filter((annotation) => !localIds.has(annotation.id));
-    const keepLocalArticle = owed.lightDom || owed.localArticle;
-    const rejected = saved?.document?.rejectedSuggestions ?? [];
-    if (saved?.document && !keepLocalArticle) {
-      this.host.restore({ document: saved.document, annotations: [...fromStorage, ...local], rejected });
-    } else if (saved || local.length > 0) {
-      // A saved article that cannot be read at all leaves its annotations nothing to anchor to but an empty article.
-      this.host.restore({
-        annotations: [...fromStorage, ...local],
-        rejected,
-        empty: !!saved && !saved.document && !keepLocalArticle,
-      });
-    } else if (!keepLocalArticle) {
-      this.host.restore({ annotations: [], empty: true });
-    }
-    // No readable article is stored: the first write creates its record (an unreadable one was set aside).
-    if (!saved?.document) saver.create();
-    if (
-      keepLocalArticle &&
-      (!saved?.document || TextIndex.of(this.host.editorState().doc).text !== saved.document.text || owed.localArticle)
-    ) {
+    const state = this.host.editorState();
+    const local = { ...owed, changedIds: owed.localIds, text: TextIndex.of(state.doc).text };
+    const merge = mergeLoad(
+      saved,
+      { ...local, annotations: (only) => editorAnnotations(state, only) },
+      checked.repaired,
+    );
+    if (merge.restore) this.host.restore(merge.restore);
+    if (merge.create) saver.create();
+    if (merge.writeAll) {
       saver.markAll();
     } else {
-      // An article read back from its plain text is written again, readable.
-      if (checked.repaired) saver.markDocument();
-      saver.markAnnotations(localIds);
+      if (merge.writeDocument) saver.markDocument();
+      saver.markAnnotations(merge.writeIds);
       // Saved annotations that moved or were lost on the way in get their new status written.
       const { records } = getAnnotationState(this.host.editorState());
-      saver.markAnnotations(fromStorage.filter((a) => records.get(a.id)?.status !== a.status).map((a) => a.id));
+      saver.markAnnotations(merge.fromStorage.filter((a) => records.get(a.id)?.status !== a.status).map((a) => a.id));
     }
     if (leftover) {
       saver.markAnnotations([...leftover.annotations.map((a) => a.id), ...leftover.removed]);
@@ -434,117 +288,46 @@ export class PersistenceController implements ReactiveController {
     return annotations;
   }
 
-  /**
-   * Checks a loaded document before the editor uses it: its article against
-   * the schema (unreadable formatting: the article comes back from its plain
-   * text). Records that cannot be read are set aside, kept but never loaded
-   * again, and reported; everything else loads.
-   */
-  private async checkSaved(
-    documentId: string,
-    loaded: LoadedDocument | undefined,
-  ): Promise<{ saved?: Saved; repaired: boolean }> {
-    if (!loaded) return { repaired: false };
-    const unreadable = [...loaded.unreadable];
-    let document = loaded.document;
-    let repaired = false;
-    if (document) {
-      const article = readArticleJSON(document.content, document.text);
-      if (!article.ok) {
-        unreadable.push({
-          store: 'documents',
-          key: documentId,
-          record: loaded.storedRecord,
-          problems: [`document.content: ${article.error}.`],
-        });
-        document = { ...document, content: articleFromText(document.text).toJSON() };
-        repaired = true;
-      }
-    }
-    if (unreadable.length > 0) await this.setAside(documentId, unreadable, repaired);
-    return { saved: { ...(document ? { document } : {}), annotations: loaded.annotations }, repaired };
+  private checkSaved(documentId: string, loaded: LoadedDocument | undefined) {
+    return checkSavedDocument(documentId, loaded, (unreadable, repaired) =>
+      this.setAside(documentId, unreadable, repaired),
+    );
   }
 
   /** Moves unreadable records out of the way and tells the user what was kept aside and why. */
   private async setAside(documentId: string, unreadable: UnreadableRecord[], repaired: boolean) {
-    let kept = 'They are kept aside in this browser’s storage.';
+    let keptAside = true;
     try {
-      await (await this.openStore()).setAside(documentId, unreadable);
+      await (await this.connection.open()).setAside(documentId, unreadable);
     } catch {
-      kept = 'They stay where they are.';
+      keptAside = false;
     }
-    const described = unreadable.slice(0, 3).map(describeUnreadable).join(' ');
-    const more = unreadable.length > 3 ? ` (and ${unreadable.length - 3} more)` : '';
-    const recovered = repaired ? ' The article was restored from its saved text.' : '';
-    const message = `${unreadable.length} saved record${unreadable.length === 1 ? '' : 's'} of this article could not be read and ${unreadable.length === 1 ? 'was' : 'were'} not loaded: ${described}${more} ${kept}${recovered} Everything else was loaded.`;
+    const message = setAsideMessage(unreadable, repaired, keptAside);
     this.host.showStorageNotice(message);
-    this.element.dispatchEvent(
-      new CustomEvent('claim-error', { detail: { kind: 'storage-corrupt', message }, bubbles: true, composed: true }),
-    );
+    dispatchClaimError(this.element, { kind: 'storage-corrupt', message });
   }
 
-  /**
-   * Annotations whose saved form changed since the text edits began: moved,
-   * collapsed or gone. Moved is judged by text offsets, which are what is
-   * saved: edits can leave a record's positions as they were and its offsets
-   * not (a paragraph break adds two positions but one character).
-   */
+  /** Annotations whose saved form changed since the text edits began (see {@link movedAnnotationIds}). */
   private takeMovedIds(): string[] {
     const before = this.movedSince;
     this.movedSince = undefined;
-    if (!before) return [];
-    const state = this.host.editorState();
-    const was = getAnnotationState(before).records;
-    const now = getAnnotationState(state).records;
-    const wasText = TextIndex.of(before.doc);
-    const nowText = TextIndex.of(state.doc);
-    const ids: string[] = [];
-    for (const [id, record] of now) {
-      const earlier = was.get(id);
-      const moved =
-        !earlier ||
-        !sameRecord(earlier, record) ||
-        wasText.posToOffset(earlier.from) !== nowText.posToOffset(record.from) ||
-        wasText.posToOffset(earlier.to) !== nowText.posToOffset(record.to);
-      if (moved) ids.push(id);
-    }
-    for (const id of was.keys()) if (!now.has(id)) ids.push(id);
-    return ids;
-  }
-
-  /** The editor's annotations (only those with `ids`, when given). */
-  private localAnnotations(ids?: ReadonlySet<string>): Annotation[] {
-    const state = this.host.editorState();
-    return [...getAnnotationState(state).records.values()]
-      .filter((record) => !ids || ids.has(record.id))
-      .map((record) => toAnnotation(state, record));
+    return before ? movedAnnotationIds(before, this.host.editorState()) : [];
   }
 
   private source(documentId: string) {
     return {
       document: (): StoredDocument => {
         this.revision += 1;
-        const state = this.host.editorState();
-        return {
+        const { revision, created } = this;
+        return storedDocumentOf(this.host.editorState(), {
           id: documentId,
           title: this.host.documentTitle(),
-          ...(this.host.documentMeta() ? { meta: this.host.documentMeta() } : {}),
-          rejectedSuggestions: [...getSuggestionState(state).rejected],
-          content: state.doc.toJSON(),
-          text: TextIndex.of(state.doc).text,
-          revision: this.revision,
-          created: this.created,
-          modified: new Date().toISOString(),
-        };
+          meta: this.host.documentMeta(),
+          revision,
+          created,
+        });
       },
-      annotation: (id: string): StoredAnnotation | undefined => {
-        const state = this.host.editorState();
-        const record = getAnnotationState(state).records.get(id);
-        if (!record) return undefined;
-        const annotation = withFieldTimes({ ...toAnnotation(state, record), documentId }, this.known.get(id));
-        this.known.set(id, stampsOf(annotation));
-        return annotation;
-      },
+      annotation: (id: string) => storedAnnotationOf(this.host.editorState(), id, documentId, this.known),
       annotationIds: () => [...getAnnotationState(this.host.editorState()).records.keys()],
       movedAnnotationIds: () => this.takeMovedIds(),
     };
@@ -552,7 +335,7 @@ export class PersistenceController implements ReactiveController {
 
   private onSaved(written: { documentId: string; annotationIds: string[]; removedIds: string[]; revision?: number }) {
     this.lastError = undefined;
-    if (!this.saver?.unconfirmed) this.dropSafetyCopy();
+    if (!this.saver?.unconfirmed) this.closingCopy.drop();
     this.channel?.post(written);
     if (!this.saver?.pending) this.host.showStorageStatus({ state: 'saved' });
     this.element.dispatchEvent(
@@ -567,13 +350,7 @@ export class PersistenceController implements ReactiveController {
   private reportError(error: StorageError, retryInMs?: number) {
     this.lastError = error;
     this.showError(error, retryInMs);
-    this.element.dispatchEvent(
-      new CustomEvent('claim-error', {
-        detail: { kind: error.kind, message: error.message },
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    dispatchClaimError(this.element, { kind: error.kind, message: error.message });
   }
 
   /** Another tab saved: read what it wrote, unless we hold a newer unsaved change of our own. */
@@ -585,7 +362,7 @@ export class PersistenceController implements ReactiveController {
       return;
     }
     try {
-      const store = await this.openStore();
+      const store = await this.connection.open();
       if (message.revision !== undefined && message.revision > this.revision) {
         // Unsaved changes of ours are newer: they are written next, and the other tab reloads then.
         if (this.saver?.pending) return;
@@ -613,61 +390,4 @@ export class PersistenceController implements ReactiveController {
       this.reportError(error instanceof StorageError ? error : new StorageError('storage-failed', String(error)));
     }
   }
-}
-
-/** Unsaved changes a closing page copied to localStorage. */
-interface SafetyCopy {
-  annotations: Annotation[];
-  removed: string[];
-  document?: StoredDocument;
-}
-
-/** The saved document with a closed page's unsaved changes on top (they are newer). */
-function mergeSafetyCopy(saved: Saved | undefined, copy: SafetyCopy, documentId: string): Saved | undefined {
-  const document = copy.document ?? saved?.document;
-  if (!document) return saved;
-  const byId = new Map((saved?.annotations ?? []).map((a) => [a.id, a]));
-  for (const id of copy.removed) byId.delete(id);
-  for (const annotation of copy.annotations) {
-    const stored = byId.get(annotation.id);
-    if (!stored || stored.modified <= annotation.modified) byId.set(annotation.id, { ...annotation, documentId });
-  }
-  return { document, annotations: [...byId.values()] };
-}
-
-/**
- * A closing page's copy, read like an import: annotations that cannot be read
- * are left out, and so is an article whose content does not fit the schema.
- */
-function readSafetyCopy(value: unknown, documentId: string): SafetyCopy | undefined {
-  const copy = value as Partial<Record<keyof SafetyCopy, unknown>> | null;
-  if (typeof copy !== 'object' || copy === null || !Array.isArray(copy.annotations) || !Array.isArray(copy.removed))
-    return undefined;
-  const annotations = copy.annotations.flatMap(
-    (item, index) => readAnnotation(item, `annotations[${index}]`, []) ?? [],
-  );
-  const removed = copy.removed.filter((id): id is string => typeof id === 'string');
-  const document = copy.document === undefined ? undefined : readStoredDocument(copy.document, documentId);
-  const readable =
-    document?.ok && readArticleJSON(document.value.content, document.value.text).ok ? document.value : undefined;
-  return { annotations, removed, ...(readable ? { document: readable } : {}) };
-}
-
-function describeUnreadable({ store, key, problems }: UnreadableRecord): string {
-  const what =
-    store === 'documents'
-      ? 'the article'
-      : store === 'annotationPacks'
-        ? 'the annotation pack'
-        : `annotation ${JSON.stringify((key as IDBValidKey[])[1])}`;
-  return `${what} (${problems.slice(0, 2).join(' ')})`;
-}
-
-/** The annotation as the editor knows it, without storage's bookkeeping. */
-function withoutStorageFields({
-  documentId: _documentId,
-  fieldTimes: _fieldTimes,
-  ...annotation
-}: StoredAnnotation): Annotation {
-  return annotation;
 }

@@ -1,0 +1,18 @@
+import { html, type ReactiveControllerHost } from 'lit';
+
+/** The editor's `aria-live` region: every action is spoken through it. */
+export class Announcer {
+  private message = '';
+
+  constructor(private readonly host: ReactiveControllerHost) {}
+
+  announce(message: string) {
+    // A repeated message is changed invisibly so screen readers speak it again.
+    this.message = message === this.message ? `${message}\u00a0` : message;
+    this.host.requestUpdate();
+  }
+
+  render() {
+    return html`<div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.message}</div>`;
+  }
+}

@@ -1,0 +1,67 @@
+import { html } from 'lit';
+import type { Annotation, AnnotationPatch } from '../../model/annotation.js';
+import type { Taxonomy } from '../../model/taxonomy.js';
+import type { VerdictScale } from '../../model/verdict-scale.js';
+import { moveToUnsourced, moveToUntagged } from '../../editor/advance-commands.js';
+import { sentenceProgress } from '../../editor/sentence-progress.js';
+import {
+  removeAnnotationTransaction,
+  selectAnnotationTransaction,
+  updateAnnotationTransaction,
+} from '../../editor/annotation-commands.js';
+import { getAnnotationState } from '../../editor/annotation-plugin.js';
+import { annotationList } from '../../editor/state-annotation-list.js';
+import '../claim-details/claim-details.js';
+import '../claim-sidebar/claim-sidebar.js';
+import type { SidebarJumpDetail } from '../claim-sidebar/claim-sidebar.component.js';
+import type { EditorStateController } from './editor-state-controller.js';
+import type { SourceOptionsController } from './source-options-controller.js';
+
+/**
+ * The editor's sidebar (`part="sidebar"`): the selected annotation's details,
+ * whose edits become transactions, and the list of annotations, where
+ * choosing one selects its text and gives the keyboard back to it. The
+ * details offer `sources` to pick from and the verdicts of `verdictScale`;
+ * the list shows the tagging progress and jumps to what is left to do.
+ */
+export function renderSidebarPane(
+  editor: EditorStateController,
+  taxonomy: Taxonomy,
+  readonly: boolean,
+  selected: Annotation | null,
+  verdictScale: VerdictScale,
+  sources: SourceOptionsController,
+) {
+  const state = editor.state;
+  return html`<div part="sidebar" class="sidebar">
+    <claim-details
+      ?hidden=${!selected}
+      .annotation=${selected}
+      .taxonomy=${taxonomy}
+      .verdictScale=${verdictScale}
+      ?readonly=${readonly}
+      .sources=${selected ? sources.sources(state) : []}
+      .resolveSource=${sources.resolve}
+      @focusin=${() => sources.loadAliases()}
+      @claim-details-change=${(event: CustomEvent<{ id: string; patch: AnnotationPatch }>) =>
+        editor.dispatch(updateAnnotationTransaction(editor.state, event.detail.id, event.detail.patch))}
+      @claim-details-delete=${(event: CustomEvent<{ id: string }>) => {
+        editor.dispatch(removeAnnotationTransaction(editor.state, event.detail.id));
+        editor.view?.focus();
+      }}
+      @claim-details-done=${() => editor.view?.focus()}
+    ></claim-details>
+    <claim-sidebar
+      .list=${annotationList(state)}
+      .taxonomy=${taxonomy}
+      .selectedId=${getAnnotationState(state).selectedId}
+      @claim-sidebar-select=${(event: CustomEvent<{ id: string }>) => {
+        editor.dispatch(selectAnnotationTransaction(editor.state, event.detail.id));
+        editor.view?.focus();
+      }}
+      .progress=${sentenceProgress(state)}
+      @claim-sidebar-jump=${(e: CustomEvent<SidebarJumpDetail>) =>
+        editor.run(e.detail.to === 'untagged' ? moveToUntagged(1) : moveToUnsourced(1))}
+    ></claim-sidebar>
+  </div>`;
+}

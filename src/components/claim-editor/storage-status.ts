@@ -1,0 +1,63 @@
+import { html, nothing, type ReactiveControllerHost } from 'lit';
+import type { StorageStatus } from './persistence-bridge.js';
+
+/**
+ * The toolbar's word on storage: "Saving…" / "All changes saved", or, while
+ * storage fails, an alert with a retry (or save-again) button; and a notice
+ * about the saved copy (records set aside, the copy written back) until it
+ * is dismissed.
+ */
+export class StorageStatusView {
+  private status: StorageStatus = { state: 'idle' };
+  private notice?: string;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    /** Retries now (or saves a document deleted elsewhere again). */
+    private readonly retry: () => void,
+  ) {}
+
+  show(status: StorageStatus) {
+    this.status = status;
+    this.host.requestUpdate();
+  }
+
+  /** Something about the saved copy the user should know (undefined: nothing, or no more). */
+  showNotice(message: string | undefined) {
+    if (message === this.notice) return;
+    this.notice = message;
+    this.host.requestUpdate();
+  }
+
+  /** Nothing while the editor has no `document-id`, but a notice. */
+  render(saving: boolean) {
+    return html`${saving ? this.renderStatus() : nothing} ${this.renderNotice()}`;
+  }
+
+  private renderStatus() {
+    const status = this.status;
+    if (status.state !== 'error') {
+      const label = { idle: '', saving: 'Saving…', saved: 'All changes saved in this browser' }[status.state];
+      return html`<p class="save-status" data-state=${status.state}>${label}</p>`;
+    }
+    const retry = status.retryInMs ? ` Retrying in ${Math.round(status.retryInMs / 1000) || 1} s.` : '';
+    const deleted = status.kind === 'storage-deleted';
+    return html`<div class="storage-error" role="alert" data-kind=${status.kind}>
+      <p><strong>Not saved:</strong> ${status.message} Your work stays in this tab.${retry}</p>
+      <button type="button" @click=${this.onRetry}>${deleted ? 'Save it again' : 'Retry now'}</button>
+    </div>`;
+  }
+
+  private renderNotice() {
+    if (!this.notice) return nothing;
+    return html`<div class="storage-notice" role="alert">
+      <p>${this.notice}</p>
+      <button type="button" @click=${() => this.showNotice(undefined)}>Dismiss</button>
+    </div>`;
+  }
+
+  private readonly onRetry = () => {
+    this.retry();
+    this.show({ state: 'saving' });
+  };
+}
