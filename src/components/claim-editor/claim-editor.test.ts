@@ -167,8 +167,8 @@ describe('<claim-editor>', () => {
       const editor = await mountArticle();
       await editor.loadArticle({ html: hostileHtml(true) });
       await editor.updateComplete;
-      // Give an image error or a script, had one reached a live document, the time to run.
-      await new Promise((resolve) => requestAnimationFrame(resolve));
+      // Give an image error or a script, had one reached a live document, the time to run (timers: Firefox runs no
+      // animation frames in a page that is not the front tab).
       await wait(150);
       expectSanitised(editor);
       expect(editor.text).not.to.include(HEADLINE);
@@ -496,7 +496,8 @@ describe('<claim-editor>', () => {
       await wait(0);
       await editor.updateComplete;
       expect(editor.text).to.equal(ARTICLE_TEXT);
-      await new Promise((resolve) => requestAnimationFrame(resolve));
+      // ProseMirror reads the typed DOM change in its observer; timers, not frames (none in a background Firefox page).
+      await wait(50);
       expect(proseMirror(editor).textContent).to.include(P1_S2);
       expect(editor.annotations).to.deep.equal([]);
     });
