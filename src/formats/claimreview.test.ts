@@ -172,7 +172,7 @@ describe('claimReviewFormat', () => {
       expect(claimantType('a spokesman', 'state-media-claim')).to.equal('Organization');
       expect(claimantType('KCNA', 'reported-fact')).to.equal('Organization');
       expect(claimantType('the Ministry of Energy', 'reported-fact')).to.equal('Organization');
-      expect(claimantType('an analyst at the Sejong Institute', 'analyst-opinion')).to.equal('Person');
+      expect(claimantType('an analyst at the Halden Institute', 'analyst-opinion')).to.equal('Person');
       expect(claimantType('Jane Park', 'analyst-opinion')).to.equal('Person');
     });
 

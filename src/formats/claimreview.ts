@@ -33,7 +33,7 @@ const MISSING_WORDS: Record<ClaimReviewMissing, string> = {
  */
 const SCRIPT_SAFE: Readonly<Record<string, string>> = { '<': '\\u003c', '>': '\\u003e', '&': '\\u0026' };
 
-/** Roles that make a source a person, even at an organisation ("an analyst at the Sejong Institute"). */
+/** Roles that make a source a person, even at an organisation ("an analyst at the Halden Institute"). */
 const PERSON_WORDS =
   /\b(analyst|expert|professor|engineer|official|spokes\w*|researcher|economist|minister|director|scholar|doctor|lawyer|he|she)\b/i;
 const ORGANISATION_WORDS =
