@@ -2,6 +2,7 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { findTag, type Tag } from '../../model/taxonomy.js';
 import { AdoptedSheetsController } from '../shared/adopted-sheets-controller.js';
 import { sharedStyles } from '../shared/shared.styles.js';
+import { markStyles } from '../shared/mark.styles.js';
 import { taxonomySheet } from '../shared/taxonomy-styles.js';
 import { copyArticle, safeUrl, type ArticleCopy } from './article-copy.js';
 import { claimArticleStyles } from './claim-article.styles.js';
@@ -48,7 +49,7 @@ const DATA_SCRIPT = ':scope > script[type="application/json"]';
  * @cssprop --claim-tag-<id>-color - The colour of a tag's highlights and labels.
  */
 export class ClaimArticle extends LitElement {
-  static override styles = [sharedStyles, claimArticleStyles];
+  static override styles = [sharedStyles, markStyles, claimArticleStyles];
 
   // Declared without decorators: the module is split (see scripts/build.mjs), and decorators' helper would become a
   // chunk of its own that every page loads.

@@ -31,6 +31,7 @@ import { AdoptedSheetsController } from '../shared/adopted-sheets-controller.js'
 import { guardDocument } from '../shared/document-guard.js';
 import { prosemirrorStyles } from '../shared/prosemirror.styles.js';
 import { sharedStyles } from '../shared/shared.styles.js';
+import { markStyles } from '../shared/mark.styles.js';
 import { taxonomySheet } from '../shared/taxonomy-styles.js';
 import { editorStyles } from './claim-editor.styles.js';
 import type { ClaimChangeDetail, ClaimErrorDetail, ClaimSaveDetail } from './claim-editor-events.js';
@@ -102,7 +103,7 @@ export interface ArticleInput {
  * @cssproperty --claim-sidebar-width - Width of the sidebar beside the text.
  */
 export class ClaimEditor extends ArticleMetaElement {
-  static override styles = [sharedStyles, prosemirrorStyles, editorStyles];
+  static override styles = [sharedStyles, prosemirrorStyles, markStyles, editorStyles];
 
   /** `annotate` (default): the text is fixed and sentences are tagged. `edit`: the text is editable. */
   @property({ reflect: true }) mode: 'annotate' | 'edit' = 'annotate';

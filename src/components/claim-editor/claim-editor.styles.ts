@@ -120,21 +120,6 @@ export const editorStyles = css`
   .editor a {
     color: var(--claim-link-color, #1a5fb4);
   }
-  mark.claim-mark {
-    color: inherit;
-    background: color-mix(in srgb, var(--_tag-color) var(--claim-highlight-strength, 14%), transparent);
-    text-decoration-line: underline;
-    text-decoration-style: var(--_tag-pattern, solid);
-    text-decoration-color: var(--_tag-color);
-    text-decoration-thickness: 2px;
-    text-underline-offset: 0.25em;
-    text-decoration-skip-ink: none;
-    border-radius: 2px;
-    cursor: pointer;
-  }
-  mark.claim-mark mark.claim-mark {
-    text-underline-offset: 0.45em;
-  }
   /* The selected annotation (its decorations carry the class, so selecting restyles only its marks). */
   mark.claim-mark.claim-selected {
     outline: 2px solid var(--_focus);
