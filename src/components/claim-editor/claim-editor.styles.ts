@@ -254,6 +254,10 @@ export const editorStyles = css`
     background: var(--_surface);
     box-shadow: 0 0.25rem 1rem rgb(0 0 0 / 0.2);
   }
+  /* One form at a time: the sidebar's copy steps aside while the popover shows the same annotation. */
+  :host([data-details-open]) .sidebar claim-details {
+    display: none;
+  }
   .details-popover.sheet {
     inset: auto 0 0 0;
     width: auto;

@@ -43,6 +43,7 @@ export class DetailsPopoverController implements ReactiveController {
   }
 
   hostUpdated() {
+    this.host.toggleAttribute('data-details-open', this.isOpen);
     if (this.isOpen) this.place();
   }
 
