@@ -104,11 +104,16 @@ export class DetailsPopoverController implements ReactiveController {
     if (!this.isOpen || !popover || this.narrow) return;
     const anchor = this.anchorRect();
     if (!anchor) return;
-    const height = popover.offsetHeight;
     const width = popover.offsetWidth;
-    const below = window.innerHeight - anchor.bottom - GAP;
-    const above = anchor.top - GAP;
-    const top = below >= height || below >= above ? anchor.bottom + GAP : anchor.top - GAP - height;
+    const below = window.innerHeight - anchor.bottom - 2 * GAP;
+    const above = anchor.top - 2 * GAP;
+    popover.style.maxHeight = '';
+    const natural = popover.offsetHeight;
+    const onBelow = below >= natural || below >= above;
+    // Where neither side holds it whole, it takes the larger side and scrolls inside, still off the text.
+    const height = Math.min(natural, Math.max(onBelow ? below : above, 0));
+    popover.style.maxHeight = `${Math.floor(height)}px`;
+    const top = onBelow ? anchor.bottom + GAP : anchor.top - GAP - height;
     const left = Math.max(GAP, Math.min(anchor.left, window.innerWidth - width - GAP));
     popover.style.top = `${Math.round(top)}px`;
     popover.style.left = `${Math.round(left)}px`;
