@@ -31,6 +31,8 @@ for (const [width, height] of [
   [390, 844],
 ]) {
   test(`details popover, source combobox and progress at ${width} px`, async ({ page }) => {
+    // Axe over the whole demo and a dozen steps: more than the default 30 s on a shared machine.
+    test.setTimeout(90_000);
     await page.setViewportSize({ width, height });
     await openDemo(page);
     await tagSentence(page, 'the terminal handled', TAGS.state.key);
