@@ -15,9 +15,36 @@ const SAMPLE_ID = editor.documentId;
 const LAST_OPENED_KEY = 'claim-demo:last-document';
 const sample = [...editor.childNodes];
 const lastOpened = localStorage.getItem(LAST_OPENED_KEY);
-if (lastOpened && lastOpened !== SAMPLE_ID) {
+const sync = syncParameters(new URLSearchParams(location.search));
+if (sync) {
+  // Team sync: ?sync=ws://host:port&token=…&user=…[&doc=…] opens the sample (or `doc`) on that server.
+  editor.syncToken = sync.token;
+  if (sync.user) editor.annotator = sync.user;
+  if (sync.doc) editor.documentId = sync.doc;
+  editor.syncUrl = sync.url;
+} else if (lastOpened && lastOpened !== SAMPLE_ID) {
   editor.replaceChildren();
   editor.documentId = lastOpened;
+}
+
+/** `?sync=` (a ws: or wss: URL), `token`, `user` and `doc`, checked; undefined without a valid `sync`. */
+function syncParameters(params) {
+  const raw = params.get('sync');
+  if (!raw) return undefined;
+  let url;
+  try {
+    url = new URL(raw);
+  } catch {
+    console.warn('Demo: ?sync= is not a URL; sync stays off.');
+    return undefined;
+  }
+  if (url.protocol !== 'ws:' && url.protocol !== 'wss:') {
+    console.warn('Demo: ?sync= must be a ws: or wss: URL; sync stays off.');
+    return undefined;
+  }
+  const text = (name, max) => (params.get(name) ?? '').trim().slice(0, max) || undefined;
+  const doc = text('doc', 200);
+  return { url: url.href, token: text('token', 4096), user: text('user', 100), doc };
 }
 
 function rememberOpened() {

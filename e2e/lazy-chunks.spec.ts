@@ -104,3 +104,15 @@ test('dist/ copied to another folder: chunks load from beside the module; sugges
   ]);
   expect(errors).toEqual([]);
 });
+
+test('the demo with ?sync= loads the sync chunk and shows the sync status (no server: offline)', async ({ page }) => {
+  const scripts = scriptRequests(page);
+  await page.goto('/demo/?sync=ws://127.0.0.1:9/&token=t&user=Ana');
+  await expect(textLocator(page)).toContainText('Independent figures paint a different picture.');
+  const status = editorLocator(page).locator('[part~="toolbar"] .sync-status');
+  await expect(status).toHaveAttribute('data-state', /connecting|offline/);
+  expect(fromDist(scripts)).toEqual(['/dist/claim-editor.js', expect.stringMatching(/^\/dist\/sync-chunk-\w+\.js$/)]);
+  // Local work continues while the server cannot be reached.
+  await tagSentence(page, SENTENCES.stateDept, TAGS.fact.key);
+  await expect(textLocator(page).locator(`mark[data-tag="${TAGS.fact.id}"]`).first()).toBeVisible();
+});

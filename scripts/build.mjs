@@ -3,6 +3,7 @@
 // and dist/claim-article.js, the reader element's own module (no ProseMirror, no IndexedDB).
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { build } from 'esbuild';
+import { minifyCss } from './minify-css.mjs';
 
 /** esbuild's options for the code-split build; `npm run size` builds with the same ones. */
 export const buildOptions = {
@@ -18,6 +19,7 @@ export const buildOptions = {
   tsconfig: 'tsconfig.json',
   logLevel: 'warning',
   metafile: true,
+  plugins: [minifyCss],
 };
 
 const ENTRY = 'dist/claim-editor.js';
@@ -181,6 +183,7 @@ export const readerBuildOptions = {
   legalComments: 'eof',
   tsconfig: 'tsconfig.json',
   logLevel: 'warning',
+  plugins: [minifyCss],
 };
 
 if (import.meta.url === `file://${process.argv[1]}`) {

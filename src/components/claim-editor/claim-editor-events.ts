@@ -1,7 +1,7 @@
 import type { Annotation } from '../../model/annotation.js';
 import type { StorageErrorKind } from '../../storage/claim-store.js';
 
-/** Why the annotations changed; `remote` is another tab's change to the same document. */
+/** Why the annotations changed; `remote` is another tab's change to the same document, or a team sync peer's. */
 export type ChangeReason = 'add' | 'update' | 'remove' | 'edit' | 'undo' | 'redo' | 'load' | 'remote';
 
 export interface ClaimChangeDetail {

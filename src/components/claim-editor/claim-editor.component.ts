@@ -20,6 +20,8 @@ import { EditorStateController } from './editor-state-controller.js';
 import { FormController } from './form-controller.js';
 import { ImportExportController } from './import-export-controller.js';
 import { PersistenceController } from './persistence-controller.js';
+import { SyncController } from './sync-controller.js';
+import type { ClaimSyncDetail } from '../../sync/sync-state.js';
 import { StorageStatusView } from './storage-status.js';
 import { SuggestionToolbar } from './suggestion-toolbar.js';
 import { renderSidebarPane } from './sidebar-pane.js';
@@ -38,6 +40,7 @@ import { editorStyles } from './claim-editor.styles.js';
 import type { ClaimChangeDetail, ClaimErrorDetail, ClaimSaveDetail } from './claim-editor-events.js';
 
 export type { ChangeReason, ClaimChangeDetail, ClaimErrorDetail, ClaimSaveDetail } from './claim-editor-events.js';
+export type { ClaimSyncDetail } from '../../sync/sync-state.js';
 
 /** The properties the editor state's settings are made from. */
 const SETTINGS_PROPERTIES = [
@@ -73,6 +76,8 @@ export interface ArticleInput {
  * @event claim-save - After a change is durably stored in IndexedDB; detail `{documentId}`.
  * @event {CustomEvent} claim-error - Storage unavailable, blocked, full or failing (the editor keeps working and
  *   retries); detail `{kind, message}`.
+ * @event {CustomEvent} claim-sync - Only with `sync-url`: the team sync connection changed; detail
+ *   `{state, peers, names}`, `state` one of `connecting`, `connected`, `offline`, `unauthorized`.
  *
  * @csspart toolbar - The tag, undo/redo and mode buttons.
  * @csspart editor - The article text.
@@ -121,6 +126,12 @@ export class ClaimEditor extends ArticleMetaElement {
   /** IndexedDB database name. */
   @property({ attribute: 'db-name' }) dbName = DEFAULT_DB_NAME;
 
+  /** A Hocuspocus (Yjs) server's WebSocket URL: turns team sync on for `document-id`; absent, nothing leaves. */
+  @property({ attribute: 'sync-url' }) syncUrl?: string;
+
+  /** The token the sync server checks (issued by the CMS with `createSyncToken`). */
+  @property({ attribute: false }) syncToken?: string;
+
   /** Inside a `<form>`, the annotations (native JSON) are submitted under this name. */
   @property({ reflect: true }) name?: string;
 
@@ -150,7 +161,10 @@ export class ClaimEditor extends ArticleMetaElement {
   private readonly editor = new EditorStateController(this, {
     settings: () => this.settings(),
     announce: (message) => this.announcer.announce(message),
-    changed: (ids, documentChanged, before) => this.persistence.changed(ids, documentChanged, before),
+    changed: (ids, documentChanged, before) => {
+      this.persistence.changed(ids, documentChanged, before);
+      this.sync.changed(ids);
+    },
     replaced: (previousIds) => this.persistence.replaced(previousIds),
     valueChanged: () => this.formField.schedule(),
     restoreMeta: (meta) => this.meta.restore(meta),
@@ -166,6 +180,15 @@ export class ClaimEditor extends ArticleMetaElement {
     takeInitialArticle: () => this.editor.takeInitialArticle(),
     showStorageStatus: (status) => this.storageStatus.show(status),
     showStorageNotice: (message) => this.storageStatus.showNotice(message),
+  });
+  private readonly sync: SyncController = new SyncController(this, {
+    syncUrl: () => this.syncUrl || undefined,
+    syncToken: () => this.syncToken,
+    documentId: () => this.documentId || undefined,
+    annotator: () => this.annotator,
+    annotations: () => this.editor.annotations,
+    apply: (annotations, removedIds) => this.editor.applyRemote(annotations, removedIds, { synced: true }),
+    notice: (message) => this.storageStatus.showNotice(message),
   });
   protected readonly meta: ArticleMetaController = new ArticleMetaController(this, {
     title: () => this.editor.title,
@@ -364,6 +387,7 @@ export class ClaimEditor extends ArticleMetaElement {
           editMode: this.mode === 'edit',
           toggleMode: () => (this.mode = this.mode === 'edit' ? 'annotate' : 'edit'),
           storage: this.storageStatus.render(!!this.documentId),
+          sync: this.sync.render(),
         })}
         <div part="editor" class="editor" @dragover=${this.transfer.onDragOver}></div>
         ${renderSidebarPane(editor, this.taxonomyValue, readonly, selected, this.meta.verdictScale, this.sourceOptions)}
@@ -385,5 +409,6 @@ declare global {
     'claim-change': CustomEvent<ClaimChangeDetail>;
     'claim-save': CustomEvent<ClaimSaveDetail>;
     'claim-error': CustomEvent<ClaimErrorDetail>;
+    'claim-sync': CustomEvent<ClaimSyncDetail>;
   }
 }

@@ -26,6 +26,8 @@ import { dispatchClaimError, type ChangeReason, type ClaimChangeDetail } from '.
 
 /** Meta on transactions that bring in what storage or another tab already holds: not saved again. */
 const fromStorage = 'claim-from-storage';
+/** A change from team sync: reported as `remote`, and saved like a local one. */
+const fromSync = 'claim-from-sync';
 
 /** What the editor state needs from the element around it. */
 export interface EditorStateBridge {
@@ -148,7 +150,8 @@ export class EditorStateController implements ReactiveController {
     if (message) this.bridge.announce(message);
     const before = getAnnotationState(previous).records;
     const after = getAnnotationState(next).records;
-    if (before !== after) this.emitChange(tr.getMeta(fromStorage) ? 'remote' : changeReason(tr, previous, next));
+    if (before !== after)
+      this.emitChange(tr.getMeta(fromStorage) || tr.getMeta(fromSync) ? 'remote' : changeReason(tr, previous, next));
     // A rejected suggestion is remembered with the document, so it is saved with it.
     const rejectionsChanged = getSuggestionState(previous).rejected !== getSuggestionState(next).rejected;
     if (!tr.getMeta(fromStorage) && (before !== after || previous.doc !== next.doc || rejectionsChanged)) {
@@ -252,8 +255,11 @@ export class EditorStateController implements ReactiveController {
       );
   }
 
-  /** Annotations another tab saved, or removed, applied outside undo history and not saved again. */
-  applyRemote(annotations: Annotation[], removedIds: string[]) {
+  /**
+   * Annotations another tab saved, or removed, applied outside undo history
+   * and not saved again; with `synced` (from team sync) they are saved.
+   */
+  applyRemote(annotations: Annotation[], removedIds: string[], { synced = false } = {}) {
     const state = this.state;
     const { records } = getAnnotationState(state);
     const tr = state.tr;
@@ -264,7 +270,7 @@ export class EditorStateController implements ReactiveController {
       if (current) tr.step(new AnnotationStep(id, current, null));
     }
     if (tr.steps.length === 0) return;
-    this.commit(state.apply(tr.setMeta('addToHistory', false).setMeta(fromStorage, true)), tr);
+    this.commit(state.apply(tr.setMeta('addToHistory', false).setMeta(synced ? fromSync : fromStorage, true)), tr);
   }
 
   /** Every annotation in reading order (a fresh copy of each; the list is kept until the state changes). */

@@ -27,6 +27,8 @@ export interface ToolbarInput {
   toggleMode(): void;
   /** The storage status and notice, shown last. */
   storage: TemplateResult;
+  /** The team sync status (nothing without `sync-url`). */
+  sync?: TemplateResult | typeof nothing;
 }
 
 /**
@@ -104,6 +106,6 @@ export function renderToolbar(input: ToolbarInput) {
             Edit text
           </button>`
     }
-    ${renderKeysHelp(taxonomy)} ${input.storage}
+    ${renderKeysHelp(taxonomy)} ${input.storage} ${input.sync ?? nothing}
   </div>`;
 }

@@ -1,0 +1,85 @@
+import * as Y from 'yjs';
+import type { Annotation } from '../model/annotation.js';
+import { annotationsMap, readSharedAnnotation, removeAnnotation, writeAnnotation } from './doc-layout.js';
+
+/** The origin of the Y.Doc transactions made for this editor's own changes: they are not applied back to it. */
+export const LOCAL_ORIGIN = Symbol('claim-editor local');
+
+export interface BindingHost {
+  /** Applies changes that came from others (validated) to the editor. */
+  apply(annotations: Annotation[], removedIds: string[]): void;
+  /** Malformed shared annotations that were left out. */
+  report(errors: string[]): void;
+}
+
+/**
+ * Keeps a Y.Doc's annotations and an editor's in step: the editor's changes
+ * are written field by field with {@link LOCAL_ORIGIN}; everyone else's are
+ * read back, validated like a stored record (a malformed one is reported and
+ * never applied) and handed to the host.
+ */
+export class AnnotationBinding {
+  private readonly map: Y.Map<Y.Map<unknown>>;
+  private readonly observer = (events: Y.YEvent<Y.AbstractType<unknown>>[], transaction: Y.Transaction) => {
+    if (transaction.origin === LOCAL_ORIGIN) return;
+    const ids = new Set<string>();
+    for (const event of events) {
+      if (event.target === this.map) for (const key of event.keys.keys()) ids.add(key);
+      else {
+        const id = event.path[0];
+        if (typeof id === 'string') ids.add(id);
+      }
+    }
+    this.pull(ids);
+  };
+
+  constructor(
+    private readonly doc: Y.Doc,
+    private readonly host: BindingHost,
+  ) {
+    this.map = annotationsMap(doc);
+    this.map.observeDeep(this.observer);
+  }
+
+  /** Writes the editor's changes: `annotations` as they are now, `removedIds` deleted. */
+  local(annotations: readonly Annotation[], removedIds: readonly string[]) {
+    if (annotations.length === 0 && removedIds.length === 0) return;
+    this.doc.transact(() => {
+      for (const annotation of annotations) writeAnnotation(this.doc, annotation);
+      for (const id of removedIds) removeAnnotation(this.doc, id);
+    }, LOCAL_ORIGIN);
+  }
+
+  /**
+   * After the first sync: the local annotations the shared state does not
+   * have yet seed it (a document annotated before sync, or offline), and the
+   * shared ones are applied to the editor.
+   */
+  merge(local: readonly Annotation[]) {
+    this.local(
+      local.filter((annotation) => !this.map.has(annotation.id)),
+      [],
+    );
+    this.pull(new Set(this.map.keys()));
+  }
+
+  private pull(ids: Iterable<string>) {
+    const annotations: Annotation[] = [];
+    const removed: string[] = [];
+    const errors: string[] = [];
+    for (const id of ids) {
+      if (!this.map.has(id)) {
+        removed.push(id);
+        continue;
+      }
+      const annotation = readSharedAnnotation(id, this.map.get(id), errors);
+      if (annotation) annotations.push(annotation);
+    }
+    if (errors.length > 0) this.host.report(errors);
+    if (annotations.length > 0 || removed.length > 0) this.host.apply(annotations, removed);
+  }
+
+  destroy() {
+    this.map.unobserveDeep(this.observer);
+  }
+}

@@ -1,0 +1,83 @@
+import { HocuspocusProvider, WebSocketStatus } from '@hocuspocus/provider';
+import * as Y from 'yjs';
+import type { Annotation } from '../model/annotation.js';
+import { AnnotationBinding } from './annotation-binding.js';
+import type { SyncState } from './sync-state.js';
+
+export interface SyncOptions {
+  url: string;
+  token?: string;
+  documentId: string;
+  /** The `annotator` name, shown to the others. */
+  user?: string;
+  /** The editor's annotations now (seeds the shared state on the first sync). */
+  localAnnotations(): Annotation[];
+  apply(annotations: Annotation[], removedIds: string[]): void;
+  report(errors: string[]): void;
+  status(state: SyncState, peers: string[]): void;
+}
+
+export interface SyncSession {
+  /** The editor's own changes, to be shared. */
+  local(annotations: readonly Annotation[], removedIds: readonly string[]): void;
+  /** The selected range (text offsets), shown to the others. */
+  select(range: { start: number; end: number } | null): void;
+  setUser(user: string | undefined): void;
+  destroy(): void;
+}
+
+/**
+ * Connects a document to a Hocuspocus server (document name = `document-id`,
+ * `token` as given): the annotations go both ways through a Y.Doc (see
+ * `doc-layout.ts`), the `annotator` name and selection through awareness.
+ * A chunk of its own: pages without `sync-url` never load Yjs.
+ */
+export function startSync(options: SyncOptions): SyncSession {
+  const doc = new Y.Doc();
+  const binding = new AnnotationBinding(doc, options);
+  let state: SyncState = 'connecting';
+  let peers: string[] = [];
+  const tell = () => options.status(state, peers);
+  const provider = new HocuspocusProvider({
+    url: options.url,
+    name: options.documentId,
+    token: options.token ?? null,
+    document: doc,
+    onStatus: ({ status }) => {
+      if (state === 'unauthorized') return;
+      state =
+        status === WebSocketStatus.Connected
+          ? 'connected'
+          : status === WebSocketStatus.Connecting
+            ? 'connecting'
+            : 'offline';
+      tell();
+    },
+    onAuthenticationFailed: () => {
+      state = 'unauthorized';
+      tell();
+    },
+    onSynced: ({ state: synced }) => {
+      if (synced) binding.merge(options.localAnnotations());
+    },
+    onAwarenessChange: ({ states }) => {
+      peers = states
+        .filter((peer) => peer.clientId !== doc.clientID)
+        .map((peer) => (peer.user as { name?: unknown } | undefined)?.name)
+        .map((name) => (typeof name === 'string' && name ? name : 'Anonymous'));
+      tell();
+    },
+  });
+  provider.setAwarenessField('user', { name: options.user ?? '' });
+  tell();
+  return {
+    local: (annotations, removedIds) => binding.local(annotations, removedIds),
+    select: (range) => provider.setAwarenessField('selection', range),
+    setUser: (user) => provider.setAwarenessField('user', { name: user ?? '' }),
+    destroy: () => {
+      binding.destroy();
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}
