@@ -28,7 +28,8 @@ import { renderSidebarPane } from './sidebar-pane.js';
 import { renderToolbar } from './toolbar.js';
 import { SourceOptionsController } from './source-options-controller.js';
 import { ToolbarStickController } from './toolbar-stick-controller.js';
-import type { ClaimDetails } from '../claim-details/claim-details.component.js';
+import { DetailsPopoverController } from './details-popover-controller.js';
+import { renderDetailsForm } from './details-form.js';
 import { AdoptedSheetsController } from '../shared/adopted-sheets-controller.js';
 import { guardDocument } from '../shared/document-guard.js';
 import { prosemirrorStyles } from '../shared/prosemirror.styles.js';
@@ -152,7 +153,7 @@ export class ClaimEditor extends ArticleMetaElement {
   @state() private formDisabled = false;
 
   @query('.editor') private editorHost!: HTMLElement;
-  @query('claim-details') private details?: ClaimDetails;
+  private readonly detailsPopover = new DetailsPopoverController(this, () => this.editor.view?.focus());
 
   private taxonomyValue: Taxonomy = DEFAULT_TAXONOMY;
   private readonly announcer = new Announcer(this);
@@ -334,7 +335,7 @@ export class ClaimEditor extends ArticleMetaElement {
       annotator: this.annotator || undefined,
       suggest: lazySuggester(lexicon, (message) => this.announcer.announce(message)),
       suggestionTagMap: this.suggestionTagMap,
-      openDetails: () => this.details?.focusSource(),
+      openDetails: () => void this.detailsPopover.open(),
     };
   }
 
@@ -390,6 +391,10 @@ export class ClaimEditor extends ArticleMetaElement {
         })}
         <div part="editor" class="editor" @dragover=${this.transfer.onDragOver}></div>
         ${renderSidebarPane(editor, this.taxonomyValue, readonly, selected, this.meta.verdictScale, this.sourceOptions)}
+        ${this.detailsPopover.render(
+          renderDetailsForm(editor, this.taxonomyValue, readonly, selected, this.meta.verdictScale, this.sourceOptions),
+          !!selected,
+        )}
         ${this.announcer.render()}
       </div>
     `;
