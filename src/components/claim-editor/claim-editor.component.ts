@@ -21,7 +21,6 @@ import { FormController } from './form-controller.js';
 import { ImportExportController } from './import-export-controller.js';
 import { PersistenceController } from './persistence-controller.js';
 import { SyncController } from './sync-controller.js';
-import type { ClaimSyncDetail } from '../../sync/sync-state.js';
 import { StorageStatusView } from './storage-status.js';
 import { SuggestionToolbar } from './suggestion-toolbar.js';
 import { renderSidebarPane } from './sidebar-pane.js';
@@ -37,10 +36,11 @@ import { sharedStyles } from '../shared/shared.styles.js';
 import { markStyles } from '../shared/mark.styles.js';
 import { taxonomySheet } from '../shared/taxonomy-styles.js';
 import { editorStyles } from './claim-editor.styles.js';
-import type { ClaimChangeDetail, ClaimErrorDetail, ClaimSaveDetail } from './claim-editor-events.js';
+import type { ArticleInput } from '../../editor/article.js';
 
 export type { ChangeReason, ClaimChangeDetail, ClaimErrorDetail, ClaimSaveDetail } from './claim-editor-events.js';
 export type { ClaimSyncDetail } from '../../sync/sync-state.js';
+export type { ArticleInput } from '../../editor/article.js';
 
 /** The properties the editor state's settings are made from. */
 const SETTINGS_PROPERTIES = [
@@ -52,14 +52,6 @@ const SETTINGS_PROPERTIES = [
   'suggestionTagMap',
   'taxonomy',
 ];
-
-export interface ArticleInput {
-  /** Article HTML; sanitised through the article schema. */
-  html?: string;
-  /** Plain text; each non-blank line becomes a paragraph. */
-  text?: string;
-  title?: string;
-}
 
 /**
  * Tags the sentences of a news article by provenance (state-media claim,
@@ -404,11 +396,5 @@ export class ClaimEditor extends ArticleMetaElement {
 declare global {
   interface HTMLElementTagNameMap {
     'claim-editor': ClaimEditor;
-  }
-  interface GlobalEventHandlersEventMap {
-    'claim-change': CustomEvent<ClaimChangeDetail>;
-    'claim-save': CustomEvent<ClaimSaveDetail>;
-    'claim-error': CustomEvent<ClaimErrorDetail>;
-    'claim-sync': CustomEvent<ClaimSyncDetail>;
   }
 }
