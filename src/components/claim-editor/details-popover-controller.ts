@@ -126,8 +126,7 @@ export class DetailsPopoverController implements ReactiveController {
     const anchor = this.anchorRect();
     if (!this.narrow || !sheet || !anchor) return;
     const sheetTop = window.innerHeight - sheet.offsetHeight;
-    if (anchor.bottom + GAP > sheetTop || anchor.top < 0)
-      window.scrollBy({ top: anchor.bottom + GAP - sheetTop, behavior: 'instant' });
+    if (anchor.bottom + GAP > sheetTop || anchor.top < 0) window.scrollBy(0, anchor.bottom + GAP - sheetTop);
   }
 
   /** The popover (or sheet) around `details`, or nothing while closed. */

@@ -48,7 +48,11 @@ async function openOnS2(editor: ClaimEditor): Promise<HTMLElement> {
   await press(editor, 'Enter');
   await waitUntil(() => popover(editor), 'the popover opens');
   const element = popover(editor)!;
-  await waitUntil(() => element.matches(':focus-within'), 'focus moves into the popover');
+  // The active element, not :focus-within: WebKit's window loses the focus when the test resizes it.
+  await waitUntil(
+    () => shadowOf(editor).activeElement?.closest('.details-popover') === element,
+    'focus moves into the popover',
+  );
   return element;
 }
 
