@@ -111,7 +111,9 @@ describe('<claim-editor> source field', () => {
     await editor.updateComplete;
     await pressKeys('Enter');
     await editor.updateComplete;
-    const details = shadowOf(editor).querySelector('claim-details')!;
+    // Enter opens the details in a popover beside the annotation (the sidebar's copy hides meanwhile).
+    await waitUntil(() => shadowOf(editor).querySelector('.details-popover claim-details'), 'the details open');
+    const details = shadowOf(editor).querySelector('.details-popover claim-details')!;
     // On a busy machine the details may draw the selected annotation a frame later.
     await waitUntil(() => shadowOf(details).querySelector('claim-source-combobox'), 'the source field is shown');
     const box = shadowOf(details).querySelector('claim-source-combobox')!;
