@@ -8,6 +8,7 @@ import {
   currentEntryId,
   deepFocus,
   detailsLocator,
+  openDetailsLocator,
   dragText,
   editorLocator,
   editorText,
@@ -192,9 +193,9 @@ test('source, retag, delete and undo from the keyboard', async ({ page }) => {
   const details = detailsLocator(page);
   await expect(details).toBeVisible();
 
-  // Enter goes to the source field; Enter there saves and returns to the text.
+  // Enter goes to the source field, in the details opened beside the text; Enter there saves and returns to the text.
   await page.keyboard.press('Enter');
-  const source = details.getByLabel('Source (who said it)');
+  const source = openDetailsLocator(page).getByLabel('Source (who said it)');
   await expect(source).toBeFocused();
   await page.keyboard.type('Northline Wire');
   await page.keyboard.press('Enter');

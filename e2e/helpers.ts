@@ -38,6 +38,9 @@ export const editorLocator = (page: Page): Locator => page.locator('claim-editor
 export const textLocator = (page: Page): Locator => page.locator('claim-editor#editor .ProseMirror');
 export const liveRegion = (page: Page): Locator => page.locator('claim-editor#editor [aria-live]');
 export const detailsLocator = (page: Page): Locator => page.locator('claim-editor#editor .sidebar claim-details');
+/** The details Enter opens beside the selected annotation (a popover, or a bottom sheet on narrow elements). */
+export const openDetailsLocator = (page: Page): Locator =>
+  page.locator('claim-editor#editor .details-popover claim-details');
 export const sidebarEntries = (page: Page): Locator => page.locator('claim-editor#editor claim-sidebar button.entry');
 
 /** Opens the demo and waits until the article is in the editor. */

@@ -3,7 +3,7 @@ import {
   SENTENCES,
   TAGS,
   annotations,
-  detailsLocator,
+  openDetailsLocator,
   editorLocator,
   expectAnnotationCount,
   openDemo,
@@ -19,7 +19,7 @@ const NOTE = 'Compare with the FAO customs data';
 /** Opens the selected annotation's details with Enter and types a source; Enter saves it and goes back to the text. */
 async function typeSource(page: Page, source: string): Promise<void> {
   await page.keyboard.press('Enter');
-  const field = detailsLocator(page).getByLabel('Source (who said it)');
+  const field = openDetailsLocator(page).getByLabel('Source (who said it)');
   await expect(field).toBeFocused();
   await page.keyboard.press('Control+a');
   await page.keyboard.type(source);
@@ -36,7 +36,7 @@ test('annotations with their source and note are all back after a reload', async
 
   const withNote = await tagSentence(page, 'paint a different', TAGS.analyst.key);
   await page.keyboard.press('Enter');
-  const details = detailsLocator(page);
+  const details = openDetailsLocator(page);
   await expect(details.getByLabel('Source (who said it)')).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(details.getByLabel('Note', { exact: true })).toBeFocused();
