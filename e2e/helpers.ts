@@ -37,7 +37,7 @@ export const INDEPENDENT_PARAGRAPH = `${SENTENCES.independent} ${SENTENCES.custo
 export const editorLocator = (page: Page): Locator => page.locator('claim-editor#editor');
 export const textLocator = (page: Page): Locator => page.locator('claim-editor#editor .ProseMirror');
 export const liveRegion = (page: Page): Locator => page.locator('claim-editor#editor [aria-live]');
-export const detailsLocator = (page: Page): Locator => page.locator('claim-editor#editor claim-details');
+export const detailsLocator = (page: Page): Locator => page.locator('claim-editor#editor .sidebar claim-details');
 export const sidebarEntries = (page: Page): Locator => page.locator('claim-editor#editor claim-sidebar button.entry');
 
 /** Opens the demo and waits until the article is in the editor. */

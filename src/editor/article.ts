@@ -4,6 +4,15 @@ import { TextIndex } from './text-index.js';
 
 const parser = PMDOMParser.fromSchema(articleSchema);
 
+/** An article given to `loadArticle()`. */
+export interface ArticleInput {
+  /** Article HTML; sanitised through the article schema. */
+  html?: string;
+  /** Plain text; each non-blank line becomes a paragraph. */
+  text?: string;
+  title?: string;
+}
+
 /**
  * Parses article HTML through the schema. The HTML is read in an inert
  * document (no scripts run, nothing loads); only what the schema knows

@@ -1,66 +1,14 @@
-import { openDB, type IDBPDatabase, type IDBPObjectStore, type StoreNames } from 'idb';
-import {
-  DB_VERSION,
-  upgrade,
-  type AnnotationPack,
-  type ClaimDB,
-  type StoredAnnotation,
-  type StoredDocument,
-} from './db-schema.js';
+import { openDB, type IDBPDatabase } from 'idb';
+import { DB_VERSION, upgrade, type ClaimDB, type StoredAnnotation, type StoredDocument } from './db-schema.js';
 import { mergeByField } from './field-merge.js';
-import { readPack, readStoredAnnotation, readStoredDocument, type UnreadableRecord } from './record-reader.js';
+import { PACK_MIN, readAnnotations, readRecords, removeAnnotationsBut, withoutSeq } from './annotation-records.js';
+import { readStoredAnnotation, readStoredDocument, type UnreadableRecord } from './record-reader.js';
+import { DocumentGoneError, StorageError } from './storage-error.js';
 import { SyncChannel } from './sync-channel.js';
 
 export const DEFAULT_DB_NAME = 'claim-provenance';
 
-/** What went wrong with storage, as `claim-error` reports it. */
-export type StorageErrorKind =
-  'storage-unavailable' | 'storage-blocked' | 'storage-full' | 'storage-failed' | 'storage-deleted';
-
-export class StorageError extends Error {
-  constructor(
-    readonly kind: StorageErrorKind,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-    this.name = 'StorageError';
-  }
-}
-
-/**
- * A write found its document's record gone. `deliberate`: it was deleted
- * with {@link deleteDocument}; otherwise the database was wiped from under
- * the editor (another tab, the browser's "clear site data"), and what the
- * editor holds is all that is left.
- */
-export class DocumentGoneError extends StorageError {
-  constructor(
-    readonly documentId: string,
-    readonly deliberate: boolean,
-  ) {
-    super(
-      'storage-deleted',
-      deliberate
-        ? 'This article was deleted from this browser in another tab: changes here are no longer saved.'
-        : 'The saved copy of this article was removed from this browser (by another tab or by clearing site data).',
-    );
-    this.name = 'DocumentGoneError';
-  }
-}
-
-/** Turns whatever IndexedDB threw into a StorageError a person can read. */
-export function classifyStorageError(error: unknown): StorageError {
-  if (error instanceof StorageError) return error;
-  const name = error instanceof DOMException || error instanceof Error ? error.name : '';
-  if (name === 'QuotaExceededError') {
-    return new StorageError('storage-full', 'The browser’s storage is full: free some space or export your work.', {
-      cause: error,
-    });
-  }
-  const detail = error instanceof Error ? error.message : String(error);
-  return new StorageError('storage-failed', `Saving failed (${detail || name || 'unknown error'}).`, { cause: error });
-}
+export { classifyStorageError, DocumentGoneError, StorageError, type StorageErrorKind } from './storage-error.js';
 
 export interface OpenOptions {
   /** Another tab holds an older version open; the open waits until it closes. */
@@ -94,114 +42,6 @@ export type { UnreadableRecord };
 /** What a write found already stored that was newer than the change: kept, and returned for the editor to adopt. */
 export interface WriteResult {
   newer: StoredAnnotation[];
-}
-
-/** Documents with fewer annotations than this are read record by record: a pack would not pay for itself. */
-const PACK_MIN = 64;
-
-/** The annotation as the editor knows it, without the store's bookkeeping. */
-function withoutSeq(annotation: StoredAnnotation): StoredAnnotation {
-  if (annotation.seq === undefined) return annotation;
-  const { seq: _seq, ...rest } = annotation;
-  return rest;
-}
-
-/**
- * A document's annotations from its pack and the records written since
- * (`since`), for the records that exist (`keys`: one removed since the pack
- * has none). Null when a record is in neither (written by a closing page,
- * say): then the records must be read.
- */
-function unpack(pack: AnnotationPack, since: StoredAnnotation[], keys: [string, string][]): StoredAnnotation[] | null {
-  const packed = new Map(pack.annotations.map((annotation) => [annotation.id, annotation]));
-  const written = new Map(since.map((annotation) => [annotation.id, annotation]));
-  const annotations: StoredAnnotation[] = [];
-  for (const [, id] of keys) {
-    const annotation = written.get(id) ?? packed.get(id);
-    if (!annotation) return null;
-    annotations.push(annotation);
-  }
-  return annotations;
-}
-
-type Store<Name extends StoreNames<ClaimDB>> = IDBPObjectStore<
-  ClaimDB,
-  ArrayLike<StoreNames<ClaimDB>>,
-  Name,
-  IDBTransactionMode
->;
-
-/** A document's annotations as read, and the records among them that could not be. */
-interface AnnotationsRead {
-  annotations: StoredAnnotation[];
-  packed: boolean;
-  unreadable: UnreadableRecord[];
-}
-
-/** Keeps the readable records of `documentId`; the others go to `unreadable`. */
-function readRecords(values: unknown[], documentId: string, unreadable: UnreadableRecord[]): StoredAnnotation[] {
-  const annotations: StoredAnnotation[] = [];
-  for (const value of values) {
-    const read = readStoredAnnotation(value, documentId);
-    if (read.ok) annotations.push(read.value);
-    else {
-      // Read back by its document's index, so the record has a key; its id part may be of any type.
-      const id = (value as { id: IDBValidKey }).id;
-      unreadable.push({ store: 'annotations', key: [documentId, id], record: value, problems: read.problems });
-    }
-  }
-  return annotations;
-}
-
-/**
- * A document's annotations, read in the transaction `records` and `packs`
- * belong to: from its pack and the records written since, or, with no pack
- * (or one that cannot account for every record, or cannot be read), from
- * every record. Each record is read like an import; one that cannot be is
- * listed as unreadable, and the rest still load.
- */
-async function readAnnotations(
-  records: Store<'annotations'>,
-  packs: Store<'annotationPacks'>,
-  documentId: string,
-): Promise<AnnotationsRead> {
-  const unreadable: UnreadableRecord[] = [];
-  const [storedPack, keys] = await Promise.all([
-    packs.get(documentId),
-    records.index('by-document').getAllKeys(documentId),
-  ]);
-  if (storedPack !== undefined) {
-    const pack = readPack(storedPack, documentId);
-    if (pack.ok) {
-      const since = await records
-        .index('by-sequence')
-        .getAll(IDBKeyRange.bound([documentId, pack.value.seq], [documentId, Infinity], true));
-      const written = readRecords(since, documentId, unreadable);
-      // A record the pack cannot stand in for (unreadable, or written by a closing page) sends the load to the records.
-      const annotations = unreadable.length === 0 ? unpack(pack.value, written, keys) : null;
-      if (annotations) return { annotations, packed: true, unreadable };
-      unreadable.length = 0;
-    } else {
-      unreadable.push({ store: 'annotationPacks', key: documentId, record: storedPack, problems: pack.problems });
-    }
-  }
-  const annotations = readRecords(await records.index('by-document').getAll(documentId), documentId, unreadable);
-  return { annotations, packed: false, unreadable };
-}
-
-/** Deletes a document's annotation records except those in `kept`. */
-async function removeAnnotationsBut(
-  records: IDBPObjectStore<ClaimDB, ArrayLike<StoreNames<ClaimDB>>, 'annotations', 'readwrite'>,
-  documentId: string,
-  kept: ReadonlySet<string>,
-): Promise<void> {
-  const work: Promise<unknown>[] = [];
-  let cursor = await records.index('by-document').openKeyCursor(documentId);
-  while (cursor) {
-    if (!kept.has(cursor.primaryKey[1])) work.push(records.delete(cursor.primaryKey));
-    cursor = await cursor.continue();
-  }
-  await Promise.all(work);
 }
 
 /**

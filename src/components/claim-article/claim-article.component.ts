@@ -1,14 +1,14 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { findTag, type Tag } from '../../model/taxonomy.js';
 import { AdoptedSheetsController } from '../shared/adopted-sheets-controller.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { markStyles } from '../shared/mark.styles.js';
 import { taxonomySheet } from '../shared/taxonomy-styles.js';
-import { copyArticle, safeUrl, type ArticleCopy } from './article-copy.js';
+import { copyArticle, safeUrl } from './article-copy.js';
 import { claimArticleStyles } from './claim-article.styles.js';
-import { markUp, type DrawnRange } from './mark-up.js';
-import { placeExactly, type Placement } from './place-annotations.js';
+import { drawArticle, tagOf, type DrawnArticle } from './drawn-article.js';
+import { placeExactly } from './place-annotations.js';
 import { readReaderData, type ReaderAnnotation, type ReaderData } from './reader-data.js';
+import { renderDetails, renderLegend, renderOrphans, renderPrintNotes } from './reader-sections.js';
 
 /** What a `claim-article-load` event tells: how many annotations were drawn, which were not, and why not. */
 export interface ClaimArticleLoadDetail {
@@ -17,14 +17,6 @@ export interface ClaimArticleLoadDetail {
   orphaned: string[];
   /** Why no highlights are shown, when none are (the file was refused or could not be fetched). */
   errors: string[];
-}
-
-/** The annotated article as drawn: its copy with marks, each drawn annotation's first mark and label. */
-interface DrawnArticle {
-  element: HTMLElement;
-  drawn: Map<string, DrawnRange>;
-  orphaned: ReaderAnnotation[];
-  byId: Map<string, ReaderAnnotation>;
 }
 
 const DATA_SCRIPT = ':scope > script[type="application/json"]';
@@ -178,15 +170,6 @@ export class ClaimArticle extends LitElement {
   /** Whether the drawing waits for the anchoring code. */
   private reanchoring = false;
 
-  private tagOf(annotation: ReaderAnnotation): Tag {
-    return findTag(this.data!.taxonomy, annotation.tag) ?? { id: annotation.tag, label: annotation.tag };
-  }
-
-  private labelOf(annotation: ReaderAnnotation): string {
-    const label = this.tagOf(annotation).label;
-    return annotation.verdict ? `${label} · ${annotation.verdict}` : label;
-  }
-
   /**
    * Draws the light-DOM article again, with the annotations' marks: at once
    * when they are all where their offsets say, else once the anchoring code
@@ -203,40 +186,16 @@ export class ClaimArticle extends LitElement {
     const copy = copyArticle(this, document);
     const exact = placeExactly(copy.text, data.annotations);
     if (exact) {
-      this.drawnArticle = this.markUpCopy(copy, exact, data);
+      this.drawnArticle = drawArticle(copy, exact, data);
       return;
     }
     this.reanchoring = true;
     void import('./reanchor.js').then(({ reanchorAnnotations }) => {
       if (drawing !== this.drawing) return;
-      this.drawnArticle = this.markUpCopy(copy, reanchorAnnotations(copy.text, data.annotations), data);
+      this.drawnArticle = drawArticle(copy, reanchorAnnotations(copy.text, data.annotations), data);
       this.reanchoring = false;
       this.requestUpdate();
     });
-  }
-
-  private markUpCopy(copy: ArticleCopy, { placed, orphaned }: Placement, data: ReaderData): DrawnArticle {
-    const element = document.createElement('div');
-    element.className = 'article';
-    element.setAttribute('part', 'article');
-    element.append(copy.fragment);
-    const drawn = markUp(
-      copy.pieces,
-      placed.map(({ annotation, start, end }) => ({
-        id: annotation.id,
-        tag: annotation.tag,
-        start,
-        end,
-        label: this.labelOf(annotation),
-      })),
-    );
-    let index = 0;
-    for (const { mark, label } of drawn.values()) {
-      label.id = `claim-label-${index++}`;
-      mark.tabIndex = 0;
-      mark.setAttribute('aria-describedby', `${label.id} claim-hint`);
-    }
-    return { element, drawn, orphaned, byId: new Map(data.annotations.map((a) => [a.id, a])) };
   }
 
   protected override updated() {
@@ -256,6 +215,8 @@ export class ClaimArticle extends LitElement {
     }
     this.positionPopover();
   }
+
+  private readonly linkOf = (annotation: ReaderAnnotation) => this.reviewLink(annotation);
 
   /** The link to this annotation's ClaimReview: the review page with `#claim-<id>`. */
   private reviewLink(annotation: ReaderAnnotation): string | undefined {
@@ -332,86 +293,10 @@ export class ClaimArticle extends LitElement {
     popover.style.setProperty('left', `${left}px`);
   }
 
-  private renderDetails(annotation: ReaderAnnotation) {
-    const link = this.reviewLink(annotation);
-    return html`
-      <dl class="fields">
-        ${
-          annotation.source
-            ? html`<dt>Source</dt>
-                <dd>${annotation.source}</dd>`
-            : nothing
-        }
-        ${
-          annotation.verdict
-            ? html`<dt>Verdict</dt>
-                <dd class="verdict">${annotation.verdict}</dd>`
-            : nothing
-        }
-        ${
-          annotation.note
-            ? html`<dt>Note</dt>
-                <dd class="note">${annotation.note}</dd>`
-            : nothing
-        }
-      </dl>
-      ${link ? html`<a class="review-link" href=${link}>Read the fact-check</a>` : nothing}
-    `;
-  }
-
-  private renderLegend(drawn: DrawnArticle) {
-    const counts = new Map<string, number>();
-    for (const id of drawn.drawn.keys()) {
-      const tag = drawn.byId.get(id)!.tag;
-      counts.set(tag, (counts.get(tag) ?? 0) + 1);
-    }
-    const tags = [...counts.keys()].map((id) => findTag(this.data!.taxonomy, id) ?? { id, label: id });
-    if (tags.length === 0) return nothing;
-    return html`<section class="legend" part="legend" aria-label="Highlights in this article">
-      <span class="legend-title" aria-hidden="true">Highlights:</span>
-      <ul>
-        ${tags.map(
-          (tag) =>
-            html`<li data-tag=${tag.id}>
-              <span class="swatch" aria-hidden="true"></span>${tag.label} (${counts.get(tag.id)})
-            </li>`,
-        )}
-      </ul>
-      <span class="legend-hint">Select a highlight, or press Enter on it, for the fact-check.</span>
-    </section>`;
-  }
-
-  private renderOrphans(orphaned: readonly ReaderAnnotation[]) {
-    if (orphaned.length === 0) return nothing;
-    return html`<section class="orphans" part="orphans" aria-labelledby="orphans-title">
-      <p id="orphans-title" class="orphans-title">Not found in this version of the article (${orphaned.length})</p>
-      <ul>
-        ${orphaned.map(
-          (a) =>
-            html`<li data-annotation-id=${a.id}>
-              <span class="tag-chip" data-tag=${a.tag}>${this.labelOf(a)}</span>
-              ${a.quote ? html`<q>${a.quote}</q>` : nothing} ${this.renderDetails(a)}
-            </li>`,
-        )}
-      </ul>
-    </section>`;
-  }
-
-  /** Every drawn annotation's details, shown only when the page is printed (the popover cannot be). */
-  private renderPrintNotes(drawn: DrawnArticle) {
-    if (drawn.drawn.size === 0) return nothing;
-    return html`<ol class="print-notes">
-      ${[...drawn.drawn.keys()].map((id) => {
-        const a = drawn.byId.get(id)!;
-        return html`<li><strong>${this.labelOf(a)}</strong>: ${a.quote ?? ''} ${this.renderDetails(a)}</li>`;
-      })}
-    </ol>`;
-  }
-
   private renderPopover(drawn: DrawnArticle) {
     const annotation = this.openId !== undefined ? drawn.byId.get(this.openId) : undefined;
     if (!annotation) return nothing;
-    const tag = this.tagOf(annotation);
+    const tag = tagOf(this.data!.taxonomy, annotation);
     return html`<div
       class="popover"
       part="popover"
@@ -424,7 +309,8 @@ export class ClaimArticle extends LitElement {
       <p class="popover-title" id="popover-title">
         <span class="tag-chip" data-tag=${tag.id}>${tag.label}</span>
       </p>
-      ${annotation.quote ? html`<p class="quote">${annotation.quote}</p>` : nothing} ${this.renderDetails(annotation)}
+      ${annotation.quote ? html`<p class="quote">${annotation.quote}</p>` : nothing}
+      ${renderDetails(annotation, this.reviewLink(annotation))}
       ${
         !annotation.source && !annotation.verdict && !annotation.note
           ? html`<p class="empty">No source, note or verdict recorded.</p>`
@@ -445,9 +331,10 @@ export class ClaimArticle extends LitElement {
     const drawn = this.drawnArticle;
     if (!drawn) return html`${notice}<slot></slot>`;
     return html`
-      ${notice}${this.renderLegend(drawn)}
+      ${notice}${renderLegend(drawn, this.data!.taxonomy)}
       <div class="article-frame" @click=${this.onArticleClick} @keydown=${this.onArticleKeydown}>${drawn.element}</div>
-      ${this.renderOrphans(drawn.orphaned)} ${this.renderPrintNotes(drawn)} ${this.renderPopover(drawn)}
+      ${renderOrphans(drawn.orphaned, this.data!.taxonomy, this.linkOf)}
+      ${renderPrintNotes(drawn, this.data!.taxonomy, this.linkOf)} ${this.renderPopover(drawn)}
       <span id="claim-hint" hidden>Fact-check highlight. Press Enter for its details.</span>
     `;
   }

@@ -1,5 +1,6 @@
 import type { Annotation } from '../../model/annotation.js';
 import type { StorageErrorKind } from '../../storage/claim-store.js';
+import type { ClaimSyncDetail } from '../../sync/sync-state.js';
 
 /** Why the annotations changed; `remote` is another tab's change to the same document, or a team sync peer's. */
 export type ChangeReason = 'add' | 'update' | 'remove' | 'edit' | 'undo' | 'redo' | 'load' | 'remote';
@@ -23,4 +24,13 @@ export interface ClaimErrorDetail {
 /** Dispatches `claim-error` from the editor element (it bubbles out of the shadow root). */
 export function dispatchClaimError(element: HTMLElement, detail: ClaimErrorDetail) {
   element.dispatchEvent(new CustomEvent('claim-error', { detail, bubbles: true, composed: true }));
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'claim-change': CustomEvent<ClaimChangeDetail>;
+    'claim-save': CustomEvent<ClaimSaveDetail>;
+    'claim-error': CustomEvent<ClaimErrorDetail>;
+    'claim-sync': CustomEvent<ClaimSyncDetail>;
+  }
 }

@@ -21,14 +21,14 @@ import { FormController } from './form-controller.js';
 import { ImportExportController } from './import-export-controller.js';
 import { PersistenceController } from './persistence-controller.js';
 import { SyncController } from './sync-controller.js';
-import type { ClaimSyncDetail } from '../../sync/sync-state.js';
 import { StorageStatusView } from './storage-status.js';
 import { SuggestionToolbar } from './suggestion-toolbar.js';
 import { renderSidebarPane } from './sidebar-pane.js';
 import { renderToolbar } from './toolbar.js';
 import { SourceOptionsController } from './source-options-controller.js';
 import { ToolbarStickController } from './toolbar-stick-controller.js';
-import type { ClaimDetails } from '../claim-details/claim-details.component.js';
+import { DetailsPopoverController } from './details-popover-controller.js';
+import { renderDetailsForm } from './details-form.js';
 import { AdoptedSheetsController } from '../shared/adopted-sheets-controller.js';
 import { guardDocument } from '../shared/document-guard.js';
 import { prosemirrorStyles } from '../shared/prosemirror.styles.js';
@@ -36,10 +36,11 @@ import { sharedStyles } from '../shared/shared.styles.js';
 import { markStyles } from '../shared/mark.styles.js';
 import { taxonomySheet } from '../shared/taxonomy-styles.js';
 import { editorStyles } from './claim-editor.styles.js';
-import type { ClaimChangeDetail, ClaimErrorDetail, ClaimSaveDetail } from './claim-editor-events.js';
+import type { ArticleInput } from '../../editor/article.js';
 
 export type { ChangeReason, ClaimChangeDetail, ClaimErrorDetail, ClaimSaveDetail } from './claim-editor-events.js';
 export type { ClaimSyncDetail } from '../../sync/sync-state.js';
+export type { ArticleInput } from '../../editor/article.js';
 
 /** The properties the editor state's settings are made from. */
 const SETTINGS_PROPERTIES = [
@@ -51,14 +52,6 @@ const SETTINGS_PROPERTIES = [
   'suggestionTagMap',
   'taxonomy',
 ];
-
-export interface ArticleInput {
-  /** Article HTML; sanitised through the article schema. */
-  html?: string;
-  /** Plain text; each non-blank line becomes a paragraph. */
-  text?: string;
-  title?: string;
-}
 
 /**
  * Tags the sentences of a news article by provenance (state-media claim,
@@ -152,7 +145,7 @@ export class ClaimEditor extends ArticleMetaElement {
   @state() private formDisabled = false;
 
   @query('.editor') private editorHost!: HTMLElement;
-  @query('claim-details') private details?: ClaimDetails;
+  private readonly detailsPopover = new DetailsPopoverController(this, () => this.editor.view?.focus());
 
   private taxonomyValue: Taxonomy = DEFAULT_TAXONOMY;
   private readonly announcer = new Announcer(this);
@@ -334,7 +327,7 @@ export class ClaimEditor extends ArticleMetaElement {
       annotator: this.annotator || undefined,
       suggest: lazySuggester(lexicon, (message) => this.announcer.announce(message)),
       suggestionTagMap: this.suggestionTagMap,
-      openDetails: () => this.details?.focusSource(),
+      openDetails: () => void this.detailsPopover.open(),
     };
   }
 
@@ -390,6 +383,10 @@ export class ClaimEditor extends ArticleMetaElement {
         })}
         <div part="editor" class="editor" @dragover=${this.transfer.onDragOver}></div>
         ${renderSidebarPane(editor, this.taxonomyValue, readonly, selected, this.meta.verdictScale, this.sourceOptions)}
+        ${this.detailsPopover.render(
+          renderDetailsForm(editor, this.taxonomyValue, readonly, selected, this.meta.verdictScale, this.sourceOptions),
+          !!selected,
+        )}
         ${this.announcer.render()}
       </div>
     `;
@@ -399,11 +396,5 @@ export class ClaimEditor extends ArticleMetaElement {
 declare global {
   interface HTMLElementTagNameMap {
     'claim-editor': ClaimEditor;
-  }
-  interface GlobalEventHandlersEventMap {
-    'claim-change': CustomEvent<ClaimChangeDetail>;
-    'claim-save': CustomEvent<ClaimSaveDetail>;
-    'claim-error': CustomEvent<ClaimErrorDetail>;
-    'claim-sync': CustomEvent<ClaimSyncDetail>;
   }
 }

@@ -240,4 +240,28 @@ export const editorStyles = css`
       --claim-list-max-height: 50vh;
     }
   }
+  /* The details popover (details-popover-controller.ts): beside the annotation, or a bottom sheet when narrow. */
+  .details-popover {
+    position: fixed;
+    z-index: 3;
+    box-sizing: border-box;
+    width: min(26rem, calc(100vw - 1rem));
+    max-height: min(32rem, 60vh);
+    overflow: auto;
+    padding: var(--_space);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    box-shadow: 0 0.25rem 1rem rgb(0 0 0 / 0.2);
+  }
+  /* One form at a time: the sidebar's copy steps aside while the popover shows the same annotation. */
+  :host([data-details-open]) .sidebar claim-details {
+    display: none;
+  }
+  .details-popover.sheet {
+    inset: auto 0 0 0;
+    width: auto;
+    max-height: 50vh;
+    border-radius: var(--_radius) var(--_radius) 0 0;
+  }
 `;

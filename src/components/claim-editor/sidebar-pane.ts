@@ -1,19 +1,15 @@
 import { html } from 'lit';
-import type { Annotation, AnnotationPatch } from '../../model/annotation.js';
+import type { Annotation } from '../../model/annotation.js';
 import type { Taxonomy } from '../../model/taxonomy.js';
 import type { VerdictScale } from '../../model/verdict-scale.js';
 import { moveToUnsourced, moveToUntagged } from '../../editor/advance-commands.js';
 import { sentenceProgress } from '../../editor/sentence-progress.js';
-import {
-  removeAnnotationTransaction,
-  selectAnnotationTransaction,
-  updateAnnotationTransaction,
-} from '../../editor/annotation-commands.js';
+import { selectAnnotationTransaction } from '../../editor/annotation-commands.js';
 import { getAnnotationState } from '../../editor/annotation-plugin.js';
 import { annotationList } from '../../editor/state-annotation-list.js';
-import '../claim-details/claim-details.js';
 import '../claim-sidebar/claim-sidebar.js';
 import type { SidebarJumpDetail } from '../claim-sidebar/claim-sidebar.component.js';
+import { renderDetailsForm } from './details-form.js';
 import type { EditorStateController } from './editor-state-controller.js';
 import type { SourceOptionsController } from './source-options-controller.js';
 
@@ -34,23 +30,7 @@ export function renderSidebarPane(
 ) {
   const state = editor.state;
   return html`<div part="sidebar" class="sidebar">
-    <claim-details
-      ?hidden=${!selected}
-      .annotation=${selected}
-      .taxonomy=${taxonomy}
-      .verdictScale=${verdictScale}
-      ?readonly=${readonly}
-      .sources=${selected ? sources.sources(state) : []}
-      .resolveSource=${sources.resolve}
-      @focusin=${() => sources.loadAliases()}
-      @claim-details-change=${(event: CustomEvent<{ id: string; patch: AnnotationPatch }>) =>
-        editor.dispatch(updateAnnotationTransaction(editor.state, event.detail.id, event.detail.patch))}
-      @claim-details-delete=${(event: CustomEvent<{ id: string }>) => {
-        editor.dispatch(removeAnnotationTransaction(editor.state, event.detail.id));
-        editor.view?.focus();
-      }}
-      @claim-details-done=${() => editor.view?.focus()}
-    ></claim-details>
+    ${renderDetailsForm(editor, taxonomy, readonly, selected, verdictScale, sources)}
     <claim-sidebar
       .list=${annotationList(state)}
       .taxonomy=${taxonomy}
