@@ -52,6 +52,9 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     port: server.address.port,
     async close() {
       await server.destroy();
+      // destroy() only sends each document a close message: the sockets stay open to a stopped server (the
+      // clients would not reconnect to a restarted one until their idle timeout), so end them here.
+      for (const client of server.webSocketServer.clients) client.terminate();
       persistence.close();
     },
   };

@@ -1,0 +1,242 @@
+// Team sync end to end (issue 17): two browser contexts, each on a different sync server node, the nodes sharing one
+// Redis and one data directory. Every test opens a fresh document id.
+import { expect, test, type Browser, type BrowserContext, type Page, type WebSocketRoute } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort, startRedis } from '../scripts/redis-process.mjs';
+import { createSyncToken, startSyncServer, type SyncServer } from '../src/server/index.js';
+import { annotations, SENTENCES, TAGS, tagSentence, textLocator, type AnnotationData } from './helpers.js';
+
+const SECRET = 'team-sync-e2e-secret';
+
+interface SyncEditor extends HTMLElement {
+  readonly annotations: AnnotationData[];
+  updateAnnotation(id: string, patch: Partial<Pick<AnnotationData, 'tag' | 'source' | 'note'>>): AnnotationData;
+}
+
+let redis: { url: string; stop(): Promise<void> };
+let dataDirectory: string;
+const nodes: { port: number; server: SyncServer }[] = [];
+let documentCount = 0;
+
+const startNode = async (port: number) => startSyncServer({ port, dataDirectory, redisUrl: redis.url, secret: SECRET });
+
+test.describe('team sync through two server nodes', () => {
+  test.setTimeout(60_000);
+
+  test.beforeAll(async () => {
+    redis = await startRedis();
+    dataDirectory = mkdtempSync(join(tmpdir(), 'claim-sync-e2e-'));
+    for (let i = 0; i < 2; i += 1) {
+      const port = await freePort();
+      nodes.push({ port, server: await startNode(port) });
+    }
+  });
+
+  test.afterAll(async () => {
+    for (const node of nodes.splice(0)) await node.server.close();
+    await redis?.stop();
+    if (dataDirectory) rmSync(dataDirectory, { recursive: true, force: true });
+  });
+
+  /** A document id no other test (or earlier run) used. */
+  const freshDocument = () => `team-sync-${Date.now().toString(36)}-${(documentCount += 1)}`;
+
+  const tokenFor = (doc: string, user: string, { secret = SECRET, expiresInSeconds = 600 } = {}) =>
+    createSyncToken({ secret, user, documents: [doc], expiresInSeconds });
+
+  const demoUrl = (node: number, doc: string, user: string, token = tokenFor(doc, user)) =>
+    `/demo/?${new URLSearchParams({ sync: `ws://127.0.0.1:${nodes[node].port}`, token, user, doc })}`;
+
+  const statusOf = (page: Page) => page.locator('claim-editor#editor .sync-status');
+
+  /** Opens the demo on document `doc` through node `node`, counting the `claim-change` events of reason `remote`. */
+  async function openSynced(page: Page, node: number, doc: string, user: string, token?: string): Promise<void> {
+    await page.addInitScript(() => {
+      const counts = { remote: 0 };
+      (window as unknown as { syncCounts: typeof counts }).syncCounts = counts;
+      document.addEventListener('claim-change', (event) => {
+        if ((event as CustomEvent<{ reason: string }>).detail.reason === 'remote') counts.remote += 1;
+      });
+    });
+    await page.goto(demoUrl(node, doc, user, token));
+    await expect(textLocator(page)).toContainText(SENTENCES.independent);
+  }
+
+  const remoteChanges = (page: Page) =>
+    page.evaluate(() => (window as unknown as { syncCounts: { remote: number } }).syncCounts.remote);
+
+  const connected = (page: Page) =>
+    expect(statusOf(page)).toHaveAttribute('data-state', 'connected', { timeout: 15_000 });
+
+  const update = (page: Page, id: string, patch: Partial<Pick<AnnotationData, 'tag' | 'source' | 'note'>>) =>
+    page.evaluate(
+      ({ id, patch }) => {
+        (document.querySelector('claim-editor#editor') as SyncEditor).updateAnnotation(id, patch);
+      },
+      { id, patch },
+    );
+
+  /** The annotations of `page`, reduced to what must agree between browsers, sorted by id. */
+  const shared = async (page: Page) =>
+    (await annotations(page))
+      .map(({ id, tag, quote, source, note }) => ({ id, tag, quote, source, note }))
+      .sort((a, b) => a.id.localeCompare(b.id));
+
+  /** Two contexts: A on node 0 (Ana), B on node 1 (Ben), both connected to `doc`; `prepareA` runs before A opens. */
+  async function twoBrowsers(browser: Browser, doc: string, prepareA?: (context: BrowserContext) => Promise<void>) {
+    const contextA = await browser.newContext();
+    await prepareA?.(contextA);
+    const contextB = await browser.newContext();
+    const pageA = await contextA.newPage();
+    const pageB = await contextB.newPage();
+    await openSynced(pageA, 0, doc, 'Ana');
+    await openSynced(pageB, 1, doc, 'Ben');
+    await connected(pageA);
+    await connected(pageB);
+    return { contextA, contextB, pageA, pageB };
+  }
+
+  const closeAll = async (...contexts: BrowserContext[]) => {
+    for (const context of contexts) await context.close();
+  };
+
+  test('a tag with its source made in one browser appears in the other, as a remote change', async ({ browser }) => {
+    const doc = freshDocument();
+    const { contextA, contextB, pageA, pageB } = await twoBrowsers(browser, doc);
+    await expect(statusOf(pageA)).toContainText('Ben');
+
+    const tagged = await tagSentence(pageA, SENTENCES.independent, TAGS.state.key);
+    await update(pageA, tagged.id, { source: 'Varnian Press Agency' });
+
+    await expect
+      .poll(async () => (await annotations(pageB)).map(({ id, tag, quote, source }) => ({ id, tag, quote, source })))
+      .toEqual([{ id: tagged.id, tag: TAGS.state.id, quote: SENTENCES.independent, source: 'Varnian Press Agency' }]);
+    expect(await remoteChanges(pageB)).toBeGreaterThan(0);
+    await closeAll(contextA, contextB);
+  });
+
+  test('a note edited in one browser and a retag in the other, at once, both survive', async ({ browser }) => {
+    const doc = freshDocument();
+    const { contextA, contextB, pageA, pageB } = await twoBrowsers(browser, doc);
+    const tagged = await tagSentence(pageA, SENTENCES.stateDept, TAGS.state.key);
+    await expect.poll(async () => (await annotations(pageB)).map((a) => a.id)).toEqual([tagged.id]);
+
+    await Promise.all([
+      update(pageA, tagged.id, { note: 'Asked the embassy too.' }),
+      update(pageB, tagged.id, { tag: TAGS.fact.id }),
+    ]);
+
+    const expected = [{ id: tagged.id, tag: TAGS.fact.id, quote: SENTENCES.stateDept, note: 'Asked the embassy too.' }];
+    for (const page of [pageA, pageB]) {
+      await expect
+        .poll(async () => (await annotations(page)).map(({ id, tag, quote, note }) => ({ id, tag, quote, note })))
+        .toEqual(expected);
+    }
+    await closeAll(contextA, contextB);
+  });
+
+  test('tags made offline, kept across closing and reopening the tab, reach the other browser once', async ({
+    browser,
+  }) => {
+    const doc = freshDocument();
+    // Chromium's offline mode (setOffline) blocks new requests but leaves an open WebSocket running, so A's
+    // connections to the sync server go through a route that can cut them: "offline" for sync is this cut.
+    let cut = false;
+    const open: WebSocketRoute[] = [];
+    const { contextA, contextB, pageA, pageB } = await twoBrowsers(browser, doc, (context) =>
+      context.routeWebSocket(`ws://127.0.0.1:${nodes[0].port}/**`, (ws) => {
+        if (cut) return void ws.close();
+        ws.connectToServer();
+        open.push(ws);
+      }),
+    );
+
+    cut = true;
+    await contextA.setOffline(true);
+    for (const ws of open.splice(0)) await ws.close();
+    await expect(statusOf(pageA)).toHaveAttribute('data-state', 'offline', { timeout: 15_000 });
+    await expect(statusOf(pageA)).toContainText('Offline: changes kept here');
+    const offlineTags: AnnotationData[] = [];
+    for (const sentence of [SENTENCES.independent, SENTENCES.stateDept, SENTENCES.dascu]) {
+      offlineTags.push(await tagSentence(pageA, sentence, TAGS.fact.key));
+    }
+    await pageA.evaluate(() =>
+      (document.querySelector('claim-editor#editor') as HTMLElement & { flush(): Promise<void> }).flush(),
+    );
+    await pageA.close();
+
+    // The demo page itself comes over the network: it loads again, the sync server stays cut off.
+    await contextA.setOffline(false);
+    const reopened = await contextA.newPage();
+    await openSynced(reopened, 0, doc, 'Ana');
+    await expect.poll(async () => (await annotations(reopened)).length).toBe(3);
+    await expect(statusOf(reopened)).not.toHaveAttribute('data-state', 'connected');
+    expect(await annotations(pageB)).toEqual([]);
+
+    cut = false;
+    await connected(reopened);
+    const ids = offlineTags.map((a) => a.id).sort();
+    await expect.poll(async () => (await annotations(pageB)).map((a) => a.id).sort()).toEqual(ids);
+    await expect.poll(async () => (await annotations(reopened)).map((a) => a.id).sort()).toEqual(ids);
+    await closeAll(contextA, contextB);
+  });
+
+  test('a restarted server node loses nothing', async ({ browser }) => {
+    const doc = freshDocument();
+    const { contextA, contextB, pageA, pageB } = await twoBrowsers(browser, doc);
+    await tagSentence(pageA, SENTENCES.independent, TAGS.state.key);
+    await tagSentence(pageB, SENTENCES.dascu, TAGS.analyst.key);
+    await expect.poll(async () => (await annotations(pageA)).length).toBe(2);
+    await expect.poll(async () => (await annotations(pageB)).length).toBe(2);
+
+    await nodes[0].server.close();
+    await expect(statusOf(pageA)).not.toHaveAttribute('data-state', 'connected', { timeout: 15_000 });
+    // Made while A's node is down: reaches A through the restarted node.
+    await tagSentence(pageB, SENTENCES.lena, TAGS.analyst.key);
+    nodes[0].server = await startNode(nodes[0].port);
+    await connected(pageA);
+
+    await expect.poll(async () => (await annotations(pageA)).length, { timeout: 15_000 }).toBe(3);
+    const everything = await shared(pageB);
+    await expect.poll(() => shared(pageA)).toEqual(everything);
+
+    const contextC = await browser.newContext();
+    const pageC = await contextC.newPage();
+    await openSynced(pageC, 0, doc, 'Cleo');
+    await connected(pageC);
+    await expect.poll(() => shared(pageC)).toEqual(everything);
+    await closeAll(contextA, contextB, contextC);
+  });
+
+  for (const [name, token] of [
+    ['a token signed with another secret', (doc: string) => tokenFor(doc, 'Eve', { secret: 'not-the-secret' })],
+    ['an expired token', (doc: string) => tokenFor(doc, 'Eve', { expiresInSeconds: -60 })],
+  ] as const) {
+    test(`${name} is refused, told to the user, and nothing of the document reaches the page`, async ({ browser }) => {
+      const doc = freshDocument();
+      const contextA = await browser.newContext();
+      const pageA = await contextA.newPage();
+      await openSynced(pageA, 0, doc, 'Ana');
+      await connected(pageA);
+      await tagSentence(pageA, SENTENCES.independent, TAGS.state.key);
+      await tagSentence(pageA, SENTENCES.dascu, TAGS.fact.key);
+
+      // A second, valid reader on the other node proves the annotations are on the server.
+      const contextB = await browser.newContext();
+      const pageB = await contextB.newPage();
+      await openSynced(pageB, 1, doc, 'Ben');
+      await expect.poll(async () => (await annotations(pageB)).length).toBe(2);
+
+      const contextE = await browser.newContext();
+      const pageE = await contextE.newPage();
+      await openSynced(pageE, 1, doc, 'Eve', token(doc));
+      await expect(statusOf(pageE)).toHaveAttribute('data-state', 'unauthorized', { timeout: 15_000 });
+      await expect(statusOf(pageE)).toContainText('Sync refused: sign in again (changes kept here)');
+      expect(await annotations(pageE)).toEqual([]);
+      expect(await remoteChanges(pageE)).toBe(0);
+      await closeAll(contextA, contextB, contextE);
+    });
+  }
+});
