@@ -7,6 +7,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { engines as allEngines } from './browser.mjs';
 import { ensureBrowsers } from './ensure-browser.mjs';
+// Installs Debian's redis-server for the team sync tests when it can, or says how in one line.
+import './ensure-redis.mjs';
 import { wtrResultsFile } from './counting-reporter.mjs';
 
 const playwrightResultsFile = 'test-results/playwright.json';
