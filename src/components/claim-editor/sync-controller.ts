@@ -41,7 +41,8 @@ export class SyncController implements ReactiveController {
     host.addController(this);
   }
 
-  hostUpdated() {
+  // Before rendering, so the status it sets is drawn in this update instead of scheduling another one.
+  hostUpdate() {
     const url = this.bridge.syncUrl();
     const documentId = this.bridge.documentId();
     const key = url && documentId ? JSON.stringify([url, documentId, this.bridge.syncToken() ?? '']) : undefined;
