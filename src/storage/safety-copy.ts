@@ -20,9 +20,30 @@ export interface SavedRecords {
   annotations: StoredAnnotation[];
 }
 
-/** Where a closing page leaves the unsaved changes of one document of one database. */
-export function safetyCopyKey(dbName: string, documentId: string): string {
-  return `claim-provenance:unsaved:${dbName}:${documentId}`;
+/**
+ * Where a closing page leaves the unsaved changes of one document of one
+ * database. Each tab has its own key: a tab saving the same document must not
+ * drop the copy another tab left while closing (it has not read it).
+ */
+export function safetyCopyKey(dbName: string, documentId: string, tabId: string): string {
+  return `${safetyCopyPrefix(dbName, documentId)}${tabId}`;
+}
+
+/** Names are encoded so that one document's prefix is never the start of another's. */
+function safetyCopyPrefix(dbName: string, documentId: string): string {
+  return `claim-provenance:unsaved:${encodeURIComponent(dbName)}:${encodeURIComponent(documentId)}:`;
+}
+
+/** The keys of every copy left for this document, by any tab. */
+export function safetyCopyKeys(dbName: string, documentId: string): string[] {
+  const prefix = safetyCopyPrefix(dbName, documentId);
+  try {
+    return Array.from({ length: localStorage.length }, (_, index) => localStorage.key(index) ?? '').filter((key) =>
+      key.startsWith(prefix),
+    );
+  } catch {
+    return [];
+  }
 }
 
 /** Synchronous, so it completes even when the page is torn down right after. */

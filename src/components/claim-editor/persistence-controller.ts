@@ -251,8 +251,8 @@ export class PersistenceController implements ReactiveController {
     this.owedLoad = undefined;
     let saved = checked.saved;
     this.learn(saved?.annotations ?? []);
-    const leftover = this.closingCopy.take();
-    if (leftover) saved = mergeSafetyCopy(saved, leftover, owed.documentId);
+    const leftovers = this.closingCopy.take();
+    for (const leftover of leftovers) saved = mergeSafetyCopy(saved, leftover, owed.documentId);
     this.revision = saved?.document?.revision ?? 0;
     this.created = saved?.document?.created ?? new Date().toISOString();
     const state = this.host.editorState();
@@ -273,7 +273,7 @@ export class PersistenceController implements ReactiveController {
       const { records } = getAnnotationState(this.host.editorState());
       saver.markAnnotations(merge.fromStorage.filter((a) => records.get(a.id)?.status !== a.status).map((a) => a.id));
     }
-    if (leftover) {
+    for (const leftover of leftovers) {
       saver.markAnnotations([...leftover.annotations.map((a) => a.id), ...leftover.removed]);
       if (leftover.document) saver.markDocument();
     }

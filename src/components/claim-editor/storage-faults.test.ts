@@ -8,6 +8,7 @@ import { expect, fixture, fixtureCleanup } from '@open-wc/testing';
 import '../../define.js';
 import { readArticleJSON } from '../../editor/article.js';
 import { ClaimStore, deleteDocument, type ChangeSet } from '../../storage/claim-store.js';
+import { safetyCopyKeys } from '../../storage/safety-copy.js';
 import type { SetAsideRecord, StoredAnnotation, StoredDocument } from '../../storage/db-schema.js';
 import { shadowOf } from '../../test-support/editor-helpers.js';
 import {
@@ -224,7 +225,9 @@ describe('<claim-editor> storage faults', () => {
 
       window.dispatchEvent(new PageTransitionEvent('pagehide'));
 
-      const copy = JSON.parse(localStorage.getItem(`claim-provenance:unsaved:${dbName}:closing`) ?? 'null') as {
+      const keys = safetyCopyKeys(dbName, 'closing');
+      expect(keys, 'one safety copy').to.have.length(1);
+      const copy = JSON.parse(localStorage.getItem(keys[0]) ?? 'null') as {
         annotations: { id: string }[];
       } | null;
       expect(
@@ -240,7 +243,41 @@ describe('<claim-editor> storage faults', () => {
         [true, [tagged.id]],
       ]);
       await until(async () => (await storedAnnotations(dbName, 'closing')).length === 1, 'the closing write to land');
-      localStorage.removeItem(`claim-provenance:unsaved:${dbName}:closing`);
+      localStorage.removeItem(keys[0]);
+    });
+
+    it('another tab saving the same document keeps the copy a closing tab left; the next load takes it', async () => {
+      const closing = await mountLoaded('left', ARTICLE_HTML);
+      const staying = await mountLoaded('left');
+      // The closing tab's writes are cut off with it (each tab has its own store): only its safety copy holds the tag.
+      const write = ClaimStore.prototype.write;
+      const cutOff = new Set<ClaimStore>();
+      let closed = false;
+      patches.replace(
+        ClaimStore.prototype,
+        'write',
+        function (this: ClaimStore, changes: ChangeSet, options: { unloading?: boolean } = {}) {
+          if (!closed) cutOff.add(this);
+          return cutOff.has(this) ? new Promise(() => {}) : write.call(this, changes, options);
+        },
+      );
+      const lastTag = closing.addAnnotation({ tag: 'state-media-claim', quote: PLAN });
+      window.dispatchEvent(new PageTransitionEvent('pagehide'));
+      closing.remove();
+      await until(() => cutOff.size === 1, 'the closing transaction to start');
+      closed = true;
+      expect(safetyCopyKeys(dbName, 'left'), 'the closing tab’s copy').to.have.length(1);
+
+      const other = staying.addAnnotation({ tag: 'reported-fact', quote: WATER });
+      await staying.flush();
+      expect(safetyCopyKeys(dbName, 'left'), 'the copy after the other tab saved').to.have.length(1);
+
+      const reopened = await mountLoaded('left');
+      expect(reopened.annotations.map((a) => a.id).sort()).to.deep.equal([lastTag.id, other.id].sort());
+      expect((await storedAnnotations(dbName, 'left')).map((a) => a.id).sort()).to.deep.equal(
+        [lastTag.id, other.id].sort(),
+      );
+      expect(safetyCopyKeys(dbName, 'left'), 'copies once taken').to.deep.equal([]);
     });
   });
 
@@ -337,7 +374,7 @@ describe('<claim-editor> storage faults', () => {
 
       window.dispatchEvent(new PageTransitionEvent('pagehide'));
 
-      expect(localStorage.getItem(`claim-provenance:unsaved:${dbName}:closed-after`)).to.equal(null);
+      expect(safetyCopyKeys(dbName, 'closed-after')).to.deep.equal([]);
       await editor.flush().catch(() => {});
       expect(await storedDocument(dbName, 'closed-after')).to.equal(undefined);
       expect(await storedAnnotations(dbName, 'closed-after')).to.deep.equal([]);
