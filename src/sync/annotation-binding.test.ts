@@ -1,8 +1,11 @@
 import { expect } from '@open-wc/testing';
 import * as Y from 'yjs';
 import type { Annotation } from '../model/annotation.js';
-import { AnnotationBinding } from './annotation-binding.js';
+import { ANNOTATIONS_PER_MESSAGE, AnnotationBinding } from './annotation-binding.js';
 import { annotationsMap, readSharedAnnotations } from './doc-layout.js';
+
+/** The sync server's default message limit (DEFAULT_MAX_MESSAGE_BYTES: browser tests import no server code). */
+const DEFAULT_LIMIT = 2 * 1024 * 1024;
 
 const sample: Annotation = {
   id: 'n1',
@@ -111,5 +114,23 @@ describe('sync client: Y.Doc layout and binding', () => {
         .sort(),
     ).to.deep.equal(['n1', 'n2']);
     expect(host.applied[0].annotations.map((a) => a.id).sort()).to.deep.equal(['n1', 'n2']);
+  });
+
+  it('sends thousands of annotations as several messages, each far under the server limit, and all arrive', () => {
+    const { a, b } = wiredPair();
+    const updates: number[] = [];
+    a.on('update', (update: Uint8Array) => updates.push(update.byteLength));
+    const many = Array.from({ length: 5000 }, (_, i) => ({
+      ...sample,
+      id: `m${i}`,
+      note: `Checked against bulletin ${i}.`,
+    }));
+    const two = recorder();
+    new AnnotationBinding(b, two.host);
+    new AnnotationBinding(a, recorder().host).local(many, []);
+    expect(updates.length).to.equal(5000 / ANNOTATIONS_PER_MESSAGE);
+    expect(Math.max(...updates)).to.be.below(DEFAULT_LIMIT / 8);
+    expect(readSharedAnnotations(b, []).length).to.equal(5000);
+    expect(two.applied.flatMap((change) => change.annotations).length).to.equal(5000);
   });
 });

@@ -2,6 +2,14 @@ import * as Y from 'yjs';
 import type { Annotation } from '../model/annotation.js';
 import { annotationsMap, readSharedAnnotation, removeAnnotation, writeAnnotation } from './doc-layout.js';
 
+/**
+ * Annotations written per Y.Doc transaction. Each transaction is one message
+ * to the server: 250 annotations stay near 100 KB, far under the server's
+ * message limit (2 MB by default), which a document of thousands sent at once
+ * would exceed, and be refused again on every reconnect.
+ */
+export const ANNOTATIONS_PER_MESSAGE = 250;
+
 /** The origin of the Y.Doc transactions made for this editor's own changes: they are not applied back to it. */
 export const LOCAL_ORIGIN = Symbol('claim-editor local');
 
@@ -41,13 +49,20 @@ export class AnnotationBinding {
     this.map.observeDeep(this.observer);
   }
 
-  /** Writes the editor's changes: `annotations` as they are now, `removedIds` deleted. */
+  /**
+   * Writes the editor's changes: `annotations` as they are now, `removedIds`
+   * deleted; in transactions of at most {@link ANNOTATIONS_PER_MESSAGE} changes.
+   */
   local(annotations: readonly Annotation[], removedIds: readonly string[]) {
-    if (annotations.length === 0 && removedIds.length === 0) return;
-    this.doc.transact(() => {
-      for (const annotation of annotations) writeAnnotation(this.doc, annotation);
-      for (const id of removedIds) removeAnnotation(this.doc, id);
-    }, LOCAL_ORIGIN);
+    const changes = [...annotations, ...removedIds];
+    for (let first = 0; first < changes.length; first += ANNOTATIONS_PER_MESSAGE) {
+      this.doc.transact(() => {
+        for (const change of changes.slice(first, first + ANNOTATIONS_PER_MESSAGE)) {
+          if (typeof change === 'string') removeAnnotation(this.doc, change);
+          else writeAnnotation(this.doc, change);
+        }
+      }, LOCAL_ORIGIN);
+    }
   }
 
   /**
