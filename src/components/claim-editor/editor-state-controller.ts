@@ -7,7 +7,7 @@ import type { Annotation, AnnotationInput, AnnotationPatch } from '../../model/a
 import { announcementOf } from '../../editor/announce.js';
 import { annotationsOf, recordsFromAnnotations, resolveInput, toAnnotation } from '../../editor/annotation-offsets.js';
 import { getAnnotationState } from '../../editor/annotation-plugin.js';
-import type { AnnotationRecord } from '../../editor/annotation-record.js';
+import { sameRecord, type AnnotationRecord } from '../../editor/annotation-record.js';
 import { AnnotationStep } from '../../editor/annotation-step.js';
 import { deriveTitle, emptyArticle, parseArticleDOM, readArticleJSON } from '../../editor/article.js';
 import {
@@ -258,13 +258,16 @@ export class EditorStateController implements ReactiveController {
   /**
    * Annotations another tab saved, or removed, applied outside undo history
    * and not saved again; with `synced` (from team sync) they are saved.
+   * Annotations the editor already holds as they are change nothing.
    */
   applyRemote(annotations: Annotation[], removedIds: string[], { synced = false } = {}) {
     const state = this.state;
     const { records } = getAnnotationState(state);
     const tr = state.tr;
-    const incoming = recordsFromAnnotations(state.doc, annotations);
-    for (const record of incoming) tr.step(new AnnotationStep(record.id, records.get(record.id) ?? null, record));
+    for (const record of recordsFromAnnotations(state.doc, annotations)) {
+      const current = records.get(record.id) ?? null;
+      if (!current || !sameRecord(current, record)) tr.step(new AnnotationStep(record.id, current, record));
+    }
     for (const id of removedIds) {
       const current = records.get(id);
       if (current) tr.step(new AnnotationStep(id, current, null));
