@@ -10,6 +10,8 @@ import { startDevServer } from '@web/dev-server';
 import { chromium } from '@playwright/test';
 import { chromePath, chromeArgs } from './browser.mjs';
 import { measureSizes, sizeTable } from './size.mjs';
+import { hasRedis } from './redis-process.mjs';
+import { buildSyncBench, measureSync, printSync } from './bench-sync.mjs';
 
 if (!existsSync(chromePath)) {
   console.error(
@@ -23,6 +25,10 @@ const sizes = (process.env.BENCH_SIZES ?? '100,1000,3000').split(',').map(Number
 const repeats = (paragraphs) => (paragraphs >= 3000 ? 3 : 5);
 const KEYSTROKES = 15;
 const TAGS = 10;
+
+const syncBench = hasRedis();
+if (syncBench) await buildSyncBench();
+else console.error('bench: no redis-server, so no team sync figures (Debian: "apt-get install redis-server").');
 
 await build({
   entryPoints: ['bench/bench-page.ts'],
@@ -190,6 +196,12 @@ try {
     });
   }
 
+  // Team sync (scripts/bench-sync.mjs): two server nodes, one Redis, a browser context on each.
+  if (syncBench)
+    await attempt('sync', {}, async () => {
+      for (const line of await measureSync(browser, `http://127.0.0.1:${port}`)) report(line);
+    });
+
   const bundle = await measureSizes();
   report({
     measure: 'bundle-size',
@@ -267,6 +279,8 @@ try {
         orphaned,
       })),
   );
+  const syncLines = lines.filter((line) => line.measure?.startsWith('sync-'));
+  if (syncLines.length > 0) printSync(syncLines);
 } finally {
   await browser.close();
   await server.stop();
