@@ -175,7 +175,10 @@ test.describe('team sync through two server nodes', () => {
     await expect(statusOf(reopened)).not.toHaveAttribute('data-state', 'connected');
     expect(await annotations(pageB)).toEqual([]);
 
+    // The network drops and comes back: the editor reconnects at once, not at its next (backed-off) retry.
+    await contextA.setOffline(true);
     cut = false;
+    await contextA.setOffline(false);
     await connected(reopened);
     const ids = offlineTags.map((a) => a.id).sort();
     await expect.poll(async () => (await annotations(pageB)).map((a) => a.id).sort()).toEqual(ids);

@@ -69,12 +69,18 @@ export function startSync(options: SyncOptions): SyncSession {
     },
   });
   provider.setAwarenessField('user', { name: options.user ?? '' });
+  // The provider's retries back off to 30 s apart: when the network returns, try at once.
+  const reconnect = () => {
+    if (state === 'offline' || state === 'connecting') void provider.connect();
+  };
+  window.addEventListener('online', reconnect);
   tell();
   return {
     local: (annotations, removedIds) => binding.local(annotations, removedIds),
     select: (range) => provider.setAwarenessField('selection', range),
     setUser: (user) => provider.setAwarenessField('user', { name: user ?? '' }),
     destroy: () => {
+      window.removeEventListener('online', reconnect);
       binding.destroy();
       provider.destroy();
       doc.destroy();
