@@ -8,11 +8,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { startDevServer } from '@web/dev-server';
 import { chromium } from '@playwright/test';
 import { chromePath, chromeArgs } from './browser.mjs';
 import { buildServer } from './build-server.mjs';
+import { buildBenchPage } from './bench-page-build.mjs';
 import { freePort, hasRedis, startRedis } from './redis-process.mjs';
 
 const CHANGES = Number(process.env.BENCH_SYNC_CHANGES ?? 100);
@@ -148,19 +148,7 @@ export async function measureSync(browser, origin) {
 
 /** Builds the sync bench page and the server (dist/server). */
 export async function buildSyncBench() {
-  await Promise.all([
-    buildServer(),
-    build({
-      entryPoints: ['bench/sync-page.ts'],
-      outfile: 'dist/bench-sync-page.js',
-      bundle: true,
-      format: 'esm',
-      target: 'es2022',
-      minify: true,
-      tsconfig: 'tsconfig.json',
-      logLevel: 'warning',
-    }),
-  ]);
+  await Promise.all([buildServer(), buildBenchPage('bench/sync-page.ts', 'dist/bench-sync-page.js')]);
 }
 
 /** Prints the sync lines as a table. */

@@ -5,7 +5,7 @@
 // reported, never asserted.
 import { existsSync } from 'node:fs';
 import os from 'node:os';
-import { build } from 'esbuild';
+import { buildBenchPage } from './bench-page-build.mjs';
 import { startDevServer } from '@web/dev-server';
 import { chromium } from '@playwright/test';
 import { chromePath, chromeArgs } from './browser.mjs';
@@ -30,16 +30,7 @@ const syncBench = hasRedis();
 if (syncBench) await buildSyncBench();
 else console.error('bench: no redis-server, so no team sync figures (Debian: "apt-get install redis-server").');
 
-await build({
-  entryPoints: ['bench/bench-page.ts'],
-  outfile: 'dist/bench-page.js',
-  bundle: true,
-  format: 'esm',
-  target: 'es2022',
-  minify: true,
-  tsconfig: 'tsconfig.json',
-  logLevel: 'warning',
-});
+await buildBenchPage('bench/bench-page.ts', 'dist/bench-page.js');
 
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
