@@ -6,8 +6,9 @@ import { recordsFromAnnotations } from '../editor/annotation-offsets.js';
 import { TextIndex } from '../editor/text-index.js';
 import { CONTEXT_LENGTH, type Annotation } from '../model/annotation.js';
 import { AnnotationBinding } from './annotation-binding.js';
+import { ANNOTATIONS_PER_MESSAGE } from './annotation-binding.js';
 import { ArticleBinding } from './article-binding.js';
-import { articleMap, readSharedArticle } from './article-layout.js';
+import { articleMap, MAX_ARTICLE_BYTES, readSharedArticle } from './article-layout.js';
 import { readSharedAnnotations } from './doc-layout.js';
 
 const FIRST = 'The council approved the bridge on Monday. Work starts in spring. The cost is twelve million.';
@@ -42,6 +43,7 @@ class FakeEditor {
   replacedCount = 0;
   applyCount = 0;
   reports: string[][] = [];
+  notices: string[] = [];
   readonly annotationBinding: AnnotationBinding;
   readonly binding: ArticleBinding;
 
@@ -72,6 +74,7 @@ class FakeEditor {
           this.setAnnotations(shared.doc, annotations);
         },
         pullAnnotations: () => this.annotationBinding.pullAll(),
+        notice: (message: string) => this.notices.push(message),
       },
       0,
     );
@@ -130,6 +133,17 @@ function wire(a: Y.Doc, b: Y.Doc) {
   a.on('update', relay(b));
   b.on('update', relay(a));
   return line;
+}
+
+/** The sync server's default message limit (`DEFAULT_MAX_MESSAGE_BYTES`; server code is not loaded in browsers). */
+const SERVER_MESSAGE_LIMIT = 2 * 1024 * 1024;
+
+/** `count` paragraphs of invented text, about 100 characters each. */
+function longText(count: number): string {
+  return Array.from(
+    { length: count },
+    (_, i) => `Ferry line ${i} carried ${i * 7} passengers in March. The operator counted them twice at pier ${i}.`,
+  ).join('\n');
 }
 
 const pause = () => new Promise((resolve) => setTimeout(resolve, 20));
@@ -256,5 +270,44 @@ describe('sync: the shared article, as versions', () => {
     expect(b.text).to.equal(FIRST);
     expect(b.replacedCount).to.equal(0);
     expect(b.reports.flat().join(' ')).to.contain('forged');
+  });
+
+  it('a long article is one message under the server limit; its many annotations follow in batches', () => {
+    const text = longText(6000);
+    const a = new FakeEditor(FIRST, 1000);
+    const b = new FakeEditor(FIRST, 1000);
+    wire(a.doc, b.doc);
+    a.firstSync();
+    b.firstSync();
+    const sizes: number[] = [];
+    a.doc.on('update', (update: Uint8Array) => sizes.push(update.length));
+    const annotations = Array.from({ length: 1000 }, (_, i) =>
+      annotationOn(text, `The operator counted them twice at pier ${i}.`, `pier-${i}`),
+    );
+    a.edit(text, 2000, annotations);
+    a.binding.publish();
+    expect(text.length).to.be.above(550_000);
+    expect(sizes.length).to.equal(1000 / ANNOTATIONS_PER_MESSAGE);
+    for (const size of sizes) expect(size).to.be.below(SERVER_MESSAGE_LIMIT);
+    const shown = b.text;
+    expect(shown === a.text, 'the same text').to.equal(true);
+    expect(b.annotations).to.have.length(1000);
+    expect(b.annotations.every((x) => x.status === 'anchored' && shown.slice(x.start, x.end) === x.quote)).to.equal(
+      true,
+    );
+  });
+
+  it('an article too large for one message is not shared: the user is told, the others keep theirs', () => {
+    const a = new FakeEditor(FIRST, 1000);
+    const b = new FakeEditor(FIRST, 1000);
+    wire(a.doc, b.doc);
+    a.firstSync();
+    b.firstSync();
+    const text = longText(Math.ceil(MAX_ARTICLE_BYTES / 100));
+    a.edit(text, 2000, []);
+    a.binding.publish();
+    expect(a.notices.join(' ')).to.contain('too large to share');
+    expect(b.text === FIRST, 'B keeps its text').to.equal(true);
+    expect(TextIndex.of(readSharedArticle(a.doc, [])!.doc).text === FIRST, 'the shared text').to.equal(true);
   });
 });

@@ -1,7 +1,8 @@
 import * as Y from 'yjs';
 import type { Annotation } from '../model/annotation.js';
-import { LOCAL_ORIGIN } from './annotation-binding.js';
+import { ANNOTATIONS_PER_MESSAGE, LOCAL_ORIGIN } from './annotation-binding.js';
 import {
+  articleBytes,
   articleHash,
   articleMap,
   isNewer,
@@ -12,6 +13,7 @@ import {
   type ArticleContent,
   type ArticleVersion,
   type SharedArticle,
+  MAX_ARTICLE_BYTES,
 } from './article-layout.js';
 import { readSharedAnnotations, writeAnnotation } from './doc-layout.js';
 
@@ -37,6 +39,8 @@ export interface ArticleBindingHost {
   pullAnnotations(): void;
   /** Malformed shared data that was left out. */
   report(errors: string[]): void;
+  /** Tells the user something about sharing the article (it is too large to share). */
+  notice(message: string): void;
 }
 
 /** How long typing must pause before edited text is shared, in ms. */
@@ -46,7 +50,7 @@ export const PUBLISH_DELAY_MS = 800;
  * Shares the article text as whole versions (see `article-layout.ts`), not
  * character by character. Edited text is written after a pause in typing,
  * a new article at once, each with the annotations as the writer's editor
- * moved them, in one transaction; an annotation whose text the new version
+ * moved them (see {@link ArticleBinding.publish}); an annotation whose text the new version
  * changed is written (and shown here) as `reanchored`, to be reviewed.
  *
  * Between two versions the later one wins ({@link isNewer}: by the time its
@@ -124,10 +128,25 @@ export class ArticleBinding {
     return false;
   }
 
-  /** Writes the article open now as a new version, with its annotations. */
+  /**
+   * Writes the article open now as a new version, with its annotations: the
+   * first {@link ANNOTATIONS_PER_MESSAGE} in the version's transaction, the
+   * rest in transactions of that many after it (each transaction is one
+   * message). An article over {@link MAX_ARTICLE_BYTES} is not shared: the
+   * user is told, and the others keep the version they have.
+   */
   publish(local = this.host.article()) {
     clearTimeout(this.timer);
     this.dirty = false;
+    const bytes = articleBytes(local);
+    if (bytes > MAX_ARTICLE_BYTES) {
+      const size = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+      this.host.notice(
+        `This article (${size(bytes)}) is too large to share with the team (at most ${size(MAX_ARTICLE_BYTES)}): ` +
+          'the others keep their version; annotations are still shared.',
+      );
+      return;
+    }
     const annotations = this.host.annotations();
     const errors: string[] = [];
     const shared = new Map(readSharedAnnotations(this.doc, errors).map((annotation) => [annotation.id, annotation]));
@@ -136,10 +155,14 @@ export class ArticleBinding {
       .map((annotation): Annotation => ({ ...annotation, status: 'reanchored' }));
     const reviewed = new Map(review.map((annotation) => [annotation.id, annotation]));
     const version = newVersion(this.doc, local, this.host.author() ?? '', local.time);
-    this.doc.transact(() => {
-      writeArticle(this.doc, local, version);
-      for (const annotation of annotations) writeAnnotation(this.doc, reviewed.get(annotation.id) ?? annotation);
-    }, LOCAL_ORIGIN);
+    const changes = annotations.map((annotation) => reviewed.get(annotation.id) ?? annotation);
+    for (let first = 0; first === 0 || first < changes.length; first += ANNOTATIONS_PER_MESSAGE) {
+      this.doc.transact(() => {
+        if (first === 0) writeArticle(this.doc, local, version);
+        for (const annotation of changes.slice(first, first + ANNOTATIONS_PER_MESSAGE))
+          writeAnnotation(this.doc, annotation);
+      }, LOCAL_ORIGIN);
+    }
     this.shown = version;
     if (review.length > 0) this.host.apply(review, []);
   }

@@ -41,6 +41,20 @@ export interface SharedArticle {
 
 const MAX_TITLE = 2048;
 
+/**
+ * The largest article version shared, as its JSON in UTF-8 bytes (see
+ * {@link articleBytes}). A version travels as one message, with up to 250
+ * annotations (about 100 KB): 1.5 MB keeps that under the sync server's
+ * default message limit of 2 MB (`DEFAULT_MAX_MESSAGE_BYTES`), which would
+ * otherwise close the connection, again on every reconnect.
+ */
+export const MAX_ARTICLE_BYTES = 1.5 * 1024 * 1024;
+
+/** About the size of a version in a sync message: its title, metadata, content and text as JSON, in UTF-8 bytes. */
+export function articleBytes({ title, meta, content, text }: ArticleContent): number {
+  return new TextEncoder().encode(JSON.stringify([title, meta ?? null, content ?? null, text])).length;
+}
+
 export function articleMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap<unknown>(ARTICLE);
 }

@@ -16,6 +16,8 @@ export interface SyncOptions {
   localAnnotations(): Annotation[];
   apply(annotations: Annotation[], removedIds: string[]): void;
   report(errors: string[]): void;
+  /** Tells the user something about sharing (the article is too large to share). */
+  notice(message: string): void;
   /** The article open now (see `article-binding.ts`). */
   article(): LocalArticle;
   /** Shows another editor's article version; the shared annotations re-anchor to it. */

@@ -115,6 +115,7 @@ export class SyncController implements ReactiveController {
         console.warn(message, errors);
         this.bridge.notice(message);
       },
+      notice: (message) => this.bridge.notice(message),
       status: (state, names) => {
         if (generation === this.generation) this.show(state, names);
       },
