@@ -83,7 +83,11 @@ export class EditorStateController implements ReactiveController {
   view?: EditorView;
   /** The article's title: as given, else its first heading or first line. */
   title = '';
-  /** When the article's text last changed (ms since 1970; 0: never): as saved, edited, loaded or received. */
+  /**
+   * When the article's text last changed (ms since 1970): as saved, edited,
+   * loaded or received; 0 for the page's own (light-DOM) article, which any
+   * version shared through team sync replaces.
+   */
   articleTime = 0;
   /** The article and annotations as loaded, for form reset. */
   private loaded?: { doc: PMNode; records: AnnotationRecord[]; title: string };
@@ -215,7 +219,8 @@ export class EditorStateController implements ReactiveController {
     if (!hasArticle) return;
     const doc = parseArticleDOM(this.host);
     this.title = deriveTitle(doc);
-    this.articleTime = Date.now();
+    // The page's article is where every shared version started from: one edited since is later (see articleTime).
+    this.articleTime = 0;
     this.state = createArticleState({ doc, settings: this.bridge.settings() });
     this.loaded = { doc, records: [], title: this.title };
     this.annotationCache = undefined;
