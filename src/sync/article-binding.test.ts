@@ -183,6 +183,19 @@ describe('sync: the shared article, as versions', () => {
     }
   });
 
+  it("the page's own article (time 0) gives way to any shared version, even one written long ago", () => {
+    const a = new FakeEditor(FIRST, 1);
+    a.annotations = [annotationOn(FIRST, 'Work starts in spring.', 'n1')];
+    a.firstSync();
+    const page = 'The council approved the bridge on Monday. The cost is twelve million.';
+    const b = new FakeEditor(page, 0);
+    wire(a.doc, b.doc);
+    b.firstSync();
+    expect(b.text).to.equal(FIRST);
+    expect(a.text).to.equal(FIRST);
+    expect(b.status('n1')).to.equal('anchored');
+  });
+
   it('the same article on both sides changes nothing', () => {
     const a = new FakeEditor(FIRST, 1000);
     const b = new FakeEditor(FIRST, 5000);
