@@ -6,7 +6,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, startRedis } from '../scripts/redis-process.mjs';
 import { createSyncToken, startSyncServer, type SyncServer } from '../src/server/index.js';
-import { annotations, SENTENCES, TAGS, tagSentence, textLocator, type AnnotationData } from './helpers.js';
+import {
+  annotations,
+  dragText,
+  editorLocator,
+  editorText,
+  locateText,
+  markedText,
+  SENTENCES,
+  sidebarEntries,
+  TAGS,
+  tagSentence,
+  textLocator,
+  type AnnotationData,
+} from './helpers.js';
 
 const SECRET = 'team-sync-e2e-secret';
 
@@ -54,10 +67,12 @@ test.describe('team sync through two server nodes', () => {
   /** Opens the demo on document `doc` through node `node`, counting the `claim-change` events of reason `remote`. */
   async function openSynced(page: Page, node: number, doc: string, user: string, token?: string): Promise<void> {
     await page.addInitScript(() => {
-      const counts = { remote: 0 };
+      const counts = { remote: 0, reasons: [] as string[] };
       (window as unknown as { syncCounts: typeof counts }).syncCounts = counts;
       document.addEventListener('claim-change', (event) => {
-        if ((event as CustomEvent<{ reason: string }>).detail.reason === 'remote') counts.remote += 1;
+        const { reason } = (event as CustomEvent<{ reason: string }>).detail;
+        counts.reasons.push(reason);
+        if (reason === 'remote') counts.remote += 1;
       });
     });
     await page.goto(demoUrl(node, doc, user, token));
@@ -66,6 +81,10 @@ test.describe('team sync through two server nodes', () => {
 
   const remoteChanges = (page: Page) =>
     page.evaluate(() => (window as unknown as { syncCounts: { remote: number } }).syncCounts.remote);
+
+  /** The reasons of every `claim-change` the page fired, in order. */
+  const changeReasons = (page: Page) =>
+    page.evaluate(() => (window as unknown as { syncCounts: { reasons: string[] } }).syncCounts.reasons.slice());
 
   const connected = (page: Page) =>
     expect(statusOf(page)).toHaveAttribute('data-state', 'connected', { timeout: 15_000 });
@@ -184,6 +203,57 @@ test.describe('team sync through two server nodes', () => {
     await expect.poll(async () => (await annotations(pageB)).map((a) => a.id).sort()).toEqual(ids);
     await expect.poll(async () => (await annotations(reopened)).map((a) => a.id).sort()).toEqual(ids);
     await closeAll(contextA, contextB);
+  });
+
+  test('text edited in one browser reaches the other as a new version: annotations re-anchor or are orphaned, never misplaced', async ({
+    browser,
+  }) => {
+    // Three browser contexts: more than the usual budget on a busy machine.
+    test.setTimeout(120_000);
+    const doc = freshDocument();
+    const { contextA, contextB, pageA, pageB } = await twoBrowsers(browser, doc);
+    const moved = await tagSentence(pageA, SENTENCES.independent, TAGS.state.key);
+    const deleted = await tagSentence(pageA, SENTENCES.stateDept, TAGS.fact.key);
+    await expect.poll(async () => (await annotations(pageB)).length).toBe(2);
+    const reasonsBefore = (await changeReasons(pageB)).length;
+
+    // A edits the text: a new sentence before the first tagged one, and the second tagged one deleted.
+    await editorLocator(pageA).getByRole('button', { name: 'Edit text' }).click();
+    await expect(editorLocator(pageA)).toHaveAttribute('mode', 'edit');
+    const box = await locateText(pageA, SENTENCES.independent);
+    await pageA.mouse.click(box.first.left + 1, (box.first.top + box.first.bottom) / 2);
+    const added = 'Port officials disputed both counts. ';
+    await pageA.keyboard.insertText(added);
+    await dragText(pageA, SENTENCES.stateDept);
+    await pageA.keyboard.press('Backspace');
+    const edited = await editorText(pageA);
+    expect(edited).toContain(added + SENTENCES.independent);
+    expect(edited).not.toContain(SENTENCES.stateDept);
+
+    // B shows A's version (sent after a pause in typing), as a remote change; the annotations follow it.
+    await expect.poll(() => editorText(pageB), { timeout: 15_000 }).toBe(edited);
+    const byId = async (page: Page) => new Map((await annotations(page)).map((a) => [a.id, a]));
+    await expect.poll(async () => (await byId(pageB)).get(deleted.id)?.status).toBe('orphaned');
+    const onB = await byId(pageB);
+    expect(onB.get(moved.id)).toMatchObject({ quote: SENTENCES.independent, status: 'anchored' });
+    expect(edited.slice(onB.get(moved.id)!.start, onB.get(moved.id)!.end)).toBe(SENTENCES.independent);
+    expect(await markedText(pageB, moved.id)).toBe(SENTENCES.independent);
+    expect(await markedText(pageB, deleted.id), 'the orphan is not drawn').toBe('');
+    await expect(sidebarEntries(pageB).filter({ hasText: 'Text gone' })).toHaveCount(1);
+    const reasons = (await changeReasons(pageB)).slice(reasonsBefore);
+    expect(reasons.length).toBeGreaterThan(0);
+    expect(new Set(reasons)).toEqual(new Set(['remote']));
+
+    // Opened later in a fresh browser, with the page's own article: the shared version replaces it.
+    const contextC = await browser.newContext();
+    const pageC = await contextC.newPage();
+    await openSynced(pageC, 0, doc, 'Cleo');
+    await connected(pageC);
+    await expect.poll(() => editorText(pageC)).toBe(edited);
+    await expect.poll(async () => (await byId(pageC)).get(deleted.id)?.status).toBe('orphaned');
+    expect(await markedText(pageC, moved.id)).toBe(SENTENCES.independent);
+    expect(await editorText(pageA), 'A keeps its version').toBe(edited);
+    await closeAll(contextA, contextB, contextC);
   });
 
   test('a restarted server node loses nothing', async ({ browser }) => {

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import type { Annotation } from '../model/annotation.js';
-import { annotationsMap, readSharedAnnotation, removeAnnotation, writeAnnotation } from './doc-layout.js';
+import { annotationsMap, ARTICLE, readSharedAnnotation, removeAnnotation, writeAnnotation } from './doc-layout.js';
 
 /**
  * Annotations written per Y.Doc transaction. Each transaction is one message
@@ -28,8 +28,11 @@ export interface BindingHost {
  */
 export class AnnotationBinding {
   private readonly map: Y.Map<Y.Map<unknown>>;
+  private readonly article: Y.Map<unknown>;
   private readonly observer = (events: Y.YEvent<Y.AbstractType<unknown>>[], transaction: Y.Transaction) => {
     if (transaction.origin === LOCAL_ORIGIN) return;
+    // A new article version carries the annotations it moved: the article binding applies both together.
+    if (changedKeys(transaction, this.article)?.has('version')) return;
     const ids = new Set<string>();
     for (const event of events) {
       if (event.target === this.map) for (const key of event.keys.keys()) ids.add(key);
@@ -46,6 +49,7 @@ export class AnnotationBinding {
     private readonly host: BindingHost,
   ) {
     this.map = annotationsMap(doc);
+    this.article = doc.getMap(ARTICLE);
     this.map.observeDeep(this.observer);
   }
 
@@ -71,10 +75,20 @@ export class AnnotationBinding {
    * shared ones are applied to the editor.
    */
   merge(local: readonly Annotation[]) {
+    this.seed(local);
+    this.pullAll();
+  }
+
+  /** Adds the local annotations the shared state does not have yet. */
+  seed(local: readonly Annotation[]) {
     this.local(
       local.filter((annotation) => !this.map.has(annotation.id)),
       [],
     );
+  }
+
+  /** Applies every shared annotation to the editor. */
+  pullAll() {
     this.pull(new Set(this.map.keys()));
   }
 
@@ -97,4 +111,10 @@ export class AnnotationBinding {
   destroy() {
     this.map.unobserveDeep(this.observer);
   }
+}
+
+/** The keys of `type` a transaction changed (undefined: none). */
+function changedKeys(transaction: Y.Transaction, type: unknown): Set<string | null> | undefined {
+  for (const [changed, keys] of transaction.changed) if (changed === type) return keys;
+  return undefined;
 }

@@ -10,7 +10,8 @@ import { readAnnotation } from '../model/annotation-reader.js';
  *   concurrent edits of different fields of one annotation both survive. A
  *   deleted annotation is a removed entry; an absent optional field is a
  *   removed key.
- * - `doc.getMap('article')`: `title` (string).
+ * - `doc.getMap('article')`: the article as whole versions, `title`, `meta`,
+ *   `content`, `text` and `version` (see `article-layout.ts`).
  */
 export const ANNOTATIONS = 'annotations';
 export const ARTICLE = 'article';

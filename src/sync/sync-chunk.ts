@@ -2,6 +2,8 @@ import { HocuspocusProvider, WebSocketStatus } from '@hocuspocus/provider';
 import * as Y from 'yjs';
 import type { Annotation } from '../model/annotation.js';
 import { AnnotationBinding } from './annotation-binding.js';
+import { ArticleBinding, type LocalArticle } from './article-binding.js';
+import type { SharedArticle } from './article-layout.js';
 import type { SyncState } from './sync-state.js';
 
 export interface SyncOptions {
@@ -14,12 +16,22 @@ export interface SyncOptions {
   localAnnotations(): Annotation[];
   apply(annotations: Annotation[], removedIds: string[]): void;
   report(errors: string[]): void;
+  /** Tells the user something about sharing (the article is too large to share). */
+  notice(message: string): void;
+  /** The article open now (see `article-binding.ts`). */
+  article(): LocalArticle;
+  /** Shows another editor's article version; the shared annotations re-anchor to it. */
+  replaceArticle(article: SharedArticle, annotations: Annotation[]): void;
   status(state: SyncState, peers: string[]): void;
 }
 
 export interface SyncSession {
   /** The editor's own changes, to be shared. */
   local(annotations: readonly Annotation[], removedIds: readonly string[]): void;
+  /** The text was edited here (shared after a pause in typing). */
+  edited(): void;
+  /** A new article was loaded here (shared at once). */
+  replaced(): void;
   /** The selected range (text offsets), shown to the others. */
   select(range: { start: number; end: number } | null): void;
   setUser(user: string | undefined): void;
@@ -28,13 +40,21 @@ export interface SyncSession {
 
 /**
  * Connects a document to a Hocuspocus server (document name = `document-id`,
- * `token` as given): the annotations go both ways through a Y.Doc (see
- * `doc-layout.ts`), the `annotator` name and selection through awareness.
+ * `token` as given): the annotations and the article go both ways through a
+ * Y.Doc (see `doc-layout.ts`, `article-binding.ts`), the `annotator` name and selection through awareness.
  * A chunk of its own: pages without `sync-url` never load Yjs.
  */
 export function startSync(options: SyncOptions): SyncSession {
   const doc = new Y.Doc();
   const binding = new AnnotationBinding(doc, options);
+  let user = options.user;
+  const article = new ArticleBinding(doc, {
+    ...options,
+    annotations: () => options.localAnnotations(),
+    author: () => user,
+    replace: (shared, annotations) => options.replaceArticle(shared, annotations),
+    pullAnnotations: () => binding.pullAll(),
+  });
   let state: SyncState = 'connecting';
   let peers: string[] = [];
   const tell = () => options.status(state, peers);
@@ -58,7 +78,9 @@ export function startSync(options: SyncOptions): SyncSession {
       tell();
     },
     onSynced: ({ state: synced }) => {
-      if (synced) binding.merge(options.localAnnotations());
+      if (!synced) return;
+      binding.seed(options.localAnnotations());
+      if (!article.reconcile()) binding.pullAll();
     },
     onAwarenessChange: ({ states }) => {
       peers = states
@@ -78,9 +100,15 @@ export function startSync(options: SyncOptions): SyncSession {
   return {
     local: (annotations, removedIds) => binding.local(annotations, removedIds),
     select: (range) => provider.setAwarenessField('selection', range),
-    setUser: (user) => provider.setAwarenessField('user', { name: user ?? '' }),
+    edited: () => article.edited(),
+    replaced: () => article.replaced(),
+    setUser: (name) => {
+      user = name;
+      provider.setAwarenessField('user', { name: name ?? '' });
+    },
     destroy: () => {
       window.removeEventListener('online', reconnect);
+      article.destroy();
       binding.destroy();
       provider.destroy();
       doc.destroy();

@@ -155,9 +155,9 @@ export class ClaimEditor extends ArticleMetaElement {
     announce: (message) => this.announcer.announce(message),
     changed: (ids, documentChanged, before) => {
       this.persistence.changed(ids, documentChanged, before);
-      this.sync.changed(ids);
+      this.sync.changed(ids, documentChanged);
     },
-    replaced: (previousIds) => this.persistence.replaced(previousIds),
+    replaced: (previousIds) => [this.persistence, this.sync].forEach((next) => next.replaced(previousIds)),
     valueChanged: () => this.formField.schedule(),
     restoreMeta: (meta) => this.meta.restore(meta),
   });
@@ -173,7 +173,7 @@ export class ClaimEditor extends ArticleMetaElement {
     showStorageStatus: (status) => this.storageStatus.show(status),
     showStorageNotice: (message) => this.storageStatus.showNotice(message),
   });
-  private readonly sync: SyncController = new SyncController(this, {
+  private readonly sync: SyncController = new SyncController(this, this.editor, {
     syncUrl: () => this.syncUrl || undefined,
     syncToken: () => this.syncToken,
     documentId: () => this.documentId || undefined,

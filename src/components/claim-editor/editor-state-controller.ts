@@ -83,6 +83,12 @@ export class EditorStateController implements ReactiveController {
   view?: EditorView;
   /** The article's title: as given, else its first heading or first line. */
   title = '';
+  /**
+   * When the article's text last changed (ms since 1970): as saved, edited,
+   * loaded or received; 0 for the page's own (light-DOM) article, which any
+   * version shared through team sync replaces.
+   */
+  articleTime = 0;
   /** The article and annotations as loaded, for form reset. */
   private loaded?: { doc: PMNode; records: AnnotationRecord[]; title: string };
   private annotationCache?: { state: EditorState; list: Annotation[] };
@@ -156,6 +162,7 @@ export class EditorStateController implements ReactiveController {
     const rejectionsChanged = getSuggestionState(previous).rejected !== getSuggestionState(next).rejected;
     if (!tr.getMeta(fromStorage) && (before !== after || previous.doc !== next.doc || rejectionsChanged)) {
       const textChanged = previous.doc !== next.doc;
+      if (textChanged && !tr.getMeta(fromSync)) this.articleTime = Date.now();
       this.bridge.changed(steppedIds(tr), textChanged || rejectionsChanged, textChanged ? previous : undefined);
     }
     if (before !== after || previous.doc !== next.doc) this.bridge.valueChanged();
@@ -194,6 +201,7 @@ export class EditorStateController implements ReactiveController {
   replaceArticle({ doc, records, title }: { doc: PMNode; records?: AnnotationRecord[]; title: string }) {
     const previousIds = [...getAnnotationState(this.state).records.keys()];
     this.title = title;
+    this.articleTime = Date.now();
     this.replaceState(createArticleState({ doc, settings: this.bridge.settings(), records }));
     this.bridge.replaced(previousIds);
   }
@@ -211,6 +219,8 @@ export class EditorStateController implements ReactiveController {
     if (!hasArticle) return;
     const doc = parseArticleDOM(this.host);
     this.title = deriveTitle(doc);
+    // The page's article is where every shared version started from: one edited since is later (see articleTime).
+    this.articleTime = 0;
     this.state = createArticleState({ doc, settings: this.bridge.settings() });
     this.loaded = { doc, records: [], title: this.title };
     this.annotationCache = undefined;
@@ -230,6 +240,7 @@ export class EditorStateController implements ReactiveController {
     let doc = empty ? emptyArticle() : this.state.doc;
     if (empty) {
       this.title = '';
+      this.articleTime = 0;
       this.bridge.restoreMeta(undefined);
     }
     if (document) {
@@ -241,12 +252,35 @@ export class EditorStateController implements ReactiveController {
       }
       doc = article.doc;
       this.title = document.title;
+      this.articleTime = Date.parse(document.modified) || 0;
       this.bridge.restoreMeta(document.meta);
     }
+    this.load(doc, annotations, rejected);
+  }
+
+  /**
+   * Another editor's version of the article (team sync): its text replaces
+   * this one, `annotations` re-anchor to it as on load, and the change is
+   * reported as `remote` and saved whole.
+   */
+  replaceFromSync(
+    { doc, title, meta, time }: { doc: PMNode; title: string; meta?: ArticleMeta; time: number },
+    annotations: Annotation[],
+  ) {
+    const previousIds = [...getAnnotationState(this.state).records.keys()];
+    this.title = title;
+    this.articleTime = time;
+    this.bridge.restoreMeta(meta);
+    this.load(doc, annotations, [...getSuggestionState(this.state).rejected], 'remote');
+    this.bridge.replaced(previousIds);
+  }
+
+  /** A state for `doc` with `annotations` anchored as on load; those that moved or were lost are announced. */
+  private load(doc: PMNode, annotations: Annotation[], rejected?: string[], reason: ChangeReason = 'load') {
     const records = recordsFromAnnotations(doc, annotations);
     let state = createArticleState({ doc, settings: this.bridge.settings(), records });
     if (rejected?.length) state = state.apply(restoreRejected(state.tr, rejected));
-    this.replaceState(state);
+    this.replaceState(state, reason);
     const review = records.filter((record) => record.status !== 'anchored').length;
     if (review > 0)
       this.bridge.announce(
@@ -320,11 +354,11 @@ export class EditorStateController implements ReactiveController {
   }
 
   /** A new article or a load: the state form reset returns to. */
-  private replaceState(next: EditorState) {
+  private replaceState(next: EditorState, reason: ChangeReason = 'load') {
     this.state = next;
     this.view?.updateState(next);
     this.loaded = { doc: next.doc, records: [...getAnnotationState(next).records.values()], title: this.title };
-    this.emitChange('load');
+    this.emitChange(reason);
     this.bridge.valueChanged();
     this.host.requestUpdate();
   }

@@ -1,7 +1,10 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { Annotation } from '../../model/annotation.js';
+import type { ArticleMeta } from '../../model/article-meta.js';
+import { TextIndex } from '../../editor/text-index.js';
 import type { ClaimSyncDetail, SyncState } from '../../sync/sync-state.js';
 import type { SyncSession } from '../../sync/sync-chunk.js';
+import type { EditorStateController } from './editor-state-controller.js';
 
 export interface SyncHost {
   syncUrl(): string | undefined;
@@ -35,7 +38,8 @@ export class SyncController implements ReactiveController {
   private detail?: ClaimSyncDetail;
 
   constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly host: ReactiveControllerHost & HTMLElement & { articleMeta: ArticleMeta },
+    private readonly editor: EditorStateController,
     private readonly bridge: SyncHost,
   ) {
     host.addController(this);
@@ -57,14 +61,20 @@ export class SyncController implements ReactiveController {
     this.stop();
   }
 
-  /** The editor's own annotation changes (by id): shared unless they came from sync. */
-  changed(ids: Iterable<string>) {
+  /** The editor's own changes (annotations by id; `textChanged`: the text too): shared unless they came from sync. */
+  changed(ids: Iterable<string>, textChanged = false) {
     if (!this.session || this.applying) return;
+    if (textChanged) this.session.edited();
     const wanted = new Set(ids);
     if (wanted.size === 0) return;
     const present = this.bridge.annotations().filter((annotation) => wanted.has(annotation.id));
     for (const annotation of present) wanted.delete(annotation.id);
     this.session.local(present, [...wanted]);
+  }
+
+  /** A new article was loaded here: shared at once (the shared annotations re-anchor to it). */
+  replaced() {
+    if (this.session && !this.applying) this.session.replaced();
   }
 
   /** The toolbar's sync status (nothing without `sync-url`). */
@@ -92,23 +102,34 @@ export class SyncController implements ReactiveController {
       token: this.bridge.syncToken(),
       user: this.bridge.annotator(),
       localAnnotations: () => this.bridge.annotations(),
-      apply: (annotations, removedIds) => {
-        this.applying = true;
-        try {
-          this.bridge.apply(annotations, removedIds);
-        } finally {
-          this.applying = false;
-        }
+      apply: (annotations, removedIds) => this.fromSync(() => this.bridge.apply(annotations, removedIds)),
+      article: () => {
+        const { state, title, articleTime: time } = this.editor;
+        const meta = Object.keys(this.host.articleMeta).length > 0 ? this.host.articleMeta : undefined;
+        return { title, meta, content: state.doc.toJSON(), text: TextIndex.of(state.doc).text, time };
       },
+      replaceArticle: (article, annotations) =>
+        this.fromSync(() => this.editor.replaceFromSync({ ...article, time: article.version.time }, annotations)),
       report: (errors) => {
-        const message = `Sync: ${errors.length} malformed annotation(s) from others left out. ${errors[0]}`;
+        const message = `Sync: ${errors.length} malformed item(s) from others left out. ${errors[0]}`;
         console.warn(message, errors);
         this.bridge.notice(message);
       },
+      notice: (message) => this.bridge.notice(message),
       status: (state, names) => {
         if (generation === this.generation) this.show(state, names);
       },
     });
+  }
+
+  /** Applies a change from the others: not shared back. */
+  private fromSync(apply: () => void) {
+    this.applying = true;
+    try {
+      apply();
+    } finally {
+      this.applying = false;
+    }
   }
 
   private stop() {
