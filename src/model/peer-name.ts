@@ -9,7 +9,6 @@ export const MAX_PEER_NAME_LENGTH = 40;
 export function peerName(raw: unknown): string {
   if (typeof raw !== 'string') return 'Anonymous';
   // Cut first, so a huge string costs no more than a short one.
-  // eslint-disable-next-line no-control-regex -- control characters are what is removed
   const name = raw
     .slice(0, MAX_PEER_NAME_LENGTH * 4)
     .replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')
