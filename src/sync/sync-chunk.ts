@@ -1,6 +1,7 @@
 import { HocuspocusProvider, WebSocketStatus } from '@hocuspocus/provider';
 import * as Y from 'yjs';
 import type { Annotation } from '../model/annotation.js';
+import { peerName } from '../model/peer-name.js';
 import { AnnotationBinding } from './annotation-binding.js';
 import type { SyncState } from './sync-state.js';
 
@@ -15,6 +16,12 @@ export interface SyncOptions {
   apply(annotations: Annotation[], removedIds: string[]): void;
   report(errors: string[]): void;
   status(state: SyncState, peers: string[]): void;
+  /**
+   * The others' awareness states, `{clientId, user, selection, …}` as they
+   * sent them (outside input, validated by the editor), on every change of
+   * theirs; none once the connection is gone.
+   */
+  presence(states: readonly unknown[]): void;
 }
 
 export interface SyncSession {
@@ -60,13 +67,20 @@ export function startSync(options: SyncOptions): SyncSession {
     onSynced: ({ state: synced }) => {
       if (synced) binding.merge(options.localAnnotations());
     },
-    onAwarenessChange: ({ states }) => {
-      peers = states
-        .filter((peer) => peer.clientId !== doc.clientID)
-        .map((peer) => (peer.user as { name?: unknown } | undefined)?.name)
-        .map((name) => (typeof name === 'string' && name ? name : 'Anonymous'));
-      tell();
-    },
+  });
+  const awareness = provider.awareness;
+  awareness?.on('change', ({ added, updated, removed }: Record<'added' | 'updated' | 'removed', number[]>) => {
+    // Our own selection changing tells the others, not us.
+    if ([...added, ...updated, ...removed].every((id) => id === doc.clientID)) return;
+    // The map's key is the client id: a `clientId` field inside a state is not trusted.
+    const others = [...awareness.getStates()]
+      .filter(([id]) => id !== doc.clientID)
+      .map(([clientId, fields]): Record<string, unknown> => ({ ...fields, clientId }));
+    peers = others.map(({ user }) =>
+      peerName(typeof user === 'object' && user ? (user as { name?: unknown }).name : ''),
+    );
+    tell();
+    options.presence(others);
   });
   provider.setAwarenessField('user', { name: options.user ?? '' });
   // The provider's retries back off to 30 s apart: when the network returns, try at once.

@@ -173,13 +173,11 @@ export class ClaimEditor extends ArticleMetaElement {
     showStorageStatus: (status) => this.storageStatus.show(status),
     showStorageNotice: (message) => this.storageStatus.showNotice(message),
   });
-  private readonly sync: SyncController = new SyncController(this, {
+  private readonly sync: SyncController = new SyncController(this, this.editor, {
     syncUrl: () => this.syncUrl || undefined,
     syncToken: () => this.syncToken,
     documentId: () => this.documentId || undefined,
-    annotator: () => this.annotator,
-    annotations: () => this.editor.annotations,
-    apply: (annotations, removedIds) => this.editor.applyRemote(annotations, removedIds, { synced: true }),
+    annotator: () => this.annotator || undefined,
     notice: (message) => this.storageStatus.showNotice(message),
   });
   protected readonly meta: ArticleMetaController = new ArticleMetaController(this, {
