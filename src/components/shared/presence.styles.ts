@@ -18,8 +18,8 @@ export const presenceStyles = css`
 /**
  * Others' selections in the text: a thin line over the words in their colour
  * (annotations are tinted and underlined, suggestions outlined, so it is not
- * taken for either) and, at its start, a caret with their name above it,
- * which takes no room in the line and no pointer events.
+ * taken for either) and, at its start, a caret with their name above it in
+ * the gap between lines, which takes no room in the line and no pointer events.
  */
 export const presenceMarkStyles = css`
   .claim-presence {
@@ -46,15 +46,16 @@ export const presenceMarkStyles = css`
     content: attr(data-peer);
     position: absolute;
     left: -1px;
-    bottom: 1.15em;
+    /* In the gap between lines (line-height 1.7 leaves about 0.55em): over no words above or below. */
+    bottom: 100%;
     font-family: var(--claim-font-family, system-ui, sans-serif);
-    font-size: 0.6rem;
+    font-size: 0.5em;
     font-weight: 600;
-    line-height: 1.35;
+    line-height: 1;
     letter-spacing: 0.02em;
     color: var(--claim-label-text-color, #fff);
     background: var(--_presence);
-    border-radius: 3px 3px 3px 0;
+    border-radius: 2px 2px 2px 0;
     padding: 0 0.35em;
     white-space: nowrap;
     opacity: 0.9;
