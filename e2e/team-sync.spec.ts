@@ -140,10 +140,26 @@ test.describe('team sync through two server nodes', () => {
     const [flagBox, sentenceBox] = [await flag.boundingBox(), await marked.first().boundingBox()];
     expect(Math.abs(flagBox!.x - sentenceBox!.x)).toBeLessThan(4);
     expect(Math.abs(flagBox!.y - sentenceBox!.y)).toBeLessThan(sentenceBox!.height);
+    // The name sits in the gap above the sentence's line: it covers no words of that line or of the one above.
+    const label = await flag.evaluate((element) => {
+      const box = element.getBoundingClientRect();
+      const text = document.createRange();
+      text.selectNodeContents(element.closest('.ProseMirror')!);
+      const above = [...text.getClientRects()].filter((rect) => rect.width > 0 && rect.bottom <= box.top + 1);
+      const height = parseFloat(getComputedStyle(element, '::before').height);
+      return { top: box.top - height, bottom: box.top, lineAbove: Math.max(...above.map((rect) => rect.bottom)) };
+    });
+    expect(label.bottom).toBeLessThanOrEqual(sentenceBox!.y + 0.5);
+    expect(label.top).toBeGreaterThanOrEqual(label.lineAbove - 0.5);
     await expect(others).toHaveText(['Ana Okonkwo-Lind (on ‘Dascu also ordered officials to double…’)']);
-    // B's own selection is not drawn on B, and A sees B with nothing selected.
+
+    // B's own selection goes to A, and is not drawn on B itself.
+    await clickText(pageB, SENTENCES.independent);
+    await expect(pageA.locator('claim-editor#editor claim-sidebar .presence li')).toHaveText([
+      'Ben (on ‘Independent figures paint a different picture.’)',
+    ]);
+    await expect(pageA.locator('claim-editor#editor .claim-presence-flag[data-peer="Ben"]')).toHaveCount(1);
     await expect(pageB.locator('claim-editor#editor .claim-presence-flag')).toHaveCount(1);
-    await expect(pageA.locator('claim-editor#editor claim-sidebar .presence li')).toHaveText(['Ben']);
 
     await contextA.close();
     await expect(others).toHaveCount(0);
