@@ -8,6 +8,7 @@ import { freePort, startRedis } from '../scripts/redis-process.mjs';
 import { createSyncToken, startSyncServer, type SyncServer } from '../src/server/index.js';
 import {
   annotations,
+  clickText,
   dragText,
   editorLocator,
   editorText,
@@ -134,6 +135,58 @@ test.describe('team sync through two server nodes', () => {
       .toEqual([{ id: tagged.id, tag: TAGS.state.id, quote: SENTENCES.independent, source: 'Varnian Press Agency' }]);
     expect(await remoteChanges(pageB)).toBeGreaterThan(0);
     await closeAll(contextA, contextB);
+  });
+
+  test('presence: the other browser shows who has which sentence selected, and forgets them when they close', async ({
+    browser,
+  }) => {
+    const doc = freshDocument();
+    const [contextA, contextB] = [await browser.newContext(), await browser.newContext()];
+    const [pageA, pageB] = [await contextA.newPage(), await contextB.newPage()];
+    await openSynced(pageA, 0, doc, 'Ana Okonkwo-Lind');
+    await openSynced(pageB, 1, doc, 'Ben');
+    await connected(pageA);
+    await connected(pageB);
+    const others = pageB.locator('claim-editor#editor claim-sidebar .presence li');
+    await expect(others).toHaveText(['Ana Okonkwo-Lind']);
+
+    await clickText(pageA, SENTENCES.dascu);
+    const flag = pageB.locator('claim-editor#editor .claim-presence-flag[data-peer="Ana Okonkwo-Lind"]');
+    const marked = pageB.locator('claim-editor#editor .claim-presence[data-peer="Ana Okonkwo-Lind"]');
+    await expect(flag).toHaveCount(1);
+    await expect.poll(async () => (await marked.allTextContents()).join('').trim()).toBe(SENTENCES.dascu);
+    // The name is drawn by CSS on the flag, which sits where the sentence starts.
+    expect(await flag.evaluate((element) => getComputedStyle(element, '::before').content)).toBe('"Ana Okonkwo-Lind"');
+    const [flagBox, sentenceBox] = [await flag.boundingBox(), await marked.first().boundingBox()];
+    expect(Math.abs(flagBox!.x - sentenceBox!.x)).toBeLessThan(4);
+    expect(Math.abs(flagBox!.y - sentenceBox!.y)).toBeLessThan(sentenceBox!.height);
+    // The name sits in the gap above the sentence's line: it covers no words of that line or of the one above.
+    const label = await flag.evaluate((element) => {
+      const box = element.getBoundingClientRect();
+      const text = document.createRange();
+      text.selectNodeContents(element.closest('.ProseMirror')!);
+      const above = [...text.getClientRects()].filter((rect) => rect.width > 0 && rect.bottom <= box.top + 1);
+      const height = parseFloat(getComputedStyle(element, '::before').height);
+      return { top: box.top - height, bottom: box.top, lineAbove: Math.max(...above.map((rect) => rect.bottom)) };
+    });
+    expect(label.bottom).toBeLessThanOrEqual(sentenceBox!.y + 0.5);
+    expect(label.top).toBeGreaterThanOrEqual(label.lineAbove - 0.5);
+    await expect(others).toHaveText(['Ana Okonkwo-Lind (on ‘Dascu also ordered officials to double…’)']);
+
+    // B's own selection goes to A, and is not drawn on B itself.
+    await clickText(pageB, SENTENCES.independent);
+    await expect(pageA.locator('claim-editor#editor claim-sidebar .presence li')).toHaveText([
+      'Ben (on ‘Independent figures paint a different picture.’)',
+    ]);
+    await expect(pageA.locator('claim-editor#editor .claim-presence-flag[data-peer="Ben"]')).toHaveCount(1);
+    await expect(pageB.locator('claim-editor#editor .claim-presence-flag')).toHaveCount(1);
+
+    await contextA.close();
+    await expect(others).toHaveCount(0);
+    await expect(
+      pageB.locator('claim-editor#editor .claim-presence, claim-editor#editor .claim-presence-flag'),
+    ).toHaveCount(0);
+    await contextB.close();
   });
 
   test('a note edited in one browser and a retag in the other, at once, both survive', async ({ browser }) => {

@@ -7,6 +7,7 @@ import type { AnnotationRecord } from './annotation-record.js';
 import type { RecordClock } from './record-factory.js';
 import { annotationKeymap } from './keymap.js';
 import { pointerPlugin } from './pointer-plugin.js';
+import { presencePlugin } from './presence-plugin.js';
 import { settingsPlugin, type EditorSettings } from './settings-and-text-lock.js';
 import { suggestionPlugin } from './suggestion-plugin.js';
 
@@ -17,7 +18,7 @@ export interface ArticleStateOptions {
   clock?: RecordClock;
 }
 
-/** A fresh editor state: the article, its annotations, undo history and the annotation editor's keys and mouse. */
+/** A fresh editor state: article, annotations, undo history, others' presence, the editor's keys and mouse. */
 export function createArticleState({ doc, settings, records = [], clock }: ArticleStateOptions): EditorState {
   return EditorState.create({
     doc,
@@ -26,6 +27,7 @@ export function createArticleState({ doc, settings, records = [], clock }: Artic
       drawWindowPlugin(),
       annotationPlugin(records),
       suggestionPlugin(),
+      presencePlugin(),
       history(),
       annotationKeymap(clock),
       pointerPlugin(),

@@ -1,6 +1,7 @@
 import { HocuspocusProvider, WebSocketStatus } from '@hocuspocus/provider';
 import * as Y from 'yjs';
 import type { Annotation } from '../model/annotation.js';
+import { peerName } from '../model/peer-name.js';
 import { AnnotationBinding } from './annotation-binding.js';
 import { ArticleBinding, type LocalArticle } from './article-binding.js';
 import type { SharedArticle } from './article-layout.js';
@@ -23,6 +24,12 @@ export interface SyncOptions {
   /** Shows another editor's article version; the shared annotations re-anchor to it. */
   replaceArticle(article: SharedArticle, annotations: Annotation[]): void;
   status(state: SyncState, peers: string[]): void;
+  /**
+   * The others' awareness states, `{clientId, user, selection, …}` as they
+   * sent them (outside input, validated by the editor), on every change of
+   * theirs; none once the connection is gone.
+   */
+  presence(states: readonly unknown[]): void;
 }
 
 export interface SyncSession {
@@ -82,13 +89,20 @@ export function startSync(options: SyncOptions): SyncSession {
       binding.seed(options.localAnnotations());
       if (!article.reconcile()) binding.pullAll();
     },
-    onAwarenessChange: ({ states }) => {
-      peers = states
-        .filter((peer) => peer.clientId !== doc.clientID)
-        .map((peer) => (peer.user as { name?: unknown } | undefined)?.name)
-        .map((name) => (typeof name === 'string' && name ? name : 'Anonymous'));
-      tell();
-    },
+  });
+  const awareness = provider.awareness;
+  awareness?.on('change', ({ added, updated, removed }: Record<'added' | 'updated' | 'removed', number[]>) => {
+    // Our own selection changing tells the others, not us.
+    if ([...added, ...updated, ...removed].every((id) => id === doc.clientID)) return;
+    // The map's key is the client id: a `clientId` field inside a state is not trusted.
+    const others = [...awareness.getStates()]
+      .filter(([id]) => id !== doc.clientID)
+      .map(([clientId, fields]): Record<string, unknown> => ({ ...fields, clientId }));
+    peers = others.map(({ user }) =>
+      peerName(typeof user === 'object' && user ? (user as { name?: unknown }).name : ''),
+    );
+    tell();
+    options.presence(others);
   });
   provider.setAwarenessField('user', { name: options.user ?? '' });
   // The provider's retries back off to 30 s apart: when the network returns, try at once.

@@ -177,9 +177,7 @@ export class ClaimEditor extends ArticleMetaElement {
     syncUrl: () => this.syncUrl || undefined,
     syncToken: () => this.syncToken,
     documentId: () => this.documentId || undefined,
-    annotator: () => this.annotator,
-    annotations: () => this.editor.annotations,
-    apply: (annotations, removedIds) => this.editor.applyRemote(annotations, removedIds, { synced: true }),
+    annotator: () => this.annotator || undefined,
     notice: (message) => this.storageStatus.showNotice(message),
   });
   protected readonly meta: ArticleMetaController = new ArticleMetaController(this, {

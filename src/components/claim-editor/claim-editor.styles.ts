@@ -1,6 +1,9 @@
 import { css } from 'lit';
+import { presenceMarkStyles, presenceStyles } from '../shared/presence.styles.js';
 
 export const editorStyles = css`
+  ${presenceStyles}
+  ${presenceMarkStyles}
   :host {
     display: block;
     container-type: inline-size;

@@ -20,6 +20,7 @@ import { applyWithCheckpoints } from '../../editor/checkpoint.js';
 import { createArticleState } from '../../editor/create-state.js';
 import { getSettings, updateSettings, type EditorSettings } from '../../editor/settings-and-text-lock.js';
 import { getSuggestionState, restoreRejected } from '../../editor/suggestion-plugin.js';
+import { getPresence, NO_PEERS, setPresence } from '../../editor/presence-plugin.js';
 import type { StoredDocument } from '../../storage/db-schema.js';
 import type { ArticleMeta } from '../../model/article-meta.js';
 import { dispatchClaimError, type ChangeReason, type ClaimChangeDetail } from './claim-editor-events.js';
@@ -310,6 +311,13 @@ export class EditorStateController implements ReactiveController {
     this.commit(state.apply(tr.setMeta('addToHistory', false).setMeta(synced ? fromSync : fromStorage, true)), tr);
   }
 
+  /** Who else has the document open: their awareness states as sync received them (read by the presence plugin). */
+  setPresence(states: readonly unknown[]) {
+    if (states.length === 0 && getPresence(this.state).source.length === 0) return;
+    const tr = setPresence(this.state.tr, states);
+    this.commit(this.state.apply(tr), tr);
+  }
+
   /** Every annotation in reading order (a fresh copy of each; the list is kept until the state changes). */
   get annotations(): Annotation[] {
     const state = this.state;
@@ -355,6 +363,9 @@ export class EditorStateController implements ReactiveController {
 
   /** A new article or a load: the state form reset returns to. */
   private replaceState(next: EditorState, reason: ChangeReason = 'load') {
+    // The others are still here on the new article: their selections are read again against its text.
+    const { source } = getPresence(this.state);
+    if (source !== NO_PEERS) next = next.apply(setPresence(next.tr, source));
     this.state = next;
     this.view?.updateState(next);
     this.loaded = { doc: next.doc, records: [...getAnnotationState(next).records.values()], title: this.title };

@@ -7,6 +7,7 @@ import { sentenceProgress } from '../../editor/sentence-progress.js';
 import { selectAnnotationTransaction } from '../../editor/annotation-commands.js';
 import { getAnnotationState } from '../../editor/annotation-plugin.js';
 import { annotationList } from '../../editor/state-annotation-list.js';
+import { presenceEntries } from '../../editor/presence-list.js';
 import '../claim-sidebar/claim-sidebar.js';
 import type { SidebarJumpDetail } from '../claim-sidebar/claim-sidebar.component.js';
 import { renderDetailsForm } from './details-form.js';
@@ -18,7 +19,8 @@ import type { SourceOptionsController } from './source-options-controller.js';
  * whose edits become transactions, and the list of annotations, where
  * choosing one selects its text and gives the keyboard back to it. The
  * details offer `sources` to pick from and the verdicts of `verdictScale`;
- * the list shows the tagging progress and jumps to what is left to do.
+ * the list shows the tagging progress and jumps to what is left to do,
+ * and who else has the document open (team sync).
  */
 export function renderSidebarPane(
   editor: EditorStateController,
@@ -40,6 +42,7 @@ export function renderSidebarPane(
         editor.view?.focus();
       }}
       .progress=${sentenceProgress(state)}
+      .presence=${presenceEntries(state)}
       @claim-sidebar-jump=${(e: CustomEvent<SidebarJumpDetail>) =>
         editor.run(e.detail.to === 'untagged' ? moveToUntagged(1) : moveToUnsourced(1))}
     ></claim-sidebar>

@@ -1,6 +1,6 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import type { Annotation } from '../../model/annotation.js';
 import type { ArticleMeta } from '../../model/article-meta.js';
+import { ownSelection, sameSelection, type OffsetRange } from '../../editor/own-selection.js';
 import { TextIndex } from '../../editor/text-index.js';
 import type { ClaimSyncDetail, SyncState } from '../../sync/sync-state.js';
 import type { SyncSession } from '../../sync/sync-chunk.js';
@@ -11,9 +11,6 @@ export interface SyncHost {
   syncToken(): string | undefined;
   documentId(): string | undefined;
   annotator(): string | undefined;
-  annotations(): Annotation[];
-  /** Applies others' changes (reported as `remote`, saved to IndexedDB). */
-  apply(annotations: Annotation[], removedIds: string[]): void;
   /** Tells the user something went wrong with sync. */
   notice(message: string): void;
 }
@@ -27,8 +24,12 @@ const LABELS: Record<SyncState, string> = {
 
 /**
  * Team sync for `sync-url`: loads the sync chunk (Yjs and the Hocuspocus
- * provider) only then, shares the editor's changes, applies the others',
- * dispatches `claim-sync` and renders the toolbar's sync status.
+ * provider) only then, shares the editor's changes, applies the others'
+ * (reported as `remote`, saved to IndexedDB), dispatches `claim-sync` and
+ * renders the toolbar's sync status. Presence: the others' awareness states
+ * go to the editor's presence plugin as received (it validates them), none
+ * once sync stops; the editor's own selection and `annotator` go out only
+ * when they change.
  */
 export class SyncController implements ReactiveController {
   private session?: SyncSession;
@@ -36,6 +37,8 @@ export class SyncController implements ReactiveController {
   private generation = 0;
   private applying = false;
   private detail?: ClaimSyncDetail;
+  /** What the others were last told: the selection and the name. */
+  private shown: { selection: OffsetRange | null; user: string | undefined } = { selection: null, user: undefined };
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement & { articleMeta: ArticleMeta },
@@ -56,6 +59,11 @@ export class SyncController implements ReactiveController {
     if (url && documentId) void this.start(url, documentId);
   }
 
+  // After each update (every transaction asks for one), so a new selection or name is seen without extra hooks.
+  hostUpdated() {
+    if (this.session) this.share(this.session);
+  }
+
   hostDisconnected() {
     this.key = undefined;
     this.stop();
@@ -67,7 +75,7 @@ export class SyncController implements ReactiveController {
     if (textChanged) this.session.edited();
     const wanted = new Set(ids);
     if (wanted.size === 0) return;
-    const present = this.bridge.annotations().filter((annotation) => wanted.has(annotation.id));
+    const present = this.editor.annotations.filter((annotation) => wanted.has(annotation.id));
     for (const annotation of present) wanted.delete(annotation.id);
     this.session.local(present, [...wanted]);
   }
@@ -101,8 +109,9 @@ export class SyncController implements ReactiveController {
       documentId,
       token: this.bridge.syncToken(),
       user: this.bridge.annotator(),
-      localAnnotations: () => this.bridge.annotations(),
-      apply: (annotations, removedIds) => this.fromSync(() => this.bridge.apply(annotations, removedIds)),
+      localAnnotations: () => this.editor.annotations,
+      apply: (annotations, removedIds) =>
+        this.fromSync(() => this.editor.applyRemote(annotations, removedIds, { synced: true })),
       article: () => {
         const { state, title, articleTime: time } = this.editor;
         const meta = Object.keys(this.host.articleMeta).length > 0 ? this.host.articleMeta : undefined;
@@ -119,7 +128,12 @@ export class SyncController implements ReactiveController {
       status: (state, names) => {
         if (generation === this.generation) this.show(state, names);
       },
+      presence: (states) => {
+        if (generation === this.generation) this.editor.setPresence(states);
+      },
     });
+    this.shown = { selection: null, user: this.bridge.annotator() };
+    this.share(this.session);
   }
 
   /** Applies a change from the others: not shared back. */
@@ -132,10 +146,21 @@ export class SyncController implements ReactiveController {
     }
   }
 
+  private share(session: SyncSession) {
+    const selection = ownSelection(this.editor.state);
+    if (!sameSelection(selection, this.shown.selection)) session.select(selection);
+    const user = this.bridge.annotator();
+    if (user !== this.shown.user) session.setUser(user);
+    this.shown = { selection, user };
+  }
+
   private stop() {
     this.generation++;
-    this.session?.destroy();
-    this.session = undefined;
+    if (this.session) {
+      this.session.destroy();
+      this.session = undefined;
+      this.editor.setPresence([]);
+    }
     if (this.detail) {
       this.detail = undefined;
       this.host.requestUpdate();

@@ -1,12 +1,15 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
+import type { PresenceEntry } from '../../editor/presence-list.js';
 import { EMPTY_ANNOTATION_LIST, type AnnotationList, type ListSummary } from '../../model/annotation-list.js';
 import { DEFAULT_TAXONOMY, findTag, type Taxonomy } from '../../model/taxonomy.js';
 import { AdoptedSheetsController } from '../shared/adopted-sheets-controller.js';
+import { presenceStyles } from '../shared/presence.styles.js';
 import { sharedStyles } from '../shared/shared.styles.js';
 import { taxonomySheet } from '../shared/taxonomy-styles.js';
 import { sidebarStyles } from './claim-sidebar.styles.js';
+import { presenceNews, renderPresence } from './presence-list.js';
 
 export interface SidebarSelectDetail {
   id: string;
@@ -38,7 +41,9 @@ const SUMMARY_DELAY_MS = 120;
 
 /**
  * The list of annotations in reading order, a summary per tag (count and
- * share of the article's characters) and a filter by tag.
+ * share of the article's characters) and a filter by tag; above them, with
+ * team sync, who else has the document open ("Also here: Ana (on ‘…’), Ben"),
+ * their coming and going announced politely.
  *
  * The list draws only the rows in view (all rows have one height), so it
  * stays quick with tens of thousands of annotations; ↑/↓, Home and End move
@@ -47,9 +52,11 @@ const SUMMARY_DELAY_MS = 120;
  * @event claim-sidebar-select - The user chose an annotation; detail `{id}`.
  * @event claim-sidebar-jump - The user asked for the next untagged sentence or annotation without a source; detail
  *   `{to}`.
+ *
+ * @cssproperty --claim-presence-1-color - Colour of one of the others on the document (also `-2-` … `-6-`).
  */
 export class ClaimSidebar extends LitElement {
-  static override styles = [sharedStyles, sidebarStyles];
+  static override styles = [sharedStyles, presenceStyles, sidebarStyles];
 
   constructor() {
     super();
@@ -62,10 +69,14 @@ export class ClaimSidebar extends LitElement {
   @property({ attribute: false }) selectedId: string | null = null;
   /** Shown above the summary as "14 of 19 sentences tagged · 6 without a source", each part a button; none: hidden. */
   @property({ attribute: false }) progress: SidebarProgress | null = null;
+  /** Others with the document open (team sync), by name, with the first words of their selections. */
+  @property({ attribute: false }) presence: readonly PresenceEntry[] = [];
 
   /** The tag whose annotations are listed; null lists all. */
   @state() private filter: string | null = null;
   @state() private summary: ListSummary | null = null;
+  /** Who came or left, for the polite live region (not every selection move). */
+  @state() private presenceMessage = '';
   @state() private listScrollTop = 0;
   @state() private viewportHeight = 0;
   /** Every row's height, measured from the first one drawn; 0 until then, when rows are laid out one after another. */
@@ -104,6 +115,10 @@ export class ClaimSidebar extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('presence')) {
+      const news = presenceNews(changed.get('presence') ?? [], this.presence);
+      if (news) this.presenceMessage = news;
+    }
     if (changed.has('list')) this.scheduleSummary(this.summary ? SUMMARY_DELAY_MS : 0);
     // A selection made before the rows were measured is scrolled to once they are.
     if ((changed.has('selectedId') || changed.has('rowHeight' as keyof ClaimSidebar)) && this.selectedId) {
@@ -313,6 +328,8 @@ export class ClaimSidebar extends LitElement {
   override render() {
     const shown = this.shown;
     return html`
+      ${renderPresence(this.presence)}
+      <div class="visually-hidden" role="status" aria-live="polite">${this.presenceMessage}</div>
       <h2 id="heading">Annotations</h2>
       ${this.renderProgress()} ${this.renderSummary()} ${this.renderFilters()}
       <div class="list" @scroll=${this.onListScroll}>

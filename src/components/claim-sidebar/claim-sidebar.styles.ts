@@ -7,6 +7,29 @@ export const sidebarStyles = css`
     min-height: 0;
     font-size: 0.9rem;
   }
+  /* Others on the document: quiet, one small line, each name with a dot in their colour. */
+  .presence {
+    margin: 0 0 var(--_space);
+    font-size: 0.8rem;
+    color: var(--_muted);
+  }
+  .presence ul,
+  .presence li {
+    display: inline;
+    margin: 0;
+    padding: 0;
+  }
+  .presence-name {
+    color: var(--_text);
+  }
+  .presence-dot {
+    display: inline-block;
+    width: 0.55em;
+    height: 0.55em;
+    margin-right: 0.25em;
+    border-radius: 50%;
+    background: var(--_presence);
+  }
   h2 {
     font-size: 0.95rem;
     margin: 0 0 var(--_space);
