@@ -1,7 +1,10 @@
 import { HocuspocusProvider, WebSocketStatus } from '@hocuspocus/provider';
 import * as Y from 'yjs';
 import type { Annotation } from '../model/annotation.js';
+import type { StorageErrorKind } from '../storage/storage-error.js';
+import type { SyncUpdateStore } from '../storage/sync-update-store.js';
 import { AnnotationBinding } from './annotation-binding.js';
+import { SharedStateKeeper } from './shared-state-keeper.js';
 import type { SyncState } from './sync-state.js';
 
 export interface SyncOptions {
@@ -15,6 +18,12 @@ export interface SyncOptions {
   apply(annotations: Annotation[], removedIds: string[]): void;
   report(errors: string[]): void;
   status(state: SyncState, peers: string[]): void;
+  /** Where the shared state is kept in IndexedDB; rejects while storage fails. */
+  store(): Promise<SyncUpdateStore>;
+  /** Resolves once the editor holds its saved annotations and every change so far is durable; rejects meanwhile. */
+  recordsSaved(): Promise<void>;
+  /** A problem keeping the shared state in IndexedDB, for the user (it is retried on its own). */
+  problem(kind: StorageErrorKind | 'storage-corrupt', message: string): void;
 }
 
 export interface SyncSession {
@@ -30,53 +39,82 @@ export interface SyncSession {
  * Connects a document to a Hocuspocus server (document name = `document-id`,
  * `token` as given): the annotations go both ways through a Y.Doc (see
  * `doc-layout.ts`), the `annotator` name and selection through awareness.
+ * The Y.Doc is kept in IndexedDB ({@link SharedStateKeeper}) and restored
+ * before the provider connects, so work done offline, also in a tab closed
+ * since, merges as the changes it is (deletions included).
  * A chunk of its own: pages without `sync-url` never load Yjs.
  */
 export function startSync(options: SyncOptions): SyncSession {
   const doc = new Y.Doc();
   const binding = new AnnotationBinding(doc, options);
+  const keeper = new SharedStateKeeper(doc, binding, {
+    documentId: options.documentId,
+    store: () => options.store(),
+    recordsSaved: () => options.recordsSaved(),
+    localAnnotations: () => options.localAnnotations(),
+    problem: (kind, message) => options.problem(kind, message),
+  });
   let state: SyncState = 'connecting';
   let peers: string[] = [];
+  let provider: HocuspocusProvider | undefined;
+  let destroyed = false;
+  // Awareness fields set before the provider exists, given to it when it does.
+  const fields: { user: { name: string }; selection?: { start: number; end: number } | null } = {
+    user: { name: options.user ?? '' },
+  };
+  const setField = <K extends keyof typeof fields>(key: K, value: (typeof fields)[K]) => {
+    fields[key] = value;
+    provider?.setAwarenessField(key, value);
+  };
   const tell = () => options.status(state, peers);
-  const provider = new HocuspocusProvider({
-    url: options.url,
-    name: options.documentId,
-    token: options.token ?? null,
-    document: doc,
-    onStatus: ({ status }) => {
-      if (state === 'unauthorized') return;
-      state =
-        status === WebSocketStatus.Connected
-          ? 'connected'
-          : status === WebSocketStatus.Connecting
-            ? 'connecting'
-            : 'offline';
-      tell();
-    },
-    onAuthenticationFailed: () => {
-      state = 'unauthorized';
-      tell();
-    },
-    onSynced: ({ state: synced }) => {
-      if (synced) binding.merge(options.localAnnotations());
-    },
-    onAwarenessChange: ({ states }) => {
-      peers = states
-        .filter((peer) => peer.clientId !== doc.clientID)
-        .map((peer) => (peer.user as { name?: unknown } | undefined)?.name)
-        .map((name) => (typeof name === 'string' && name ? name : 'Anonymous'));
-      tell();
-    },
-  });
-  provider.setAwarenessField('user', { name: options.user ?? '' });
+  const connect = () => {
+    if (destroyed) return;
+    provider = new HocuspocusProvider({
+      url: options.url,
+      name: options.documentId,
+      token: options.token ?? null,
+      document: doc,
+      onStatus: ({ status }) => {
+        if (state === 'unauthorized') return;
+        state =
+          status === WebSocketStatus.Connected
+            ? 'connected'
+            : status === WebSocketStatus.Connecting
+              ? 'connecting'
+              : 'offline';
+        tell();
+      },
+      onAuthenticationFailed: () => {
+        state = 'unauthorized';
+        tell();
+      },
+      onSynced: ({ state: synced }) => {
+        if (!synced) return;
+        binding.merge(options.localAnnotations());
+        keeper.synced();
+      },
+      onAwarenessChange: ({ states }) => {
+        peers = states
+          .filter((peer) => peer.clientId !== doc.clientID)
+          .map((peer) => (peer.user as { name?: unknown } | undefined)?.name)
+          .map((name) => (typeof name === 'string' && name ? name : 'Anonymous'));
+        tell();
+      },
+    });
+    for (const [key, value] of Object.entries(fields)) provider.setAwarenessField(key, value);
+  };
+  // The provider connects only once the doc holds what was kept here: else the server's state would undo offline work.
+  keeper.restored.then(connect, connect);
   tell();
   return {
-    local: (annotations, removedIds) => binding.local(annotations, removedIds),
-    select: (range) => provider.setAwarenessField('selection', range),
-    setUser: (user) => provider.setAwarenessField('user', { name: user ?? '' }),
+    local: (annotations, removedIds) => keeper.local(annotations, removedIds),
+    select: (range) => setField('selection', range),
+    setUser: (user) => setField('user', { name: user ?? '' }),
     destroy: () => {
+      destroyed = true;
       binding.destroy();
-      provider.destroy();
+      keeper.destroy();
+      provider?.destroy();
       doc.destroy();
     },
   };

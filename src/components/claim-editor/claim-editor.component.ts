@@ -174,13 +174,10 @@ export class ClaimEditor extends ArticleMetaElement {
     showStorageNotice: (message) => this.storageStatus.showNotice(message),
   });
   private readonly sync: SyncController = new SyncController(this, {
-    syncUrl: () => this.syncUrl || undefined,
-    syncToken: () => this.syncToken,
-    documentId: () => this.documentId || undefined,
-    annotator: () => this.annotator,
     annotations: () => this.editor.annotations,
     apply: (annotations, removedIds) => this.editor.applyRemote(annotations, removedIds, { synced: true }),
     notice: (message) => this.storageStatus.showNotice(message),
+    syncUpdates: () => this.persistence.syncUpdates(),
   });
   protected readonly meta: ArticleMetaController = new ArticleMetaController(this, {
     title: () => this.editor.title,

@@ -1,19 +1,30 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { Annotation } from '../../model/annotation.js';
+import type { StorageErrorKind } from '../../storage/storage-error.js';
+import type { SyncUpdateStore } from '../../storage/sync-update-store.js';
 import type { ClaimSyncDetail, SyncState } from '../../sync/sync-state.js';
 import type { SyncSession } from '../../sync/sync-chunk.js';
+import { dispatchClaimError } from './claim-editor-events.js';
 
 export interface SyncHost {
-  syncUrl(): string | undefined;
-  syncToken(): string | undefined;
-  documentId(): string | undefined;
-  annotator(): string | undefined;
   annotations(): Annotation[];
   /** Applies others' changes (reported as `remote`, saved to IndexedDB). */
   apply(annotations: Annotation[], removedIds: string[]): void;
   /** Tells the user something went wrong with sync. */
   notice(message: string): void;
+  /** Where the shared state is kept in IndexedDB (the editor's database); rejects while storage fails. */
+  syncUpdates(): Promise<SyncUpdateStore>;
 }
+
+/** The element's public API this reads: its sync properties, and `flush()` (every change so far durable). */
+type SyncElement = ReactiveControllerHost &
+  HTMLElement & {
+    syncUrl?: string;
+    syncToken?: string;
+    documentId?: string;
+    annotator?: string;
+    flush(): Promise<void>;
+  };
 
 const LABELS: Record<SyncState, string> = {
   connecting: 'Connecting…',
@@ -35,7 +46,7 @@ export class SyncController implements ReactiveController {
   private detail?: ClaimSyncDetail;
 
   constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly host: SyncElement,
     private readonly bridge: SyncHost,
   ) {
     host.addController(this);
@@ -43,9 +54,9 @@ export class SyncController implements ReactiveController {
 
   // Before rendering, so the status it sets is drawn in this update instead of scheduling another one.
   hostUpdate() {
-    const url = this.bridge.syncUrl();
-    const documentId = this.bridge.documentId();
-    const key = url && documentId ? JSON.stringify([url, documentId, this.bridge.syncToken() ?? '']) : undefined;
+    const url = this.host.syncUrl || undefined;
+    const documentId = this.host.documentId || undefined;
+    const key = url && documentId ? JSON.stringify([url, documentId, this.host.syncToken ?? '']) : undefined;
     if (key === this.key) return;
     this.key = key;
     this.stop();
@@ -89,8 +100,8 @@ export class SyncController implements ReactiveController {
     this.session = chunk.startSync({
       url,
       documentId,
-      token: this.bridge.syncToken(),
-      user: this.bridge.annotator(),
+      token: this.host.syncToken,
+      user: this.host.annotator,
       localAnnotations: () => this.bridge.annotations(),
       apply: (annotations, removedIds) => {
         this.applying = true;
@@ -108,7 +119,18 @@ export class SyncController implements ReactiveController {
       status: (state, names) => {
         if (generation === this.generation) this.show(state, names);
       },
+      store: () => this.bridge.syncUpdates(),
+      recordsSaved: () => this.host.flush(),
+      problem: (kind, message) => {
+        if (generation === this.generation) this.storageProblem(kind, message);
+      },
     });
+  }
+
+  /** A problem keeping the shared state in IndexedDB: told like the editor's other storage problems. */
+  private storageProblem(kind: StorageErrorKind | 'storage-corrupt', message: string) {
+    this.bridge.notice(message);
+    dispatchClaimError(this.host, { kind, message });
   }
 
   private stop() {
