@@ -209,48 +209,65 @@ test.describe('team sync through two server nodes', () => {
     await closeAll(contextA, contextB);
   });
 
-  test('tags made offline, kept across closing and reopening the tab, reach the other browser once', async ({
-    browser,
-  }) => {
-    const doc = freshDocument();
-    // Chromium's offline mode (setOffline) blocks new requests but leaves an open WebSocket running, so A's
-    // connections to the sync server go through a route that can cut them: "offline" for sync is this cut.
+  /**
+   * {@link twoBrowsers}, with A's sync connections through a route that `offline()` cuts. Chromium's offline mode
+   * (setOffline) blocks new requests but leaves an open WebSocket running: "offline" for sync is this cut.
+   */
+  async function twoBrowsersWithCut(browser: Browser, doc: string) {
     let cut = false;
     const open: WebSocketRoute[] = [];
-    const { contextA, contextB, pageA, pageB } = await twoBrowsers(browser, doc, (context) =>
+    const browsers = await twoBrowsers(browser, doc, (context) =>
       context.routeWebSocket(`ws://127.0.0.1:${nodes[0].port}/**`, (ws) => {
         if (cut) return void ws.close();
         ws.connectToServer();
         open.push(ws);
       }),
     );
+    const offline = async () => {
+      cut = true;
+      await browsers.contextA.setOffline(true);
+      for (const ws of open.splice(0)) await ws.close();
+      await expect(statusOf(browsers.pageA)).toHaveAttribute('data-state', 'offline', { timeout: 15_000 });
+      await expect(statusOf(browsers.pageA)).toContainText('Offline: changes kept here');
+    };
+    /** Closes A's tab (its changes saved) and opens the document again in a new one, the sync server still cut off. */
+    const reopen = async () => {
+      await browsers.pageA.evaluate(() =>
+        (document.querySelector('claim-editor#editor') as HTMLElement & { flush(): Promise<void> }).flush(),
+      );
+      await browsers.pageA.close();
+      // The demo page itself comes over the network: it loads again.
+      await browsers.contextA.setOffline(false);
+      const reopened = await browsers.contextA.newPage();
+      await openSynced(reopened, 0, doc, 'Ana');
+      return reopened;
+    };
+    /** The network drops and comes back: the editor reconnects at once, not at its next (backed-off) retry. */
+    const online = async () => {
+      await browsers.contextA.setOffline(true);
+      cut = false;
+      await browsers.contextA.setOffline(false);
+    };
+    return { ...browsers, offline, reopen, online };
+  }
 
-    cut = true;
-    await contextA.setOffline(true);
-    for (const ws of open.splice(0)) await ws.close();
-    await expect(statusOf(pageA)).toHaveAttribute('data-state', 'offline', { timeout: 15_000 });
-    await expect(statusOf(pageA)).toContainText('Offline: changes kept here');
+  test('tags made offline, kept across closing and reopening the tab, reach the other browser once', async ({
+    browser,
+  }) => {
+    const doc = freshDocument();
+    const { contextA, contextB, pageA, pageB, offline, reopen, online } = await twoBrowsersWithCut(browser, doc);
+
+    await offline();
     const offlineTags: AnnotationData[] = [];
     for (const sentence of [SENTENCES.independent, SENTENCES.stateDept, SENTENCES.dascu]) {
       offlineTags.push(await tagSentence(pageA, sentence, TAGS.fact.key));
     }
-    await pageA.evaluate(() =>
-      (document.querySelector('claim-editor#editor') as HTMLElement & { flush(): Promise<void> }).flush(),
-    );
-    await pageA.close();
-
-    // The demo page itself comes over the network: it loads again, the sync server stays cut off.
-    await contextA.setOffline(false);
-    const reopened = await contextA.newPage();
-    await openSynced(reopened, 0, doc, 'Ana');
+    const reopened = await reopen();
     await expect.poll(async () => (await annotations(reopened)).length).toBe(3);
     await expect(statusOf(reopened)).not.toHaveAttribute('data-state', 'connected');
     expect(await annotations(pageB)).toEqual([]);
 
-    // The network drops and comes back: the editor reconnects at once, not at its next (backed-off) retry.
-    await contextA.setOffline(true);
-    cut = false;
-    await contextA.setOffline(false);
+    await online();
     await connected(reopened);
     const ids = offlineTags.map((a) => a.id).sort();
     await expect.poll(async () => (await annotations(pageB)).map((a) => a.id).sort()).toEqual(ids);
@@ -307,6 +324,51 @@ test.describe('team sync through two server nodes', () => {
     expect(await markedText(pageC, moved.id)).toBe(SENTENCES.independent);
     expect(await editorText(pageA), 'A keeps its version').toBe(edited);
     await closeAll(contextA, contextB, contextC);
+  });
+
+  test('an annotation deleted and a note changed offline, across closing and reopening the tab, reach the other browser; the deleted one never comes back', async ({
+    browser,
+  }) => {
+    const doc = freshDocument();
+    const { contextA, contextB, pageA, pageB, offline, reopen, online } = await twoBrowsersWithCut(browser, doc);
+    const kept = await tagSentence(pageA, SENTENCES.independent, TAGS.fact.key);
+    await update(pageA, kept.id, { note: 'First read from the wire copy.' });
+    const removed = await tagSentence(pageA, SENTENCES.stateDept, TAGS.state.key);
+    const before = await shared(pageA);
+    expect(before).toHaveLength(2);
+    await expect.poll(() => shared(pageB)).toEqual(before);
+
+    await offline();
+    await pageA.evaluate((id) => {
+      const editor = document.querySelector('claim-editor#editor') as HTMLElement & {
+        removeAnnotation(id: string): void;
+      };
+      editor.removeAnnotation(id);
+    }, removed.id);
+    await update(pageA, kept.id, { note: 'Checked against the ministry’s own release.' });
+    const reopened = await reopen();
+    const after = [
+      {
+        id: kept.id,
+        tag: TAGS.fact.id,
+        quote: SENTENCES.independent,
+        source: kept.source,
+        note: 'Checked against the ministry’s own release.',
+      },
+    ];
+    await expect.poll(() => shared(reopened)).toEqual(after);
+    await expect(statusOf(reopened)).not.toHaveAttribute('data-state', 'connected');
+    expect(await shared(pageB)).toEqual(before);
+
+    await online();
+    await connected(reopened);
+    await expect.poll(() => shared(pageB)).toEqual(after);
+    // A change B makes afterwards reaches A after everything the server sent before it: the deleted one stays deleted.
+    await update(pageB, kept.id, { tag: TAGS.analyst.id });
+    const retagged = [{ ...after[0], tag: TAGS.analyst.id }];
+    await expect.poll(() => shared(reopened)).toEqual(retagged);
+    await expect.poll(() => shared(pageB)).toEqual(retagged);
+    await closeAll(contextA, contextB);
   });
 
   test('a restarted server node loses nothing', async ({ browser }) => {

@@ -486,6 +486,7 @@ describe('ClaimStore', () => {
         'deletions',
         'documents',
         'setAside',
+        'syncUpdates',
       ]);
       const documents = await allRecords<Record<string, unknown>>(name, 'documents');
       expect(documents).to.have.length(3);

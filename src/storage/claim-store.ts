@@ -5,6 +5,7 @@ import { PACK_MIN, readAnnotations, readRecords, removeAnnotationsBut, withoutSe
 import { readStoredAnnotation, readStoredDocument, type UnreadableRecord } from './record-reader.js';
 import { DocumentGoneError, StorageError } from './storage-error.js';
 import { SyncChannel } from './sync-channel.js';
+import { SyncUpdateStore } from './sync-update-store.js';
 
 export const DEFAULT_DB_NAME = 'claim-provenance';
 
@@ -82,6 +83,11 @@ export class ClaimStore {
 
   close() {
     this.db.close();
+  }
+
+  /** The stored updates of synced documents' shared state (team sync). */
+  syncUpdates(): SyncUpdateStore {
+    return new SyncUpdateStore(this.db);
   }
 
   /**
@@ -324,23 +330,28 @@ export class ClaimStore {
    */
   async delete(documentId: string): Promise<void> {
     const tx = this.db.transaction(
-      ['documents', 'annotations', 'annotationPacks', 'annotationSequences', 'deletions'],
+      ['documents', 'annotations', 'annotationPacks', 'annotationSequences', 'deletions', 'syncUpdates'],
       'readwrite',
-      {
-        durability: 'strict',
-      },
+      { durability: 'strict' },
     );
-    const store = tx.objectStore('annotations');
     const work: Promise<unknown>[] = [
       tx.objectStore('deletions').put({ documentId, deleted: new Date().toISOString() }),
       tx.objectStore('documents').delete(documentId),
       tx.objectStore('annotationPacks').delete(documentId),
       tx.objectStore('annotationSequences').delete(documentId),
     ];
-    let cursor = await store.index('by-document').openKeyCursor(documentId);
+    // Its team sync state goes too: kept, it would delete on the server what a new article of this id lacks.
+    const annotations = tx.objectStore('annotations');
+    const updates = tx.objectStore('syncUpdates');
+    let cursor = await annotations.index('by-document').openKeyCursor(documentId);
     while (cursor) {
-      work.push(store.delete(cursor.primaryKey));
+      work.push(annotations.delete(cursor.primaryKey));
       cursor = await cursor.continue();
+    }
+    let updateCursor = await updates.index('by-document').openKeyCursor(documentId);
+    while (updateCursor) {
+      work.push(updates.delete(updateCursor.primaryKey));
+      updateCursor = await updateCursor.continue();
     }
     await Promise.all([...work, tx.done]);
   }

@@ -70,7 +70,7 @@ export interface AnnotationSequence {
 /** A record found unreadable on load, moved here so that it is kept but never loaded again. */
 export interface SetAsideRecord {
   documentId: string;
-  store: 'documents' | 'annotations' | 'annotationPacks';
+  store: 'documents' | 'annotations' | 'annotationPacks' | 'syncUpdates';
   key: IDBValidKey;
   record: unknown;
   problems: string[];
@@ -86,6 +86,17 @@ export interface SetAsideRecord {
 export interface Deletion {
   documentId: string;
   deleted: string;
+}
+
+/**
+ * Team sync: one update of a synced document's shared state (a Yjs update,
+ * opaque here), in the order written. All of a document's records together
+ * are what this browser knew of the shared state; they are compacted into one
+ * now and then. Version 6 added them.
+ */
+export interface SyncUpdateRecord {
+  documentId: string;
+  update: Uint8Array;
 }
 
 /** Version 1 kept a document's annotations inside its record; version 2 gives each its own. */
@@ -121,9 +132,14 @@ export interface ClaimDB extends DBSchema {
     key: string;
     value: Deletion;
   };
+  syncUpdates: {
+    key: number;
+    value: SyncUpdateRecord;
+    indexes: { 'by-document': string };
+  };
 }
 
-export const DB_VERSION = 5;
+export const DB_VERSION = 6;
 
 type UpgradeTransaction = IDBPTransaction<ClaimDB, StoreNames<ClaimDB>[], 'versionchange'>;
 
@@ -168,5 +184,8 @@ export async function upgrade(db: IDBPDatabase<ClaimDB>, oldVersion: number, tx:
       }
       cursor = await cursor.continue();
     }
+  }
+  if (oldVersion < 6) {
+    db.createObjectStore('syncUpdates', { autoIncrement: true }).createIndex('by-document', 'documentId');
   }
 }

@@ -107,7 +107,9 @@ describe('sync client: Y.Doc layout and binding', () => {
     const other: Annotation = { ...sample, id: 'n2', tag: 'analyst-opinion' };
     new AnnotationBinding(doc, recorder().host).local([other], []);
     const host = recorder();
-    new AnnotationBinding(doc, host.host).merge([sample]);
+    const binding = new AnnotationBinding(doc, host.host);
+    binding.seed([sample]);
+    binding.pullAll();
     expect(
       readSharedAnnotations(doc, [])
         .map((a) => a.id)

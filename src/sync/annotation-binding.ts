@@ -69,17 +69,7 @@ export class AnnotationBinding {
     }
   }
 
-  /**
-   * After the first sync: the local annotations the shared state does not
-   * have yet seed it (a document annotated before sync, or offline), and the
-   * shared ones are applied to the editor.
-   */
-  merge(local: readonly Annotation[]) {
-    this.seed(local);
-    this.pullAll();
-  }
-
-  /** Adds the local annotations the shared state does not have yet. */
+  /** After a sync: adds the local annotations the shared state lacks (annotated before sync, or offline). */
   seed(local: readonly Annotation[]) {
     this.local(
       local.filter((annotation) => !this.map.has(annotation.id)),

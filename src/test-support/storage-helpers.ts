@@ -205,3 +205,32 @@ export async function nextMillisecond(): Promise<void> {
   const now = new Date().toISOString();
   while (new Date().toISOString() === now) await new Promise((resolve) => setTimeout(resolve, 1));
 }
+
+/**
+ * Creates a database as version 5 of the schema had it (no `syncUpdates`
+ * store), puts `records` (store name → records) into it and closes it.
+ */
+export function createVersion5Database(name: string, records: Record<string, unknown[]>): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const request = indexedDB.open(name, 5);
+    request.onupgradeneeded = () => {
+      const db = request.result;
+      db.createObjectStore('documents', { keyPath: 'id' }).createIndex('by-modified', 'modified');
+      const annotations = db.createObjectStore('annotations', { keyPath: ['documentId', 'id'] });
+      annotations.createIndex('by-document', 'documentId');
+      annotations.createIndex('by-sequence', ['documentId', 'seq']);
+      db.createObjectStore('annotationPacks', { keyPath: 'documentId' });
+      db.createObjectStore('annotationSequences', { keyPath: 'documentId' });
+      db.createObjectStore('setAside', { autoIncrement: true }).createIndex('by-document', 'documentId');
+      db.createObjectStore('deletions', { keyPath: 'documentId' });
+      for (const [storeName, list] of Object.entries(records))
+        for (const record of list) request.transaction!.objectStore(storeName).put(record);
+    };
+    request.onsuccess = () => {
+      request.result.close();
+      resolve();
+    };
+    request.onerror = () => reject(request.error);
+    request.onblocked = () => reject(new Error(`Creating ${name} at version 5 was blocked.`));
+  });
+}

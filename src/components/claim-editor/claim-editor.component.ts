@@ -174,11 +174,8 @@ export class ClaimEditor extends ArticleMetaElement {
     showStorageNotice: (message) => this.storageStatus.showNotice(message),
   });
   private readonly sync: SyncController = new SyncController(this, this.editor, {
-    syncUrl: () => this.syncUrl || undefined,
-    syncToken: () => this.syncToken,
-    documentId: () => this.documentId || undefined,
-    annotator: () => this.annotator || undefined,
     notice: (message) => this.storageStatus.showNotice(message),
+    syncUpdates: () => this.persistence.syncUpdates(),
   });
   protected readonly meta: ArticleMetaController = new ArticleMetaController(this, {
     title: () => this.editor.title,

@@ -19,6 +19,7 @@ import { checkSavedDocument, setAsideMessage } from './saved-document-check.js';
 import { mergeLoad, withoutStorageFields } from '../../storage/load-merge.js';
 import { retryDelay } from '../../storage/retry.js';
 import { StoreConnection } from '../../storage/store-connection.js';
+import type { SyncUpdateStore } from '../../storage/sync-update-store.js';
 import { mergeSafetyCopy } from '../../storage/safety-copy.js';
 import { ClosingCopy } from './closing-copy.js';
 import type { PersistenceBridge } from './persistence-bridge.js';
@@ -102,6 +103,11 @@ export class PersistenceController implements ReactiveController {
   /** Resolves once the document for the current `document-id` is loaded. */
   ready(): Promise<void> {
     return this.loading;
+  }
+
+  /** The team sync state kept in the same database; rejects while it cannot be opened. */
+  async syncUpdates(): Promise<SyncUpdateStore> {
+    return (await this.connection.open()).syncUpdates();
   }
 
   /** Resolves when the document is loaded and every change so far is durable. */

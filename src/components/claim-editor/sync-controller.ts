@@ -4,16 +4,28 @@ import { ownSelection, sameSelection, type OffsetRange } from '../../editor/own-
 import { TextIndex } from '../../editor/text-index.js';
 import type { ClaimSyncDetail, SyncState } from '../../sync/sync-state.js';
 import type { SyncSession } from '../../sync/sync-chunk.js';
+import type { StorageErrorKind } from '../../storage/storage-error.js';
+import type { SyncUpdateStore } from '../../storage/sync-update-store.js';
+import { dispatchClaimError } from './claim-editor-events.js';
 import type { EditorStateController } from './editor-state-controller.js';
 
 export interface SyncHost {
-  syncUrl(): string | undefined;
-  syncToken(): string | undefined;
-  documentId(): string | undefined;
-  annotator(): string | undefined;
   /** Tells the user something went wrong with sync. */
   notice(message: string): void;
+  /** Where the shared state is kept in IndexedDB (the editor's database); rejects while storage fails. */
+  syncUpdates(): Promise<SyncUpdateStore>;
 }
+
+/** The element's public API this reads: sync properties, metadata, `flush()` (every change so far durable). */
+type SyncElement = ReactiveControllerHost &
+  HTMLElement & {
+    syncUrl?: string;
+    syncToken?: string;
+    documentId?: string;
+    annotator?: string;
+    articleMeta: ArticleMeta;
+    flush(): Promise<void>;
+  };
 
 const LABELS: Record<SyncState, string> = {
   connecting: 'Connecting…',
@@ -41,7 +53,7 @@ export class SyncController implements ReactiveController {
   private shown: { selection: OffsetRange | null; user: string | undefined } = { selection: null, user: undefined };
 
   constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement & { articleMeta: ArticleMeta },
+    private readonly host: SyncElement,
     private readonly editor: EditorStateController,
     private readonly bridge: SyncHost,
   ) {
@@ -50,9 +62,9 @@ export class SyncController implements ReactiveController {
 
   // Before rendering, so the status it sets is drawn in this update instead of scheduling another one.
   hostUpdate() {
-    const url = this.bridge.syncUrl();
-    const documentId = this.bridge.documentId();
-    const key = url && documentId ? JSON.stringify([url, documentId, this.bridge.syncToken() ?? '']) : undefined;
+    const url = this.host.syncUrl || undefined;
+    const documentId = this.host.documentId || undefined;
+    const key = url && documentId ? JSON.stringify([url, documentId, this.host.syncToken ?? '']) : undefined;
     if (key === this.key) return;
     this.key = key;
     this.stop();
@@ -107,8 +119,8 @@ export class SyncController implements ReactiveController {
     this.session = chunk.startSync({
       url,
       documentId,
-      token: this.bridge.syncToken(),
-      user: this.bridge.annotator(),
+      token: this.host.syncToken,
+      user: this.host.annotator || undefined,
       localAnnotations: () => this.editor.annotations,
       apply: (annotations, removedIds) =>
         this.fromSync(() => this.editor.applyRemote(annotations, removedIds, { synced: true })),
@@ -131,9 +143,20 @@ export class SyncController implements ReactiveController {
       presence: (states) => {
         if (generation === this.generation) this.editor.setPresence(states);
       },
+      store: () => this.bridge.syncUpdates(),
+      recordsSaved: () => this.host.flush(),
+      problem: (kind, message) => {
+        if (generation === this.generation) this.storageProblem(kind, message);
+      },
     });
-    this.shown = { selection: null, user: this.bridge.annotator() };
+    this.shown = { selection: null, user: this.host.annotator || undefined };
     this.share(this.session);
+  }
+
+  /** A problem keeping the shared state in IndexedDB: told like the editor's other storage problems. */
+  private storageProblem(kind: StorageErrorKind | 'storage-corrupt', message: string) {
+    this.bridge.notice(message);
+    dispatchClaimError(this.host, { kind, message });
   }
 
   /** Applies a change from the others: not shared back. */
@@ -149,7 +172,7 @@ export class SyncController implements ReactiveController {
   private share(session: SyncSession) {
     const selection = ownSelection(this.editor.state);
     if (!sameSelection(selection, this.shown.selection)) session.select(selection);
-    const user = this.bridge.annotator();
+    const user = this.host.annotator || undefined;
     if (user !== this.shown.user) session.setUser(user);
     this.shown = { selection, user };
   }
