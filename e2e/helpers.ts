@@ -36,7 +36,8 @@ export const INDEPENDENT_PARAGRAPH = `${SENTENCES.independent} ${SENTENCES.custo
 
 export const editorLocator = (page: Page): Locator => page.locator('claim-editor#editor');
 export const textLocator = (page: Page): Locator => page.locator('claim-editor#editor .ProseMirror');
-export const liveRegion = (page: Page): Locator => page.locator('claim-editor#editor [aria-live]');
+/** The editor's announcer (the sidebar has a live region of its own, for presence). */
+export const liveRegion = (page: Page): Locator => page.locator('claim-editor#editor .announcer');
 export const detailsLocator = (page: Page): Locator => page.locator('claim-editor#editor .sidebar claim-details');
 /** The details Enter opens beside the selected annotation (a popover, or a bottom sheet on narrow elements). */
 export const openDetailsLocator = (page: Page): Locator =>

@@ -13,6 +13,8 @@ export class Announcer {
   }
 
   render() {
-    return html`<div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.message}</div>`;
+    return html`<div class="announcer visually-hidden" role="status" aria-live="polite" aria-atomic="true">
+      ${this.message}
+    </div>`;
   }
 }

@@ -569,7 +569,7 @@ describe('<claim-editor>', () => {
       await placeCaret(editor, P1_S2, 3);
       await pressKeys('1');
       await editor.updateComplete;
-      const live = shadowOf(editor).querySelector('[aria-live]');
+      const live = shadowOf(editor).querySelector('.announcer');
       expect(live, 'an aria-live region').to.not.equal(null);
       expect(live!.getAttribute('aria-live')).to.be.oneOf(['polite', 'assertive']);
       expect(live!.textContent).to.include(labelOf('state-media-claim'));

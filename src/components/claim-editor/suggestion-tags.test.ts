@@ -38,7 +38,7 @@ function note(editor: ClaimEditor): HTMLElement | null {
 }
 
 function liveText(editor: ClaimEditor): string {
-  return shadowOf(editor).querySelector('[aria-live]')?.textContent ?? '';
+  return shadowOf(editor).querySelector('.announcer')?.textContent ?? '';
 }
 
 /** The tag of each suggestion shown, in reading order. */

@@ -27,7 +27,7 @@ function selected(editor: ClaimEditor): string {
 }
 
 function liveText(editor: ClaimEditor): string {
-  return shadowOf(editor).querySelector('[aria-live]')?.textContent ?? '';
+  return shadowOf(editor).querySelector('.announcer')?.textContent ?? '';
 }
 
 /** Presses keys and lets the editor render what they did. */
