@@ -7,7 +7,8 @@ import type { StorageStatus } from './persistence-bridge.js';
  * a retry (or save-again) button; and a notice about the saved copy (records
  * set aside, the copy written back) until it is dismissed. The alert and the
  * notice take the room left in the toolbar's row: their text is cut short on
- * screen (whole in the tooltip) and spoken whole.
+ * screen (whole in the tooltip) and spoken whole; where the toolbar is most
+ * compact the alert shows only "Not saved" and its button.
  */
 export class StorageStatusView {
   private status: StorageStatus = { state: 'idle' };
@@ -49,11 +50,13 @@ export class StorageStatusView {
       </p>`;
     }
     const retry = status.retryInMs ? ` Retrying in ${Math.round(status.retryInMs / 1000) || 1} s.` : '';
-    const deleted = status.kind === 'storage-deleted';
+    const label = status.kind === 'storage-deleted' ? 'Save it again' : 'Retry now';
     const message = `${status.message} Your work stays in this tab.${retry}`;
     return html`<div class="storage-error" role="alert" data-kind=${status.kind}>
-      <p title=${`Not saved: ${message}`}><strong>Not saved:</strong> ${message}</p>
-      <button type="button" @click=${this.onRetry}>${deleted ? 'Save it again' : 'Retry now'}</button>
+      <p title=${`Not saved: ${message}`}><strong>Not saved</strong><span class="message">: ${message}</span></p>
+      <button type="button" title=${label} data-fit-icon="↻" @click=${this.onRetry}>
+        <span class="fit-word">${label}</span>
+      </button>
     </div>`;
   }
 
@@ -61,7 +64,9 @@ export class StorageStatusView {
     if (!this.notice) return nothing;
     return html`<div class="storage-notice" role="alert">
       <p title=${this.notice}>${this.notice}</p>
-      <button type="button" @click=${() => this.showNotice(undefined)}>Dismiss</button>
+      <button type="button" title="Dismiss" data-fit-icon="✕" @click=${() => this.showNotice(undefined)}>
+        <span class="fit-word">Dismiss</span>
+      </button>
     </div>`;
   }
 

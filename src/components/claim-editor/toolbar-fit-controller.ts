@@ -1,14 +1,18 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
-/** How compact the toolbar is drawn: 0 every label, 1 tag buttons as swatch and key, 2 also short words as icons. */
-const LEVELS = ['0', '1', '2'] as const;
+/**
+ * How compact the toolbar is drawn: 0 every label, 1 tag buttons as swatch
+ * and key, 2 also short words as icons, 3 (narrow elements) no keys on the
+ * buttons, tighter padding and the storage alert down to its first words.
+ */
+const LEVELS = ['0', '1', '2', '3'] as const;
 
 /**
- * Keeps the toolbar to one row where it can: when its content or the
- * element's width changes, it draws the toolbar as fully as still fits one
- * row (`data-fit` 0, 1 or 2, see toolbar.styles.ts), the most compact when
- * nothing does (a narrow element, where it wraps). Labels it hides stay the
- * buttons' names and tooltips.
+ * Keeps the toolbar to one row where it can, two where it cannot: when its
+ * content or the element's width changes, it draws the toolbar as fully as
+ * still fits one row (`data-fit` 0 to 3, see toolbar.styles.ts), else as fully
+ * as fits two, else as compactly as it can. Labels it hides stay the buttons'
+ * names and tooltips.
  */
 export class ToolbarFitController implements ReactiveController {
   // Only a new width matters: the element grows taller with the text at every keystroke in edit mode.
@@ -65,21 +69,31 @@ export class ToolbarFitController implements ReactiveController {
     const toolbar = this.toolbar;
     if (!toolbar?.isConnected) return;
     this.width = this.host.clientWidth;
-    const fits = LEVELS.find((level) => {
+    let twoRows: string | undefined;
+    for (const level of LEVELS) {
       toolbar.dataset.fit = level;
-      return oneRow(toolbar);
-    });
-    toolbar.dataset.fit = fits ?? LEVELS[LEVELS.length - 1];
+      const rows = toolbarRows(toolbar);
+      if (rows === 1) return;
+      if (rows === 2) twoRows ??= level;
+    }
+    toolbar.dataset.fit = twoRows ?? LEVELS[LEVELS.length - 1];
   }
 }
 
-/** True when every laid-out child of `toolbar` starts on its first row. */
-function oneRow(toolbar: HTMLElement): boolean {
-  const items = [...toolbar.children].filter(
-    (child): child is HTMLElement => child instanceof HTMLElement && getComputedStyle(child).position !== 'absolute',
-  );
-  const first = items.find((item) => item.offsetHeight > 0);
-  if (!first) return true;
-  const rowEnd = first.offsetTop + first.offsetHeight;
-  return items.every((item) => item.offsetHeight === 0 || item.offsetTop < rowEnd - 2);
+/** How many rows the laid-out children of `toolbar` take (a child that starts below the row so far opens one). */
+export function toolbarRows(toolbar: HTMLElement): number {
+  let rows = 0;
+  let rowEnd = -Infinity;
+  for (const child of toolbar.children) {
+    if (!(child instanceof HTMLElement) || child.offsetHeight === 0) continue;
+    if (getComputedStyle(child).position === 'absolute') continue;
+    const end = child.offsetTop + child.offsetHeight;
+    if (child.offsetTop >= rowEnd - 2) {
+      rows += 1;
+      rowEnd = end;
+    } else {
+      rowEnd = Math.max(rowEnd, end);
+    }
+  }
+  return rows;
 }

@@ -51,9 +51,12 @@ export const toolbarStyles = css`
   .icon-button {
     min-width: 2.2em;
   }
-  /* Compact levels (toolbar-fit-controller.ts): the words step aside, still spoken and in the tooltips. */
-  .toolbar:is([data-fit='1'], [data-fit='2']) :is(.tag-text, .suggested-tag),
-  .toolbar[data-fit='2'] .fit-word {
+  /* Compact levels (toolbar-fit-controller.ts): the words step aside, still spoken and in the tooltips;
+     on narrow elements (3) the keys too (still in aria-keyshortcuts), so the toolbar wraps once at most. */
+  .toolbar:is([data-fit='1'], [data-fit='2'], [data-fit='3']) :is(.tag-text, .suggested-tag),
+  .toolbar:is([data-fit='2'], [data-fit='3']) .fit-word,
+  .toolbar[data-fit='3'] :is(.tag-button, .suggest) kbd,
+  .toolbar[data-fit='3'] .storage-error .message {
     position: absolute;
     width: 1px;
     height: 1px;
@@ -61,7 +64,25 @@ export const toolbarStyles = css`
     clip: rect(0 0 0 0);
     white-space: nowrap;
   }
-  .toolbar[data-fit='2'] [data-fit-icon]::before {
+  .toolbar[data-fit='3'] {
+    gap: 0.25rem;
+  }
+  .toolbar[data-fit='3'] :is(button, summary) {
+    padding-inline: 0.4rem;
+  }
+  .toolbar[data-fit='3'] summary {
+    list-style: none;
+  }
+  .toolbar[data-fit='3'] summary::-webkit-details-marker {
+    display: none;
+  }
+  .toolbar[data-fit='3'] .storage-error {
+    flex: none;
+  }
+  .toolbar[data-fit='3'] .storage-notice {
+    flex-basis: 7rem;
+  }
+  .toolbar:is([data-fit='2'], [data-fit='3']) [data-fit-icon]::before {
     content: attr(data-fit-icon);
     content: attr(data-fit-icon) / '';
   }
@@ -175,6 +196,18 @@ export const toolbarStyles = css`
     white-space: nowrap;
     text-overflow: ellipsis;
     font-size: 0.85rem;
+  }
+  /* "Not saved" stays whole; only the reason after it is cut short. */
+  .storage-error p {
+    display: flex;
+  }
+  .storage-error strong {
+    flex: none;
+  }
+  .storage-error .message {
+    min-width: 0;
+    overflow: hidden;
+    text-overflow: ellipsis;
   }
   .storage-error button,
   .storage-notice button {
