@@ -161,7 +161,7 @@ test('under a strict CSP: tag, export, import back — no violations, no console
   const tagged = await tagSentence(page, 'new ferry line', TAGS.state.key);
   expect(tagged).toMatchObject({ tag: TAGS.state.id, quote: CSP_FERRY });
 
-  // Export through the toolbar's Export menu.
+  // Export through the Export menu (at the top of the sidebar).
   const editor = editorLocator(page);
   await editor.locator('summary', { hasText: 'Export' }).click();
   const downloadEvent = page.waitForEvent('download');

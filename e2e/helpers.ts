@@ -43,6 +43,21 @@ export const detailsLocator = (page: Page): Locator => page.locator('claim-edito
 export const openDetailsLocator = (page: Page): Locator =>
   page.locator('claim-editor#editor .details-popover claim-details');
 export const sidebarEntries = (page: Page): Locator => page.locator('claim-editor#editor claim-sidebar button.entry');
+export const toolbarLocator = (page: Page): Locator => page.locator('claim-editor#editor [part~="toolbar"]');
+
+/**
+ * Opens the toolbar's "N suggested" menu (accept those above a threshold,
+ * clear) as a user does, and returns it.
+ */
+export async function openSuggestionMenu(page: Page): Promise<Locator> {
+  const menu = toolbarLocator(page).locator('details.suggest-more');
+  if (!(await menu.evaluate((details) => (details as HTMLDetailsElement).open))) {
+    await menu.locator('summary').click();
+  }
+  const dropdown = menu.locator('.dropdown');
+  await expect(dropdown).toBeVisible();
+  return dropdown;
+}
 
 /** Opens the demo and waits until the article is in the editor. */
 export async function openDemo(page: Page): Promise<void> {

@@ -1,7 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { collectErrors, waitForEditor } from './embedding-helpers.js';
-import { SENTENCES, TAGS, editorLocator, liveRegion, openDemo, tagSentence, textLocator } from './helpers.js';
+import {
+  SENTENCES,
+  TAGS,
+  editorLocator,
+  liveRegion,
+  openDemo,
+  openSuggestionMenu,
+  tagSentence,
+  textLocator,
+} from './helpers.js';
 
 /** The paths of the scripts the page fetches from now on. */
 function scriptRequests(page: Page): string[] {
@@ -49,7 +58,7 @@ test('opening the demo and tagging loads only the initial module; Suggest, then 
   expect(fromDist(scripts)[2]).toMatch(/^\/dist\/importer-chunk-\w+\.js$/);
 
   // Loaded once: the key S after Clear suggests again without fetching anything.
-  await editorLocator(page).locator('[part~="toolbar"]').getByRole('button', { name: 'Clear' }).click();
+  await (await openSuggestionMenu(page)).getByRole('button', { name: 'Clear' }).click();
   await textLocator(page).focus();
   await page.keyboard.press('s');
   await expect(liveRegion(page)).toContainText(/\d+ suggestions/);

@@ -4,15 +4,22 @@ import { annotations, editorLocator, markedText, openDemo, type AnnotationData }
 /** The title the demo's sample article is saved under (its first heading). */
 export const SAMPLE_TITLE = 'Varnia claims food self-sufficiency as grain imports keep rising';
 
-/** What the toolbar says once every change is in IndexedDB. */
-export const SAVED_STATUS = 'All changes saved in this browser';
+/** What the toolbar shows once every change is in IndexedDB (short, for its one row). */
+export const SAVED_STATUS = 'Saved';
+
+/** What it says then to screen readers and in its tooltip. */
+export const SAVED_STATUS_SPOKEN = 'All changes saved in this browser';
 
 /** The toolbar's save status line. */
 export const saveStatus = (page: Page): Locator => editorLocator(page).locator('.save-status');
 
-/** Waits until the toolbar says every change is saved in this browser. */
+/** Waits until the toolbar says every change is saved in this browser: short on screen, whole when spoken. */
 export async function expectSaved(page: Page): Promise<void> {
-  await expect(saveStatus(page), 'the toolbar says everything is saved').toHaveText(SAVED_STATUS);
+  const status = saveStatus(page);
+  await expect(status, 'the toolbar says everything is saved').toHaveAttribute('data-state', 'saved');
+  await expect(status.locator('[aria-hidden="true"]')).toHaveText(SAVED_STATUS);
+  await expect(status.locator('.visually-hidden')).toHaveText(SAVED_STATUS_SPOKEN);
+  await expect(status).toHaveAttribute('title', SAVED_STATUS_SPOKEN);
 }
 
 /** The "Saved in this browser" list. */

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { SENTENCES, TAGS, annotations, editorLocator, liveRegion, textLocator } from './helpers.js';
+import { SENTENCES, TAGS, annotations, editorLocator, liveRegion, openSuggestionMenu, textLocator } from './helpers.js';
 import { expectSaved, openDemoSaved } from './storage-helpers.js';
 
 test('suggest, accept all above the threshold, fix one by keyboard, reload: accepted ones saved, the rest gone', async ({
@@ -15,9 +15,9 @@ test('suggest, accept all above the threshold, fix one by keyboard, reload: acce
   // Suggestions are not annotations, and not saved.
   expect(await annotations(page)).toHaveLength(0);
 
-  const toolbar = editorLocator(page).locator('[part~="toolbar"]');
-  await toolbar.getByRole('spinbutton').fill('80');
-  const accept = toolbar.locator('button.accept-suggestions');
+  const menu = await openSuggestionMenu(page);
+  await menu.getByRole('spinbutton').fill('80');
+  const accept = menu.locator('button.accept-suggestions');
   const acceptedCount = Number((await accept.textContent())!.replace(/\D/g, ''));
   expect(acceptedCount).toBeGreaterThan(0);
   expect(acceptedCount).toBeLessThan(shown);

@@ -27,6 +27,7 @@ import { renderSidebarPane } from './sidebar-pane.js';
 import { renderToolbar } from './toolbar.js';
 import { SourceOptionsController } from './source-options-controller.js';
 import { ToolbarStickController } from './toolbar-stick-controller.js';
+import { ToolbarFitController } from './toolbar-fit-controller.js';
 import { DetailsPopoverController } from './details-popover-controller.js';
 import { renderDetailsForm } from './details-form.js';
 import { AdoptedSheetsController } from '../shared/adopted-sheets-controller.js';
@@ -214,6 +215,7 @@ export class ClaimEditor extends ArticleMetaElement {
     super();
     new AdoptedSheetsController(this, () => [taxonomySheet(this.taxonomyValue)]);
     new ToolbarStickController(this, () => this.renderRoot.querySelector<HTMLElement>('.toolbar'));
+    new ToolbarFitController(this, () => this.renderRoot.querySelector<HTMLElement>('.toolbar'));
   }
 
   /** The tags offered, `{id, label, color?, key?, description?}`; the three provenance tags by default. */
@@ -361,11 +363,11 @@ export class ClaimEditor extends ArticleMetaElement {
     const editor = this.editor;
     const selected = editor.selectedAnnotation();
     const readonly = this.readonly || this.formDisabled;
+    const details = renderDetailsForm(editor, this.taxonomyValue, readonly, selected, this.meta, this.sourceOptions);
     return html`
       <div class="layout">
         ${renderToolbar({
           editor,
-          transfer: this.transfer,
           suggestions: this.suggestions,
           taxonomy: this.taxonomyValue,
           suggestionTagMap: this.suggestionTagMap,
@@ -377,12 +379,8 @@ export class ClaimEditor extends ArticleMetaElement {
           sync: this.sync.render(),
         })}
         <div part="editor" class="editor" @dragover=${this.transfer.onDragOver}></div>
-        ${renderSidebarPane(editor, this.taxonomyValue, readonly, selected, this.meta.verdictScale, this.sourceOptions)}
-        ${this.detailsPopover.render(
-          renderDetailsForm(editor, this.taxonomyValue, readonly, selected, this.meta.verdictScale, this.sourceOptions),
-          !!selected,
-        )}
-        ${this.announcer.render()}
+        ${renderSidebarPane(editor, this.taxonomyValue, details, this.transfer, readonly)}
+        ${this.detailsPopover.render(details, !!selected)} ${this.announcer.render()}
       </div>
     `;
   }

@@ -1,9 +1,8 @@
 import { css } from 'lit';
 import { presenceMarkStyles, presenceStyles } from '../shared/presence.styles.js';
+import { toolbarStyles } from './toolbar.styles.js';
 
-export const editorStyles = css`
-  ${presenceStyles}
-  ${presenceMarkStyles}
+const layoutStyles = css`
   :host {
     display: block;
     container-type: inline-size;
@@ -17,69 +16,6 @@ export const editorStyles = css`
     grid-template-columns: minmax(0, 1fr) var(--claim-sidebar-width, 21rem);
     grid-template-areas: 'toolbar toolbar' 'editor sidebar';
     gap: calc(var(--_space) * 2);
-  }
-  .toolbar {
-    grid-area: toolbar;
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.4rem;
-    padding: var(--_space);
-    background: var(--_subtle);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    position: sticky;
-    top: 0;
-    z-index: 2;
-  }
-  /* Taller than a sixth of the viewport (see toolbar-stick-controller.ts): it scrolls away with the page. */
-  .toolbar[data-unstuck] {
-    position: static;
-  }
-  .toolbar .tag-button {
-    display: inline-flex;
-    align-items: center;
-    gap: 0.35rem;
-  }
-  .toolbar [aria-pressed='true'] {
-    border-color: var(--_focus);
-    box-shadow: inset 0 0 0 1px var(--_focus);
-    font-weight: 600;
-  }
-  .toolbar .spacer {
-    flex: 1;
-  }
-  .help {
-    position: relative;
-  }
-  .help summary {
-    cursor: pointer;
-    padding: 0.25rem 0.4rem;
-    border-radius: var(--_radius);
-  }
-  .help dl {
-    position: absolute;
-    right: 0;
-    top: 2rem;
-    z-index: 3;
-    width: max-content;
-    max-width: 24rem;
-    margin: 0;
-    padding: var(--_space);
-    display: grid;
-    grid-template-columns: auto 1fr;
-    gap: 0.25rem 0.75rem;
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    box-shadow: 0 4px 16px rgb(0 0 0 / 0.15);
-    font-size: 0.85rem;
-  }
-  .help dt {
-    white-space: nowrap;
-  }
-  .help dd {
-    margin: 0;
   }
   /* The page shows between and below the boxes: the article box is as tall as the article, not as its grid row
      (which the sidebar may make taller), so no block of surface colour hangs below it. */
@@ -146,34 +82,6 @@ export const editorStyles = css`
     user-select: none;
     cursor: pointer;
   }
-  .save-status {
-    margin: 0;
-    font-size: 0.8rem;
-    color: var(--_muted);
-  }
-  .storage-error,
-  .storage-notice {
-    flex-basis: 100%;
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: var(--_space);
-    padding: var(--_space);
-    color: var(--claim-error-color, #5f1410);
-    background: var(--claim-error-surface-color, #fdecea);
-    border: 1px solid var(--claim-error-color, #5f1410);
-    border-radius: var(--_radius);
-  }
-  .storage-notice {
-    color: var(--_text);
-    background: var(--_surface);
-    border-color: var(--claim-warning-color, #7a4b00);
-  }
-  .storage-error p,
-  .storage-notice p {
-    margin: 0;
-    flex: 1;
-  }
   .claim-suggestion {
     outline: 2px dashed var(--_tag-color);
     outline-offset: 1px;
@@ -195,21 +103,6 @@ export const editorStyles = css`
   }
   .claim-suggestion-label::after {
     content: attr(data-confidence) ' · “' attr(data-cue) '”';
-  }
-  .suggestions {
-    display: inline-flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.35rem;
-  }
-  .suggestions input {
-    width: 3.5em;
-    font: inherit;
-  }
-  .suggest-note {
-    font-size: 0.85em;
-    color: var(--_muted);
-    max-width: 40ch;
   }
   .sidebar {
     grid-area: sidebar;
@@ -268,3 +161,6 @@ export const editorStyles = css`
     border-radius: var(--_radius) var(--_radius) 0 0;
   }
 `;
+
+/** The editor's styles: its layout, text, sidebar and popover, and its toolbar. */
+export const editorStyles = [presenceStyles, presenceMarkStyles, layoutStyles, toolbarStyles];

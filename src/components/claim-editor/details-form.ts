@@ -17,7 +17,7 @@ export function renderDetailsForm(
   taxonomy: Taxonomy,
   readonly: boolean,
   selected: Annotation | null,
-  verdictScale: VerdictScale,
+  { verdictScale }: { verdictScale: VerdictScale },
   sources: SourceOptionsController,
 ) {
   return html`<claim-details

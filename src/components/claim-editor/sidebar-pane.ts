@@ -1,7 +1,5 @@
-import { html } from 'lit';
-import type { Annotation } from '../../model/annotation.js';
+import { html, type TemplateResult } from 'lit';
 import type { Taxonomy } from '../../model/taxonomy.js';
-import type { VerdictScale } from '../../model/verdict-scale.js';
 import { moveToUnsourced, moveToUntagged } from '../../editor/advance-commands.js';
 import { sentenceProgress } from '../../editor/sentence-progress.js';
 import { selectAnnotationTransaction } from '../../editor/annotation-commands.js';
@@ -10,29 +8,27 @@ import { annotationList } from '../../editor/state-annotation-list.js';
 import { presenceEntries } from '../../editor/presence-list.js';
 import '../claim-sidebar/claim-sidebar.js';
 import type { SidebarJumpDetail } from '../claim-sidebar/claim-sidebar.component.js';
-import { renderDetailsForm } from './details-form.js';
 import type { EditorStateController } from './editor-state-controller.js';
-import type { SourceOptionsController } from './source-options-controller.js';
+import type { ImportExportController } from './import-export-controller.js';
+import { renderTransfer } from './transfer-controls.js';
 
 /**
- * The editor's sidebar (`part="sidebar"`): the selected annotation's details,
- * whose edits become transactions, and the list of annotations, where
- * choosing one selects its text and gives the keyboard back to it. The
- * details offer `sources` to pick from and the verdicts of `verdictScale`;
- * the list shows the tagging progress and jumps to what is left to do,
- * and who else has the document open (team sync).
+ * The editor's sidebar (`part="sidebar"`): export and import, the selected
+ * annotation's `details` (see details-form.ts), and the list of annotations,
+ * where choosing one selects its text and gives the keyboard back to it; the
+ * list shows the tagging progress and jumps to what is left to do, and who
+ * else has the document open (team sync).
  */
 export function renderSidebarPane(
   editor: EditorStateController,
   taxonomy: Taxonomy,
+  details: TemplateResult,
+  transfer: ImportExportController,
   readonly: boolean,
-  selected: Annotation | null,
-  verdictScale: VerdictScale,
-  sources: SourceOptionsController,
 ) {
   const state = editor.state;
   return html`<div part="sidebar" class="sidebar">
-    ${renderDetailsForm(editor, taxonomy, readonly, selected, verdictScale, sources)}
+    ${renderTransfer(transfer, taxonomy, readonly)} ${details}
     <claim-sidebar
       .list=${annotationList(state)}
       .taxonomy=${taxonomy}

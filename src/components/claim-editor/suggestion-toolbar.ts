@@ -12,9 +12,10 @@ import { showSuggestions } from '../../editor/suggest-command.js';
 import type { EditorStateController } from './editor-state-controller.js';
 
 /**
- * The toolbar's suggestion controls: *Suggest tags* while there are none;
- * then accept or reject the one at the selection, and accept every one at or
- * above a confidence threshold (kept here, 80 by default), or clear them.
+ * The toolbar's suggestion controls, in the place of *Suggest tags* while
+ * there are none: accept or reject the one at the selection, and behind
+ * "N suggested" (a disclosure, so the toolbar keeps its row) accept every one
+ * at or above a confidence threshold (kept here, 80 by default), or clear them.
  */
 export class SuggestionToolbar {
   /** The confidence (0–100) at or above which "Accept suggestions" takes them all. */
@@ -30,7 +31,9 @@ export class SuggestionToolbar {
     const { suggestions } = getSuggestionState(editor.state);
     const suggest = () => editor.run(showSuggestions());
     const unmapped = unmappedRolesMessage(resolveSuggestionTags(tagMap, taxonomy));
-    const note = unmapped ? html`<span class="suggest-note" id="suggest-note">${unmapped}</span>` : nothing;
+    const note = unmapped
+      ? html`<span class="suggest-note" id="suggest-note" title=${unmapped}>${unmapped}</span>`
+      : nothing;
     if (suggestions.length === 0) {
       return html`<button
           type="button"
@@ -39,7 +42,7 @@ export class SuggestionToolbar {
           aria-describedby=${unmapped ? 'suggest-note' : nothing}
           @click=${suggest}
         >
-          Suggest tags <kbd>S</kbd></button
+          Suggest<span class="fit-word"> tags</span> <kbd>S</kbd></button
         >${note}`;
     }
     const above = suggestions.filter((s) => s.confidence * 100 >= this.acceptThreshold).length;
@@ -52,41 +55,49 @@ export class SuggestionToolbar {
                 type="button"
                 class="accept-suggestion"
                 aria-keyshortcuts="Enter"
+                title=${`Accept “${hereLabel}” (Enter)`}
+                data-fit-icon="✓"
                 @click=${() => editor.run(acceptSuggestion())}
               >
-                Accept “${hereLabel}”</button
+                <span class="fit-word">Accept</span><span class="suggested-tag"> “${hereLabel}”</span></button
               ><button
                 type="button"
                 class="reject-suggestion"
                 aria-keyshortcuts="X"
+                title="Reject (X)"
+                data-fit-icon="✕"
                 @click=${() => editor.run(rejectSuggestion)}
               >
-                Reject
+                <span class="fit-word">Reject</span>
               </button>`
           : nothing
       }
-      <span>${suggestions.length} suggested</span>
-      <label
-        >at least
-        <input
-          type="number"
-          min="0"
-          max="100"
-          step="5"
-          .value=${String(this.acceptThreshold)}
-          @input=${this.onThresholdInput}
-        />%</label
-      >
-      <button
-        type="button"
-        class="accept-suggestions"
-        ?disabled=${above === 0}
-        @click=${() => editor.run(acceptSuggestionsAbove(this.acceptThreshold / 100))}
-      >
-        Accept ${above}
-      </button>
-      <button type="button" aria-keyshortcuts="Shift+S" @click=${() => editor.run(clearSuggestions)}>Clear</button>
-      ${note}
+      <details class="suggest-more">
+        <summary>${suggestions.length}<span class="fit-word"> suggested</span></summary>
+        <div class="dropdown">
+          <label
+            >Accept those at least
+            <input
+              type="number"
+              min="0"
+              max="100"
+              step="5"
+              .value=${String(this.acceptThreshold)}
+              @input=${this.onThresholdInput}
+            />% sure</label
+          >
+          <button
+            type="button"
+            class="accept-suggestions"
+            ?disabled=${above === 0}
+            @click=${() => editor.run(acceptSuggestionsAbove(this.acceptThreshold / 100))}
+          >
+            Accept ${above}
+          </button>
+          <button type="button" aria-keyshortcuts="Shift+S" @click=${() => editor.run(clearSuggestions)}>Clear</button>
+          ${note}
+        </div>
+      </details>
     </span>`;
   }
 

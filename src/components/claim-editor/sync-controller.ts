@@ -27,6 +27,14 @@ type SyncElement = ReactiveControllerHost &
     flush(): Promise<void>;
   };
 
+/** What the toolbar shows, kept short for its one row; {@link LABELS} is spoken and the tooltip. */
+const SHORT_LABELS: Record<SyncState, string> = {
+  connecting: 'Connecting…',
+  connected: 'Synced',
+  offline: 'Offline',
+  unauthorized: 'Sync refused',
+};
+
 const LABELS: Record<SyncState, string> = {
   connecting: 'Connecting…',
   connected: 'Synced',
@@ -97,12 +105,16 @@ export class SyncController implements ReactiveController {
     if (this.session && !this.applying) this.session.replaced();
   }
 
-  /** The toolbar's sync status (nothing without `sync-url`). */
+  /** The toolbar's sync status, short on screen and whole when spoken (nothing without `sync-url`). */
   render() {
     if (!this.detail) return nothing;
     const { state, names } = this.detail;
     const others = names.length > 0 ? ` · with ${names.join(', ')}` : '';
-    return html`<span class="sync-status" data-state=${state} role="status">${LABELS[state]}${others}</span>`;
+    const count = names.length > 0 ? ` · ${names.length} ${names.length === 1 ? 'other' : 'others'}` : '';
+    return html`<span class="sync-status" data-state=${state} role="status" title=${LABELS[state] + others}
+      ><span aria-hidden="true">${SHORT_LABELS[state]}${count}</span
+      ><span class="visually-hidden">${LABELS[state]}${others}</span></span
+    >`;
   }
 
   private async start(url: string, documentId: string) {

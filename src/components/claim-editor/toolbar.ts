@@ -5,17 +5,12 @@ import { deleteSelectedAnnotation, tagSelection } from '../../editor/annotation-
 import { redoCommand, undoCommand } from '../../editor/history-commands.js';
 import { acceptSuggestion } from '../../editor/suggestion-commands.js';
 import type { SuggestionTagMap } from '../../editor/suggestion-tag-map.js';
-import type { ExportFormat } from '../../formats/registry.js';
-import type { TransferImportDetail } from '../claim-transfer/claim-transfer.component.js';
-import '../claim-transfer/claim-transfer.js';
 import type { EditorStateController } from './editor-state-controller.js';
-import type { ImportExportController } from './import-export-controller.js';
 import { renderKeysHelp } from './keys-help.js';
 import type { SuggestionToolbar } from './suggestion-toolbar.js';
 
 export interface ToolbarInput {
   editor: EditorStateController;
-  transfer: ImportExportController;
   suggestions: SuggestionToolbar;
   taxonomy: Taxonomy;
   suggestionTagMap: SuggestionTagMap;
@@ -32,13 +27,16 @@ export interface ToolbarInput {
 }
 
 /**
- * The editor's toolbar (`part="toolbar"`): a button per tag, delete, undo and
- * redo, import and export, the suggestion controls, the mode switch, the
- * keyboard help and the storage status. Buttons give the keyboard back to the
- * text; a press on the toolbar does not take the text's selection.
+ * The editor's toolbar (`part="toolbar"`), one row on elements 900 px wide and
+ * wider: a button per tag (only its swatch and key under 75rem, the label kept
+ * as its name and tooltip), delete, undo and redo as icons, the suggestion
+ * controls in place of *Suggest tags*, the mode switch, the keyboard help
+ * behind a *Keys* button and the short storage and sync statuses. Buttons give
+ * the keyboard back to the text; a press on the toolbar does not take the
+ * text's selection.
  */
 export function renderToolbar(input: ToolbarInput) {
-  const { editor, transfer, taxonomy, readonly } = input;
+  const { editor, taxonomy, readonly } = input;
   const state = editor.state;
   return html`<div
     part="toolbar"
@@ -58,37 +56,14 @@ export function renderToolbar(input: ToolbarInput) {
           ?disabled=${readonly}
           @click=${() => editor.run((s, d) => acceptSuggestion(tag.id)(s, d) || tagSelection(tag.id)(s, d))}
         >
-          <span class="swatch" data-tag=${tag.id}></span>${tag.label}${tag.key ? html` <kbd>${tag.key}</kbd>` : nothing}
+          <span class="swatch" data-tag=${tag.id}></span><span class="tag-text">${tag.label}</span>${
+            tag.key ? html` <kbd>${tag.key}</kbd>` : nothing
+          }
         </button>`,
     )}
-    <button type="button" ?disabled=${readonly || !input.selected} @click=${() => editor.run(deleteSelectedAnnotation)}>
-      Delete tag
-    </button>
-    <button
-      type="button"
-      ?disabled=${undoDepth(state) === 0}
-      aria-keyshortcuts="Control+Z"
-      @click=${() => editor.run(undoCommand)}
-    >
-      Undo
-    </button>
-    <button
-      type="button"
-      ?disabled=${redoDepth(state) === 0}
-      aria-keyshortcuts="Control+Y"
-      @click=${() => editor.run(redoCommand)}
-    >
-      Redo
-    </button>
-    <claim-transfer
-      .taxonomy=${taxonomy}
-      .report=${transfer.report}
-      .file=${transfer.file}
-      .reviewGaps=${transfer.reviewGaps}
-      ?readonly=${readonly}
-      @claim-transfer-export=${(e: CustomEvent<{ format: ExportFormat }>) => transfer.download(e.detail.format)}
-      @claim-transfer-import=${(e: CustomEvent<TransferImportDetail>) => void transfer.importFile(e.detail)}
-    ></claim-transfer>
+    ${iconButton('Delete tag', '⌫', 'Delete', readonly || !input.selected, () => editor.run(deleteSelectedAnnotation))}
+    ${iconButton('Undo', '↶', 'Control+Z', undoDepth(state) === 0, () => editor.run(undoCommand))}
+    ${iconButton('Redo', '↷', 'Control+Y', redoDepth(state) === 0, () => editor.run(redoCommand))}
     ${readonly ? nothing : input.suggestions.render(taxonomy, input.suggestionTagMap)}
     <span class="spacer"></span>
     ${
@@ -97,15 +72,32 @@ export function renderToolbar(input: ToolbarInput) {
         : html`<button
             type="button"
             class="mode"
+            title="Edit text"
+            data-fit-icon="✎"
             aria-pressed=${input.editMode ? 'true' : 'false'}
             @click=${() => {
               input.toggleMode();
               editor.view?.focus();
             }}
           >
-            Edit text
+            <span class="fit-word">Edit text</span>
           </button>`
     }
     ${renderKeysHelp(taxonomy)} ${input.storage} ${input.sync ?? nothing}
   </div>`;
+}
+
+/** A button drawn as an icon: its label stays its text (and tooltip), spoken and found by name. */
+function iconButton(label: string, icon: string, keys: string, disabled: boolean, run: () => void) {
+  return html`<button
+    type="button"
+    class="icon-button"
+    data-icon=${icon}
+    title=${label}
+    aria-keyshortcuts=${keys}
+    ?disabled=${disabled}
+    @click=${run}
+  >
+    <span class="visually-hidden">${label}</span>
+  </button>`;
 }

@@ -1,0 +1,131 @@
+import { expect, test, type Page } from '@playwright/test';
+import { liveRegion, textLocator, toolbarLocator } from './helpers.js';
+import { openDemoSaved } from './storage-helpers.js';
+
+/** Element widths the toolbar is checked at: a desktop, the one-row limit, a CMS column, a phone. */
+const WIDTHS = [1280, 900, 700, 390] as const;
+const HEIGHT = 844;
+
+interface ToolbarLayout {
+  /** Rows its children take, from their offsetTop values. */
+  rows: number;
+  height: number;
+  position: string;
+  /** Children drawn over each other, or past the toolbar's edge. */
+  problems: string[];
+}
+
+/** How the toolbar is laid out now, measured from its children's boxes. */
+async function toolbarLayout(page: Page): Promise<ToolbarLayout> {
+  return toolbarLocator(page).evaluate((toolbar: HTMLElement) => {
+    const items = [...toolbar.children].filter(
+      (child): child is HTMLElement =>
+        child instanceof HTMLElement && child.offsetHeight > 0 && getComputedStyle(child).position !== 'absolute',
+    );
+    let rows = 0;
+    let rowEnd = -Infinity;
+    for (const item of items) {
+      if (item.offsetTop >= rowEnd - 2) {
+        rows += 1;
+        rowEnd = item.offsetTop + item.offsetHeight;
+      } else {
+        rowEnd = Math.max(rowEnd, item.offsetTop + item.offsetHeight);
+      }
+    }
+    const name = (item: HTMLElement) => `${item.tagName.toLowerCase()}.${item.className}`;
+    const outer = toolbar.getBoundingClientRect();
+    const boxes = items.map((item) => ({ item, box: item.getBoundingClientRect() }));
+    const problems: string[] = [];
+    boxes.forEach(({ item, box }, index) => {
+      if (box.left < outer.left || box.right > outer.right + 0.5 || box.bottom > outer.bottom + 0.5) {
+        problems.push(`${name(item)} is cut off`);
+      }
+      for (const other of boxes.slice(index + 1)) {
+        const overlap =
+          Math.min(box.right, other.box.right) - Math.max(box.left, other.box.left) > 0.5 &&
+          Math.min(box.bottom, other.box.bottom) - Math.max(box.top, other.box.top) > 0.5;
+        if (overlap) problems.push(`${name(item)} overlaps ${name(other.item)}`);
+      }
+    });
+    return { rows, height: toolbar.offsetHeight, position: getComputedStyle(toolbar).position, problems };
+  });
+}
+
+/** Waits for the fit controller (it measures in the next frame) and checks rows, overlap and stickiness. */
+async function expectKeepsItsSize(page: Page, width: number, state: string): Promise<ToolbarLayout> {
+  const maxRows = width >= 900 ? 1 : 2;
+  await expect
+    .poll(async () => (await toolbarLayout(page)).rows, { message: `rows at ${width} px, ${state}` })
+    .toBeLessThanOrEqual(maxRows);
+  const layout = await toolbarLayout(page);
+  expect(layout.problems, `nothing overlaps or is cut off at ${width} px, ${state}`).toEqual([]);
+  const viewport = page.viewportSize()!;
+  const tooTall = layout.height > viewport.height / 6;
+  await expect
+    .poll(async () => (await toolbarLayout(page)).position, {
+      message: `sticky only while at most a sixth of the viewport (${layout.height} of ${viewport.height} px)`,
+    })
+    .toBe(tooTall ? 'static' : 'sticky');
+  return layout;
+}
+
+/** Makes every IndexedDB write fail as a full disk would, then tags a sentence: the toolbar shows its alert. */
+async function failStorage(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    IDBObjectStore.prototype.put = () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  await textLocator(page).locator('p').first().click();
+  await page.keyboard.press('1');
+  await expect(toolbarLocator(page).locator('.storage-error')).toBeVisible();
+}
+
+for (const width of WIDTHS) {
+  test(`at ${width} px the toolbar keeps ${width >= 900 ? 'one row' : 'two rows at most'}: plain, with suggestions, on a suggested sentence`, async ({
+    page,
+  }, testInfo) => {
+    await page.setViewportSize({ width, height: HEIGHT });
+    await openDemoSaved(page);
+    await expectKeepsItsSize(page, width, 'before suggesting');
+
+    await textLocator(page).focus();
+    await page.keyboard.press('s');
+    await expect(liveRegion(page)).toContainText(/\d+ suggestions/);
+    await expect(toolbarLocator(page).locator('details.suggest-more')).toBeVisible();
+    await expectKeepsItsSize(page, width, 'with suggestions shown');
+
+    await textLocator(page).locator('.claim-suggestion').nth(1).click();
+    await expect(toolbarLocator(page).locator('button.accept-suggestion')).toBeVisible();
+    await expectKeepsItsSize(page, width, 'on a suggested sentence');
+
+    const box = (await toolbarLocator(page).boundingBox())!;
+    const path = testInfo.outputPath(`toolbar-${width}.png`);
+    await page.screenshot({ path, clip: { x: 0, y: Math.max(0, box.y - 8), width, height: box.height + 16 } });
+    await testInfo.attach(`toolbar at ${width} px`, { path, contentType: 'image/png' });
+  });
+
+  test(`at ${width} px with a storage error and a sync status the toolbar keeps ${width >= 900 ? 'one row' : 'two rows at most'}`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width, height: HEIGHT });
+    await page.goto('/demo/?sync=ws://127.0.0.1:9/&token=t&user=Ana');
+    await expect(toolbarLocator(page).locator('.sync-status')).toHaveAttribute('data-state', /connecting|offline/);
+    await failStorage(page);
+    await expect(toolbarLocator(page).locator('.storage-error')).toContainText('Not saved');
+    await expectKeepsItsSize(page, width, 'with a storage error and a sync status');
+  });
+}
+
+test('on a short screen the two-row toolbar is more than a sixth of the viewport: it scrolls away', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openDemoSaved(page);
+  const tall = await expectKeepsItsSize(page, 390, 'upright phone');
+  expect(tall.position, 'two rows are less than a sixth of 844 px: it stays').toBe('sticky');
+  await page.setViewportSize({ width: 390, height: 400 });
+  const short = await expectKeepsItsSize(page, 390, 'short phone screen');
+  expect(short.height).toBeGreaterThan(400 / 6);
+  expect(short.position).toBe('static');
+});
