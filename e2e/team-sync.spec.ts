@@ -182,7 +182,8 @@ test.describe('team sync through two server nodes', () => {
     await expect(pageB.locator('claim-editor#editor .claim-presence-flag')).toHaveCount(1);
 
     await contextA.close();
-    await expect(others).toHaveCount(0);
+    // The server tells node 1 (through Redis) that A's connection closed.
+    await expect(others).toHaveCount(0, { timeout: 15_000 });
     await expect(
       pageB.locator('claim-editor#editor .claim-presence, claim-editor#editor .claim-presence-flag'),
     ).toHaveCount(0);

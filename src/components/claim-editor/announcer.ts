@@ -13,8 +13,13 @@ export class Announcer {
   }
 
   render() {
-    return html`<div class="announcer visually-hidden" role="status" aria-live="polite" aria-atomic="true">
-      ${this.message}
-    </div>`;
+    // Set as text, so the markup's line breaks never become part of what is spoken.
+    return html`<div
+      class="announcer visually-hidden"
+      role="status"
+      aria-live="polite"
+      aria-atomic="true"
+      .textContent=${this.message}
+    ></div>`;
   }
 }

@@ -108,7 +108,11 @@ describe('<claim-editor> source field', () => {
     await editor.updateComplete;
     await placeCaret(editor, A, 2);
     await pressKeys('w');
-    await editor.updateComplete;
+    // Enter opens the details of what W selected: wait for it to be selected first.
+    await waitUntil(
+      () => shadowOf(editor).querySelector('.announcer')?.textContent?.startsWith('Needs a source'),
+      'W selected the annotation without a source',
+    );
     await pressKeys('Enter');
     await editor.updateComplete;
     // Enter opens the details in a popover beside the annotation (the sidebar's copy hides meanwhile).
