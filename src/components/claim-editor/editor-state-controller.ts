@@ -354,6 +354,16 @@ export class EditorStateController implements ReactiveController {
     this.dispatch(removeAnnotationTransaction(this.state, id));
   }
 
+  /** The annotations of these ids that exist, and the ids that do not; without listing every annotation. */
+  annotationsWithIds(ids: Iterable<string>): { present: Annotation[]; missing: string[] } {
+    const { records } = getAnnotationState(this.state);
+    const unique = [...new Set(ids)];
+    const found = unique.map((id) => records.get(id)).filter((record) => record !== undefined);
+    const present = found.map((record) => toAnnotation(this.state, record));
+    const missing = unique.filter((id) => !records.has(id));
+    return { present, missing };
+  }
+
   /** Throws for an unknown id. */
   private annotationById(id: string): Annotation {
     const record = getAnnotationState(this.state).records.get(id);
