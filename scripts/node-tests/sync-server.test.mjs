@@ -63,6 +63,18 @@ const valueArrives = (map, key, value) =>
     });
   });
 
+/** Resolves at the first awareness change after which `holds()` is true. */
+const awarenessChange = (awareness, holds) =>
+  new Promise((resolve) => {
+    if (holds()) return resolve();
+    awareness.on('change', function check() {
+      if (holds()) {
+        awareness.off('change', check);
+        resolve();
+      }
+    });
+  });
+
 const dataDirectories = [];
 const freshDataDirectory = () => {
   const dir = mkdtempSync(join(tmpdir(), 'claim-sync-'));
@@ -173,5 +185,31 @@ describe('two sync nodes sharing a Redis', { skip: !hasRedis() && 'redis-server 
     one.destroy();
     two.destroy();
     await Promise.all([node1.close(), node2.close()]);
+  });
+
+  test('a peer whose connection drops leaves the other node at once, not when awareness times out', async () => {
+    const dataDirectory = freshDataDirectory();
+    const node1 = await startSyncServer({ port: 0, dataDirectory, redisUrl: redis.url, secret });
+    const node2 = await startSyncServer({ port: 0, dataDirectory, redisUrl: redis.url, secret });
+    const one = connect(node1.port, 'doc-4', token(['doc-4']));
+    const two = connect(node2.port, 'doc-4', token(['doc-4']));
+    await Promise.all([one.synced, two.synced]);
+    const peerId = one.document.clientID;
+    const arrived = awarenessChange(two.provider.awareness, () => two.provider.awareness.getStates().has(peerId));
+    one.provider.setAwarenessField('user', { name: 'Ana' });
+    await arrived;
+
+    // The socket dies without a goodbye (a closed laptop): node 1 notices, with no connection to the document left.
+    const left = awarenessChange(two.provider.awareness, () => !two.provider.awareness.getStates().has(peerId));
+    const socketProvider = one.provider.configuration.websocketProvider;
+    socketProvider.shouldConnect = false;
+    socketProvider.webSocket.terminate();
+    // Awareness would time the peer out 15 to 30 s after its last renewal; the departure must come before.
+    const timedOut = new Promise((resolve) => setTimeout(() => resolve('timed out'), 12_000).unref());
+    const outcome = await Promise.race([left.then(() => 'left'), timedOut]);
+    one.destroy();
+    two.destroy();
+    await Promise.all([node1.close(), node2.close()]);
+    assert.equal(outcome, 'left');
   });
 });

@@ -1,6 +1,6 @@
-import { Redis } from '@hocuspocus/extension-redis';
 import { Server, type Extension } from '@hocuspocus/server';
 import { createPersistence } from './persistence.js';
+import { RedisWithDepartures } from './redis-with-departures.js';
 import { verifySyncToken } from './token.js';
 
 export interface SyncServerOptions {
@@ -33,7 +33,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
   if (!options.secret) throw new Error('startSyncServer: a secret is required.');
   const persistence = createPersistence(options.dataDirectory);
   const extensions: Extension[] = [persistence.extension];
-  if (options.redisUrl) extensions.push(new Redis(redisConfiguration(options.redisUrl)));
+  if (options.redisUrl) extensions.push(new RedisWithDepartures(redisConfiguration(options.redisUrl)));
   const server = new Server(
     {
       port: options.port,
