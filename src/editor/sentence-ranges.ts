@@ -1,7 +1,7 @@
 import type { Node as PMNode } from 'prosemirror-model';
 import type { EditorState } from 'prosemirror-state';
 import { segmentSentences, type SentenceRange } from '../text/sentences.js';
-import { TextIndex } from './text-index.js';
+import { TextIndex, type TextBlock } from './text-index.js';
 
 /** A sentence as a document range. */
 export interface DocRange {
@@ -13,14 +13,41 @@ export interface DocRange {
 // paragraph is segmented once, however many edits happen elsewhere.
 const sentenceCache = new WeakMap<PMNode, SentenceRange[]>();
 
-function sentencesOfBlock(index: TextIndex, blockIndex: number): DocRange[] {
-  const block = index.blocks[blockIndex];
+function segmented(block: TextBlock): SentenceRange[] {
   let sentences = sentenceCache.get(block.node);
   if (!sentences) {
     sentences = segmentSentences(block.text);
     sentenceCache.set(block.node, sentences);
   }
-  return sentences.map(({ start, end }) => ({ from: block.pos + start, to: block.pos + end }));
+  return sentences;
+}
+
+function sentencesOfBlock(index: TextIndex, blockIndex: number): DocRange[] {
+  const block = index.blocks[blockIndex];
+  return segmented(block).map(({ start, end }) => ({ from: block.pos + start, to: block.pos + end }));
+}
+
+/** How many characters of `doc`'s paragraphs are not segmented into sentences yet. */
+export function unsegmentedLength(doc: PMNode): number {
+  let length = 0;
+  for (const block of TextIndex.of(doc).blocks) if (!sentenceCache.has(block.node)) length += block.text.length;
+  return length;
+}
+
+/**
+ * Segments the paragraphs of `doc` not segmented yet, at least one, then
+ * more while `hasTime()` says so; true once all are (sentence look-ups then
+ * need no segmenting).
+ */
+export function segmentDocument(doc: PMNode, hasTime: () => boolean = () => true): boolean {
+  let any = false;
+  for (const block of TextIndex.of(doc).blocks) {
+    if (sentenceCache.has(block.node)) continue;
+    if (any && !hasTime()) return false;
+    segmented(block);
+    any = true;
+  }
+  return true;
 }
 
 /** The sentence holding `pos`, or the nearest in its block when `pos` is in the space between sentences. */

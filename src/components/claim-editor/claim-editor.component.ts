@@ -24,6 +24,7 @@ import { SyncController } from './sync-controller.js';
 import { StorageStatusView } from './storage-status.js';
 import { SuggestionToolbar } from './suggestion-toolbar.js';
 import { renderSidebarPane } from './sidebar-pane.js';
+import { SentenceProgressController } from './sentence-progress-controller.js';
 import { renderToolbar } from './toolbar.js';
 import { SourceOptionsController } from './source-options-controller.js';
 import { ToolbarStickController } from './toolbar-stick-controller.js';
@@ -205,6 +206,7 @@ export class ClaimEditor extends ArticleMetaElement {
     setDisabled: (disabled) => (this.formDisabled = disabled),
     anchor: () => this.editor.view?.dom,
   });
+  private readonly progress = new SentenceProgressController(this, () => this.editor.state);
   private readonly sourceOptions = new SourceOptionsController(this, {
     documentId: () => this.documentId || undefined,
     dbName: () => this.dbName || DEFAULT_DB_NAME,
@@ -379,7 +381,7 @@ export class ClaimEditor extends ArticleMetaElement {
           sync: this.sync.render(),
         })}
         <div part="editor" class="editor" @dragover=${this.transfer.onDragOver}></div>
-        ${renderSidebarPane(editor, this.taxonomyValue, details, this.transfer, readonly)}
+        ${renderSidebarPane(editor, this.taxonomyValue, details, this.transfer, readonly, this.progress.progress(editor.state))}
         ${this.detailsPopover.render(details, !!selected)} ${this.announcer.render()}
       </div>
     `;

@@ -1,7 +1,7 @@
 import { html, type TemplateResult } from 'lit';
 import type { Taxonomy } from '../../model/taxonomy.js';
 import { moveToUnsourced, moveToUntagged } from '../../editor/advance-commands.js';
-import { sentenceProgress } from '../../editor/sentence-progress.js';
+import type { SentenceProgress } from '../../editor/sentence-progress.js';
 import { selectAnnotationTransaction } from '../../editor/annotation-commands.js';
 import { getAnnotationState } from '../../editor/annotation-plugin.js';
 import { annotationList } from '../../editor/state-annotation-list.js';
@@ -25,6 +25,7 @@ export function renderSidebarPane(
   details: TemplateResult,
   transfer: ImportExportController,
   readonly: boolean,
+  progress: SentenceProgress | null,
 ) {
   const state = editor.state;
   return html`<div part="sidebar" class="sidebar">
@@ -37,7 +38,7 @@ export function renderSidebarPane(
         editor.dispatch(selectAnnotationTransaction(editor.state, event.detail.id));
         editor.view?.focus();
       }}
-      .progress=${sentenceProgress(state)}
+      .progress=${progress}
       .presence=${presenceEntries(state)}
       @claim-sidebar-jump=${(e: CustomEvent<SidebarJumpDetail>) =>
         editor.run(e.detail.to === 'untagged' ? moveToUntagged(1) : moveToUnsourced(1))}
