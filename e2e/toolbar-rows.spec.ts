@@ -2,8 +2,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { liveRegion, textLocator, toolbarLocator } from './helpers.js';
 import { openDemoSaved } from './storage-helpers.js';
 
-/** Element widths the toolbar is checked at: a desktop, the one-row limit, a CMS column, a phone. */
-const WIDTHS = [1280, 900, 700, 390] as const;
+/** Viewport widths the toolbar is checked at: a desktop, the one-row limit, a CMS column, phones. */
+const WIDTHS = [1280, 900, 700, 390, 360, 320] as const;
 const HEIGHT = 844;
 
 interface ToolbarLayout {
@@ -105,15 +105,46 @@ for (const width of WIDTHS) {
     await testInfo.attach(`toolbar at ${width} px`, { path, contentType: 'image/png' });
   });
 
-  test(`at ${width} px with a storage error and a sync status the toolbar keeps ${width >= 900 ? 'one row' : 'two rows at most'}`, async ({
+  test(`at ${width} px with a storage error and a sync status the toolbar keeps ${width >= 900 ? 'one row' : 'two rows at most'}, also with suggestions and on a suggested sentence`, async ({
     page,
-  }) => {
+  }, testInfo) => {
     await page.setViewportSize({ width, height: HEIGHT });
     await page.goto('/demo/?sync=ws://127.0.0.1:9/&token=t&user=Ana');
-    await expect(toolbarLocator(page).locator('.sync-status')).toHaveAttribute('data-state', /connecting|offline/);
+    const sync = toolbarLocator(page).locator('.sync-status');
+    await expect(sync).toHaveAttribute('data-state', /connecting|offline/);
     await failStorage(page);
-    await expect(toolbarLocator(page).locator('.storage-error')).toContainText('Not saved');
+    const alert = toolbarLocator(page).locator('.storage-error');
+    await expect(alert).toContainText('Not saved');
     await expectKeepsItsSize(page, width, 'with a storage error and a sync status');
+
+    await textLocator(page).focus();
+    await page.keyboard.press('s');
+    await expect(liveRegion(page)).toContainText(/\d+ suggestions/);
+    await expect(toolbarLocator(page).locator('details.suggest-more')).toBeVisible();
+    await expectKeepsItsSize(page, width, 'with a storage error, a sync status and suggestions');
+
+    await textLocator(page).locator('.claim-suggestion').nth(1).click();
+    await expect(toolbarLocator(page).locator('button.accept-suggestion')).toBeVisible();
+    await expectKeepsItsSize(page, width, 'with a storage error, a sync status and a suggested sentence selected');
+
+    // However short they are drawn, the statuses and the controls keep their names, spoken and in the tooltips.
+    await expect(alert).toHaveAttribute('title', /^Not saved: /);
+    await expect(alert).toContainText('Not saved');
+    await expect(alert.getByRole('button', { name: 'Retry now' })).toBeVisible();
+    await expect(sync).toHaveAttribute('title', /^(Connecting…|Offline: changes kept here)$/);
+    await expect(sync.locator('.visually-hidden')).toHaveText(/^(Connecting…|Offline: changes kept here)$/);
+    const suggestions = toolbarLocator(page).getByRole('group', { name: 'Suggestions' });
+    await expect(suggestions.getByRole('button', { name: /^Accept “/ })).toBeVisible();
+    await expect(suggestions.getByRole('button', { name: 'Reject' })).toBeVisible();
+    await expect(suggestions.locator('summary')).toHaveText(/^\d+ suggested$/);
+
+    const box = (await toolbarLocator(page).boundingBox())!;
+    const path = testInfo.outputPath(`toolbar-${width}-alert-sync-suggestion.png`);
+    await page.screenshot({ path, clip: { x: 0, y: Math.max(0, box.y - 8), width, height: box.height + 16 } });
+    await testInfo.attach(`toolbar at ${width} px with an alert, a sync status and a suggestion`, {
+      path,
+      contentType: 'image/png',
+    });
   });
 }
 

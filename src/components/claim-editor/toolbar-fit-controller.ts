@@ -8,10 +8,18 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 const LEVELS = ['0', '1', '2', '3'] as const;
 
 /**
+ * The last resort, where not even level 3 fits two rows (a phone, with an
+ * alert, a sync status and a suggestion at the selection): the statuses too
+ * become icons and the buttons tighter. Never chosen to save a row that words
+ * could still fill: two rows with the statuses' words beat one row of icons.
+ */
+const NARROWEST = '4';
+
+/**
  * Keeps the toolbar to one row where it can, two where it cannot: when its
  * content or the element's width changes, it draws the toolbar as fully as
  * still fits one row (`data-fit` 0 to 3, see toolbar.styles.ts), else as fully
- * as fits two, else as compactly as it can. Labels it hides stay the buttons'
+ * as fits two, else at its narrowest (4). Labels it hides stay the buttons'
  * names and tooltips.
  */
 export class ToolbarFitController implements ReactiveController {
@@ -64,7 +72,7 @@ export class ToolbarFitController implements ReactiveController {
     this.frame = requestAnimationFrame(() => this.fit());
   }
 
-  /** Measures now (synchronously): the fullest level that fits one row. */
+  /** Measures now (synchronously): the fullest level that fits one row, else two, else the narrowest. */
   fit() {
     const toolbar = this.toolbar;
     if (!toolbar?.isConnected) return;
@@ -76,7 +84,7 @@ export class ToolbarFitController implements ReactiveController {
       if (rows === 1) return;
       if (rows === 2) twoRows ??= level;
     }
-    toolbar.dataset.fit = twoRows ?? LEVELS[LEVELS.length - 1];
+    toolbar.dataset.fit = twoRows ?? NARROWEST;
   }
 }
 
