@@ -137,6 +137,7 @@ for (const width of WIDTHS) {
     await expect(suggestions.getByRole('button', { name: /^Accept “/ })).toBeVisible();
     await expect(suggestions.getByRole('button', { name: 'Reject' })).toBeVisible();
     await expect(suggestions.locator('summary')).toHaveText(/^\d+ suggested$/);
+    await expect(suggestions.locator('summary')).toHaveAttribute('title', /^\d+ suggested$/);
 
     const box = (await toolbarLocator(page).boundingBox())!;
     const path = testInfo.outputPath(`toolbar-${width}-alert-sync-suggestion.png`);

@@ -91,6 +91,9 @@ describe('claim-editor: the toolbar keeps its size', () => {
       expect(sync.querySelector('.visually-hidden')?.textContent).to.equal(sync.title);
       expect(accept.textContent?.replace(/\s+/g, ' ').trim()).to.match(/^Accept “.+”$/);
       expect(accept.title).to.match(/^Accept “.+” \(Enter\)$/);
+      const menu = shadowOf(editor).querySelector<HTMLElement>('.suggest-more summary')!;
+      expect(menu.title).to.match(/^\d+ suggested$/);
+      expect(menu.textContent?.replace(/\s+/g, ' ').trim()).to.equal(menu.title);
       for (const control of [accept, shadowOf(editor).querySelector<HTMLElement>('button.reject-suggestion')!]) {
         const box = control.getBoundingClientRect();
         expect(box.width, `${control.className} is drawn`).to.be.greaterThan(16);

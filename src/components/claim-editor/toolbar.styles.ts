@@ -54,13 +54,16 @@ export const toolbarStyles = css`
     min-width: 2.2em;
   }
   /* Compact levels (toolbar-fit-controller.ts): the words step aside, still spoken and in the tooltips;
-     on narrow elements (3) the keys too (still in aria-keyshortcuts), so the toolbar wraps once at most;
-     at the narrowest (4) the statuses become icons. */
-  .toolbar:is([data-fit='1'], [data-fit='2'], [data-fit='3'], [data-fit='4']) :is(.tag-text, .suggested-tag),
-  .toolbar:is([data-fit='2'], [data-fit='3'], [data-fit='4']) .fit-word,
-  .toolbar:is([data-fit='3'], [data-fit='4']) :is(.tag-button, .suggest) kbd,
-  .toolbar[data-fit='3'] .storage-error .message,
-  .toolbar[data-fit='4'] :is(.storage-error p, .narrow-word) {
+     on narrow elements (3) the keys too (still in aria-keyshortcuts), so the toolbar wraps once at most.
+     Where even that takes three rows: tighter buttons (4), then the sync status (5) and the storage
+     alert (6) as icons. */
+  .toolbar:is([data-fit='1'], [data-fit='2'], [data-fit='3'], [data-fit='4'], [data-fit='5'], [data-fit='6'])
+    :is(.tag-text, .suggested-tag),
+  .toolbar:is([data-fit='2'], [data-fit='3'], [data-fit='4'], [data-fit='5'], [data-fit='6']) .fit-word,
+  .toolbar:is([data-fit='3'], [data-fit='4'], [data-fit='5'], [data-fit='6']) :is(.tag-button, .suggest) kbd,
+  .toolbar:is([data-fit='3'], [data-fit='4'], [data-fit='5']) .storage-error .message,
+  .toolbar:is([data-fit='5'], [data-fit='6']) .sync-status .narrow-word,
+  .toolbar[data-fit='6'] .storage-error p {
     position: absolute;
     width: 1px;
     height: 1px;
@@ -68,45 +71,51 @@ export const toolbarStyles = css`
     clip: rect(0 0 0 0);
     white-space: nowrap;
   }
-  .toolbar:is([data-fit='3'], [data-fit='4']) {
+  .toolbar:is([data-fit='3'], [data-fit='4'], [data-fit='5'], [data-fit='6']) {
     gap: 0.25rem;
   }
   .toolbar[data-fit='3'] :is(button, summary) {
     padding-inline: 0.4rem;
   }
-  .toolbar[data-fit='4'] :is(button, summary) {
+  /* Tighter, but still targets of 24 px at least (WCAG 2.5.8). */
+  .toolbar:is([data-fit='4'], [data-fit='5'], [data-fit='6']) :is(button, summary) {
+    box-sizing: border-box;
+    min-width: 1.5rem;
     padding-inline: 0.3rem;
   }
-  .toolbar[data-fit='4'] .icon-button {
+  .toolbar:is([data-fit='4'], [data-fit='5'], [data-fit='6']) .icon-button {
     min-width: 1.9em;
   }
-  .toolbar:is([data-fit='3'], [data-fit='4']) summary {
+  .toolbar:is([data-fit='3'], [data-fit='4'], [data-fit='5'], [data-fit='6']) summary {
     list-style: none;
   }
-  .toolbar:is([data-fit='3'], [data-fit='4']) summary::-webkit-details-marker {
+  .toolbar:is([data-fit='3'], [data-fit='4'], [data-fit='5'], [data-fit='6']) summary::-webkit-details-marker {
     display: none;
   }
-  .toolbar:is([data-fit='3'], [data-fit='4']) .storage-error {
+  .toolbar:is([data-fit='3'], [data-fit='4'], [data-fit='5'], [data-fit='6']) .storage-error {
     flex: none;
   }
-  .toolbar[data-fit='3'] .storage-notice {
+  .toolbar:is([data-fit='3'], [data-fit='4'], [data-fit='5']) .storage-notice {
     flex-basis: 7rem;
   }
-  .toolbar[data-fit='4'] .storage-notice {
+  .toolbar[data-fit='6'] .storage-notice {
     flex-basis: 4rem;
   }
-  .toolbar:is([data-fit='2'], [data-fit='3'], [data-fit='4']) [data-fit-icon]::before {
+  .toolbar:is([data-fit='2'], [data-fit='3'], [data-fit='4'], [data-fit='5'], [data-fit='6']) [data-fit-icon]::before {
     content: attr(data-fit-icon);
     content: attr(data-fit-icon) / '';
   }
-  /* The alert's words are spoken and in its tooltip; on screen its colours, the warning sign and the retry. */
-  .toolbar[data-fit='4'] .storage-error::before {
-    content: '⚠';
-    content: '⚠' / '';
+  .toolbar:is([data-fit='5'], [data-fit='6']) .sync-status {
+    font-size: 1rem;
   }
-  .toolbar[data-fit='4'] [data-narrow-icon]::before {
+  .toolbar:is([data-fit='5'], [data-fit='6']) .sync-status [data-narrow-icon]::before {
     content: attr(data-narrow-icon);
     content: attr(data-narrow-icon) / '';
+  }
+  /* The alert's words are spoken and in its tooltip; on screen its colours, the warning sign and the retry. */
+  .toolbar[data-fit='6'] .storage-error::before {
+    content: '⚠';
+    content: '⚠' / '';
   }
   .toolbar details {
     position: relative;
