@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { liveRegion, textLocator, toolbarLocator } from './helpers.js';
 import { openDemoSaved } from './storage-helpers.js';
@@ -138,6 +139,11 @@ for (const width of WIDTHS) {
     await expect(suggestions.getByRole('button', { name: 'Reject' })).toBeVisible();
     await expect(suggestions.locator('summary')).toHaveText(/^\d+ suggested$/);
     await expect(suggestions.locator('summary')).toHaveAttribute('title', /^\d+ suggested$/);
+    const axe = await new AxeBuilder({ page }).include('claim-editor#editor').analyze();
+    expect(
+      axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+      `axe finds nothing at ${width} px`,
+    ).toEqual([]);
 
     const box = (await toolbarLocator(page).boundingBox())!;
     const path = testInfo.outputPath(`toolbar-${width}-alert-sync-suggestion.png`);
@@ -146,6 +152,10 @@ for (const width of WIDTHS) {
       path,
       contentType: 'image/png',
     });
+
+    // Drawn as an icon, Accept still takes a click.
+    await suggestions.getByRole('button', { name: /^Accept “/ }).click();
+    await expect(liveRegion(page)).toContainText(/Accepted as/);
   });
 }
 
