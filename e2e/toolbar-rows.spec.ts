@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { liveRegion, textLocator, toolbarLocator } from './helpers.js';
 import { openDemoSaved } from './storage-helpers.js';
 
@@ -70,6 +70,16 @@ async function expectKeepsItsSize(page: Page, width: number, state: string): Pro
   return layout;
 }
 
+/** A screenshot of the toolbar where it sits at the top of the page (a clip is in page coordinates), for the report. */
+async function attachToolbar(page: Page, testInfo: TestInfo, file: string, title: string): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const box = (await toolbarLocator(page).boundingBox())!;
+  const path = testInfo.outputPath(file);
+  const width = page.viewportSize()!.width;
+  await page.screenshot({ path, clip: { x: 0, y: Math.max(0, box.y - 8), width, height: box.height + 16 } });
+  await testInfo.attach(title, { path, contentType: 'image/png' });
+}
+
 /** Makes every IndexedDB write fail as a full disk would, then tags a sentence: the toolbar shows its alert. */
 async function failStorage(page: Page): Promise<void> {
   await page.evaluate(() => {
@@ -100,10 +110,7 @@ for (const width of WIDTHS) {
     await expect(toolbarLocator(page).locator('button.accept-suggestion')).toBeVisible();
     await expectKeepsItsSize(page, width, 'on a suggested sentence');
 
-    const box = (await toolbarLocator(page).boundingBox())!;
-    const path = testInfo.outputPath(`toolbar-${width}.png`);
-    await page.screenshot({ path, clip: { x: 0, y: Math.max(0, box.y - 8), width, height: box.height + 16 } });
-    await testInfo.attach(`toolbar at ${width} px`, { path, contentType: 'image/png' });
+    await attachToolbar(page, testInfo, `toolbar-${width}.png`, `toolbar at ${width} px`);
   });
 
   test(`at ${width} px with a storage error and a sync status the toolbar keeps ${width >= 900 ? 'one row' : 'two rows at most'}, also with suggestions and on a suggested sentence`, async ({
@@ -145,13 +152,12 @@ for (const width of WIDTHS) {
       `axe finds nothing at ${width} px`,
     ).toEqual([]);
 
-    const box = (await toolbarLocator(page).boundingBox())!;
-    const path = testInfo.outputPath(`toolbar-${width}-alert-sync-suggestion.png`);
-    await page.screenshot({ path, clip: { x: 0, y: Math.max(0, box.y - 8), width, height: box.height + 16 } });
-    await testInfo.attach(`toolbar at ${width} px with an alert, a sync status and a suggestion`, {
-      path,
-      contentType: 'image/png',
-    });
+    await attachToolbar(
+      page,
+      testInfo,
+      `toolbar-${width}-alert-sync-suggestion.png`,
+      `toolbar at ${width} px with an alert, a sync status and a suggestion`,
+    );
 
     // Drawn as an icon, Accept still takes a click.
     await suggestions.getByRole('button', { name: /^Accept “/ }).click();
