@@ -1,9 +1,10 @@
-import { expect, test, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { liveRegion, textLocator, toolbarLocator } from './helpers.js';
 import { openDemoSaved } from './storage-helpers.js';
 
-/** Element widths the toolbar is checked at: a desktop, the one-row limit, a CMS column, a phone. */
-const WIDTHS = [1280, 900, 700, 390] as const;
+/** Viewport widths the toolbar is checked at: a desktop, the one-row limit, a CMS column, phones. */
+const WIDTHS = [1280, 900, 700, 390, 360, 320] as const;
 const HEIGHT = 844;
 
 interface ToolbarLayout {
@@ -69,6 +70,16 @@ async function expectKeepsItsSize(page: Page, width: number, state: string): Pro
   return layout;
 }
 
+/** A screenshot of the toolbar where it sits at the top of the page (a clip is in page coordinates), for the report. */
+async function attachToolbar(page: Page, testInfo: TestInfo, file: string, title: string): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const box = (await toolbarLocator(page).boundingBox())!;
+  const path = testInfo.outputPath(file);
+  const width = page.viewportSize()!.width;
+  await page.screenshot({ path, clip: { x: 0, y: Math.max(0, box.y - 8), width, height: box.height + 16 } });
+  await testInfo.attach(title, { path, contentType: 'image/png' });
+}
+
 /** Makes every IndexedDB write fail as a full disk would, then tags a sentence: the toolbar shows its alert. */
 async function failStorage(page: Page): Promise<void> {
   await page.evaluate(() => {
@@ -99,21 +110,58 @@ for (const width of WIDTHS) {
     await expect(toolbarLocator(page).locator('button.accept-suggestion')).toBeVisible();
     await expectKeepsItsSize(page, width, 'on a suggested sentence');
 
-    const box = (await toolbarLocator(page).boundingBox())!;
-    const path = testInfo.outputPath(`toolbar-${width}.png`);
-    await page.screenshot({ path, clip: { x: 0, y: Math.max(0, box.y - 8), width, height: box.height + 16 } });
-    await testInfo.attach(`toolbar at ${width} px`, { path, contentType: 'image/png' });
+    await attachToolbar(page, testInfo, `toolbar-${width}.png`, `toolbar at ${width} px`);
   });
 
-  test(`at ${width} px with a storage error and a sync status the toolbar keeps ${width >= 900 ? 'one row' : 'two rows at most'}`, async ({
+  test(`at ${width} px with a storage error and a sync status the toolbar keeps ${width >= 900 ? 'one row' : 'two rows at most'}, also with suggestions and on a suggested sentence`, async ({
     page,
-  }) => {
+  }, testInfo) => {
     await page.setViewportSize({ width, height: HEIGHT });
     await page.goto('/demo/?sync=ws://127.0.0.1:9/&token=t&user=Ana');
-    await expect(toolbarLocator(page).locator('.sync-status')).toHaveAttribute('data-state', /connecting|offline/);
+    const sync = toolbarLocator(page).locator('.sync-status');
+    await expect(sync).toHaveAttribute('data-state', /connecting|offline/);
     await failStorage(page);
-    await expect(toolbarLocator(page).locator('.storage-error')).toContainText('Not saved');
+    const alert = toolbarLocator(page).locator('.storage-error');
+    await expect(alert).toContainText('Not saved');
     await expectKeepsItsSize(page, width, 'with a storage error and a sync status');
+
+    await textLocator(page).focus();
+    await page.keyboard.press('s');
+    await expect(liveRegion(page)).toContainText(/\d+ suggestions/);
+    await expect(toolbarLocator(page).locator('details.suggest-more')).toBeVisible();
+    await expectKeepsItsSize(page, width, 'with a storage error, a sync status and suggestions');
+
+    await textLocator(page).locator('.claim-suggestion').nth(1).click();
+    await expect(toolbarLocator(page).locator('button.accept-suggestion')).toBeVisible();
+    await expectKeepsItsSize(page, width, 'with a storage error, a sync status and a suggested sentence selected');
+
+    // However short they are drawn, the statuses and the controls keep their names, spoken and in the tooltips.
+    await expect(alert).toHaveAttribute('title', /^Not saved: /);
+    await expect(alert).toContainText('Not saved');
+    await expect(alert.getByRole('button', { name: 'Retry now' })).toBeVisible();
+    await expect(sync).toHaveAttribute('title', /^(Connecting…|Offline: changes kept here)$/);
+    await expect(sync.locator('.visually-hidden')).toHaveText(/^(Connecting…|Offline: changes kept here)$/);
+    const suggestions = toolbarLocator(page).getByRole('group', { name: 'Suggestions' });
+    await expect(suggestions.getByRole('button', { name: /^Accept “/ })).toBeVisible();
+    await expect(suggestions.getByRole('button', { name: 'Reject' })).toBeVisible();
+    await expect(suggestions.locator('summary')).toHaveText(/^\d+ suggested$/);
+    await expect(suggestions.locator('summary')).toHaveAttribute('title', /^\d+ suggested$/);
+    const axe = await new AxeBuilder({ page }).include('claim-editor#editor').analyze();
+    expect(
+      axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+      `axe finds nothing at ${width} px`,
+    ).toEqual([]);
+
+    await attachToolbar(
+      page,
+      testInfo,
+      `toolbar-${width}-alert-sync-suggestion.png`,
+      `toolbar at ${width} px with an alert, a sync status and a suggestion`,
+    );
+
+    // Drawn as an icon, Accept still takes a click.
+    await suggestions.getByRole('button', { name: /^Accept “/ }).click();
+    await expect(liveRegion(page)).toContainText(/Accepted as/);
   });
 }
 

@@ -7,8 +7,9 @@ import type { StorageStatus } from './persistence-bridge.js';
  * a retry (or save-again) button; and a notice about the saved copy (records
  * set aside, the copy written back) until it is dismissed. The alert and the
  * notice take the room left in the toolbar's row: their text is cut short on
- * screen (whole in the tooltip) and spoken whole; where the toolbar is most
- * compact the alert shows only "Not saved" and its button.
+ * screen (whole in the tooltip) and spoken whole; where the toolbar is
+ * compact the alert shows only "Not saved" and its button, at its narrowest a
+ * warning sign and the button.
  */
 export class StorageStatusView {
   private status: StorageStatus = { state: 'idle' };
@@ -52,8 +53,8 @@ export class StorageStatusView {
     const retry = status.retryInMs ? ` Retrying in ${Math.round(status.retryInMs / 1000) || 1} s.` : '';
     const label = status.kind === 'storage-deleted' ? 'Save it again' : 'Retry now';
     const message = `${status.message} Your work stays in this tab.${retry}`;
-    return html`<div class="storage-error" role="alert" data-kind=${status.kind}>
-      <p title=${`Not saved: ${message}`}><strong>Not saved</strong><span class="message">: ${message}</span></p>
+    return html`<div class="storage-error" role="alert" data-kind=${status.kind} title=${`Not saved: ${message}`}>
+      <p><strong>Not saved</strong><span class="message">: ${message}</span></p>
       <button type="button" title=${label} data-fit-icon="↻" @click=${this.onRetry}>
         <span class="fit-word">${label}</span>
       </button>

@@ -45,6 +45,7 @@ export class SuggestionToolbar {
           Suggest<span class="fit-word"> tags</span> <kbd>S</kbd></button
         >${note}`;
     }
+    const count = suggestions.length;
     const above = suggestions.filter((s) => s.confidence * 100 >= this.acceptThreshold).length;
     const here = suggestionAtSelection(editor.state);
     const hereLabel = here ? (findTag(taxonomy, here.tag)?.label ?? here.tag) : '';
@@ -73,7 +74,7 @@ export class SuggestionToolbar {
           : nothing
       }
       <details class="suggest-more">
-        <summary>${suggestions.length}<span class="fit-word"> suggested</span></summary>
+        <summary title=${`${count} suggested`}>${count}<span class="fit-word"> suggested</span></summary>
         <div class="dropdown">
           <label
             >Accept those at least

@@ -35,6 +35,14 @@ const SHORT_LABELS: Record<SyncState, string> = {
   unauthorized: 'Sync refused',
 };
 
+/** What the toolbar shows at its narrowest (drawn, not spoken). */
+const ICONS: Record<SyncState, string> = {
+  connecting: '⋯',
+  connected: '⇅',
+  offline: '⊘',
+  unauthorized: '⊗',
+};
+
 const LABELS: Record<SyncState, string> = {
   connecting: 'Connecting…',
   connected: 'Synced',
@@ -103,14 +111,23 @@ export class SyncController implements ReactiveController {
     if (this.session && !this.applying) this.session.replaced();
   }
 
-  /** The toolbar's sync status, short on screen and whole when spoken (nothing without `sync-url`). */
+  /**
+   * The toolbar's sync status, short on screen (an icon and the number of
+   * others at the toolbar's narrowest) and whole when spoken and in the
+   * tooltip (nothing without `sync-url`).
+   */
   render() {
     if (!this.detail) return nothing;
     const { state, names } = this.detail;
     const others = names.length > 0 ? ` · with ${names.join(', ')}` : '';
-    const count = names.length > 0 ? ` · ${names.length} ${names.length === 1 ? 'other' : 'others'}` : '';
+    const word = names.length === 1 ? 'other' : 'others';
+    const count =
+      names.length > 0
+        ? html`<span class="narrow-word"> ·</span> ${names.length}<span class="narrow-word"> ${word}</span>`
+        : nothing;
     return html`<span class="sync-status" data-state=${state} role="status" title=${LABELS[state] + others}
-      ><span aria-hidden="true">${SHORT_LABELS[state]}${count}</span
+      ><span aria-hidden="true" data-narrow-icon=${ICONS[state]}
+        ><span class="narrow-word">${SHORT_LABELS[state]}</span>${count}</span
       ><span class="visually-hidden">${LABELS[state]}${others}</span></span
     >`;
   }

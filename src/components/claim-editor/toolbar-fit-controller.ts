@@ -8,11 +8,20 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 const LEVELS = ['0', '1', '2', '3'] as const;
 
 /**
+ * Last resorts, tried in turn where not even level 3 fits two rows (a phone,
+ * with an alert, a sync status and a suggestion at the selection): 4 tighter
+ * buttons, 5 also the sync status as an icon, 6 also the storage alert as a
+ * warning sign beside its retry. Never chosen to save a row that words could
+ * still fill: two rows with the statuses' words beat one row of icons.
+ */
+const NARROW_LEVELS = ['4', '5', '6'] as const;
+
+/**
  * Keeps the toolbar to one row where it can, two where it cannot: when its
  * content or the element's width changes, it draws the toolbar as fully as
  * still fits one row (`data-fit` 0 to 3, see toolbar.styles.ts), else as fully
- * as fits two, else as compactly as it can. Labels it hides stay the buttons'
- * names and tooltips.
+ * as fits two, else at the first narrow level (4 to 6) that fits two, else at
+ * the narrowest. Labels it hides stay the buttons' names and tooltips.
  */
 export class ToolbarFitController implements ReactiveController {
   // Only a new width matters: the element grows taller with the text at every keystroke in edit mode.
@@ -64,7 +73,7 @@ export class ToolbarFitController implements ReactiveController {
     this.frame = requestAnimationFrame(() => this.fit());
   }
 
-  /** Measures now (synchronously): the fullest level that fits one row. */
+  /** Measures now (synchronously): the fullest level that fits one row, else two (narrow levels last). */
   fit() {
     const toolbar = this.toolbar;
     if (!toolbar?.isConnected) return;
@@ -76,7 +85,14 @@ export class ToolbarFitController implements ReactiveController {
       if (rows === 1) return;
       if (rows === 2) twoRows ??= level;
     }
-    toolbar.dataset.fit = twoRows ?? LEVELS[LEVELS.length - 1];
+    if (twoRows) {
+      toolbar.dataset.fit = twoRows;
+      return;
+    }
+    for (const level of NARROW_LEVELS) {
+      toolbar.dataset.fit = level;
+      if (toolbarRows(toolbar) <= 2) return;
+    }
   }
 }
 
