@@ -70,6 +70,16 @@ async function expectKeepsItsSize(page: Page, width: number, state: string): Pro
   return layout;
 }
 
+/** Suggestion labels that reach past the right edge of the text (a label longer than a line must wrap). */
+async function labelsPastTheText(page: Page): Promise<string[]> {
+  return textLocator(page).evaluate((text: HTMLElement) => {
+    const edge = text.getBoundingClientRect().right;
+    return [...text.querySelectorAll<HTMLElement>('.claim-suggestion-label')]
+      .filter((label) => label.getBoundingClientRect().right > edge + 0.5)
+      .map((label) => `${label.dataset.cue ?? ''} ends at ${label.getBoundingClientRect().right}, the text at ${edge}`);
+  });
+}
+
 /** A screenshot of the toolbar where it sits at the top of the page (a clip is in page coordinates), for the report. */
 async function attachToolbar(page: Page, testInfo: TestInfo, file: string, title: string): Promise<void> {
   await page.evaluate(() => window.scrollTo(0, 0));
@@ -105,6 +115,7 @@ for (const width of WIDTHS) {
     await expect(liveRegion(page)).toContainText(/\d+ suggestions/);
     await expect(toolbarLocator(page).locator('details.suggest-more')).toBeVisible();
     await expectKeepsItsSize(page, width, 'with suggestions shown');
+    expect(await labelsPastTheText(page), `suggestion labels stay inside the text at ${width} px`).toEqual([]);
 
     await textLocator(page).locator('.claim-suggestion').nth(1).click();
     await expect(toolbarLocator(page).locator('button.accept-suggestion')).toBeVisible();

@@ -98,7 +98,11 @@ const layoutStyles = css`
     padding: 0 0.35em;
     margin-right: 0.25em;
     vertical-align: 0.2em;
-    white-space: nowrap;
+    /* One piece on a line, but wrapped inside itself where it is longer than a line (a phone). */
+    display: inline-block;
+    max-width: 100%;
+    box-sizing: border-box;
+    overflow-wrap: anywhere;
     user-select: none;
   }
   .claim-suggestion-label::after {
