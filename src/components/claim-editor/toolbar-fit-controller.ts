@@ -80,20 +80,30 @@ export class ToolbarFitController implements ReactiveController {
     this.width = this.host.clientWidth;
     let twoRows: string | undefined;
     for (const level of LEVELS) {
-      toolbar.dataset.fit = level;
+      drawAt(toolbar, level);
       const rows = toolbarRows(toolbar);
       if (rows === 1) return;
       if (rows === 2) twoRows ??= level;
     }
     if (twoRows) {
-      toolbar.dataset.fit = twoRows;
+      drawAt(toolbar, twoRows);
       return;
     }
     for (const level of NARROW_LEVELS) {
-      toolbar.dataset.fit = level;
+      drawAt(toolbar, level);
       if (toolbarRows(toolbar) <= 2) return;
     }
   }
+}
+
+/**
+ * Sets `data-fit` to `level` and `data-fit-steps` to every level from 1 up to
+ * it, so a style for "this level and the more compact ones" is one
+ * `[data-fit-steps~='N']` selector.
+ */
+function drawAt(toolbar: HTMLElement, level: string) {
+  toolbar.dataset.fit = level;
+  toolbar.dataset.fitSteps = [...LEVELS, ...NARROW_LEVELS].filter((step) => step !== '0' && step <= level).join(' ');
 }
 
 /** How many rows the laid-out children of `toolbar` take (a child that starts below the row so far opens one). */

@@ -4,7 +4,7 @@ import { css } from 'lit';
  * The toolbar (toolbar.ts): one row on elements 900 px wide and wider, in
  * every state, two at most on narrower ones. Where the labels do not fit, tag
  * buttons show their swatch and key and then short words become icons, and at
- * the narrowest the statuses too (`data-fit`, set by
+ * the narrowest the statuses too (`data-fit` and `data-fit-steps`, set by
  * toolbar-fit-controller.ts); statuses are short on screen and whole when
  * spoken and in their tooltips; what is used now and then opens below as a
  * dropdown.
@@ -56,13 +56,12 @@ export const toolbarStyles = css`
   /* Compact levels (toolbar-fit-controller.ts): the words step aside, still spoken and in the tooltips;
      on narrow elements (3) the keys too (still in aria-keyshortcuts), so the toolbar wraps once at most.
      Where even that takes three rows: tighter buttons (4), then the sync status (5) and the storage
-     alert (6) as icons. */
-  .toolbar:is([data-fit='1'], [data-fit='2'], [data-fit='3'], [data-fit='4'], [data-fit='5'], [data-fit='6'])
-    :is(.tag-text, .suggested-tag),
-  .toolbar:is([data-fit='2'], [data-fit='3'], [data-fit='4'], [data-fit='5'], [data-fit='6']) .fit-word,
-  .toolbar:is([data-fit='3'], [data-fit='4'], [data-fit='5'], [data-fit='6']) :is(.tag-button, .suggest) kbd,
-  .toolbar:is([data-fit='3'], [data-fit='4'], [data-fit='5']) .storage-error .message,
-  .toolbar:is([data-fit='5'], [data-fit='6']) .sync-status .narrow-word,
+     alert (6) as icons. [data-fit-steps~='N'] holds from level N on. */
+  .toolbar[data-fit-steps~='1'] :is(.tag-text, .suggested-tag),
+  .toolbar[data-fit-steps~='2'] .fit-word,
+  .toolbar[data-fit-steps~='3'] :is(.tag-button, .suggest) kbd,
+  .toolbar[data-fit-steps~='3'] .storage-error .message,
+  .toolbar[data-fit-steps~='5'] .sync-status .narrow-word,
   .toolbar[data-fit='6'] .storage-error p {
     position: absolute;
     width: 1px;
@@ -71,44 +70,44 @@ export const toolbarStyles = css`
     clip: rect(0 0 0 0);
     white-space: nowrap;
   }
-  .toolbar:is([data-fit='3'], [data-fit='4'], [data-fit='5'], [data-fit='6']) {
+  .toolbar[data-fit-steps~='3'] {
     gap: 0.25rem;
   }
   .toolbar[data-fit='3'] :is(button, summary) {
     padding-inline: 0.4rem;
   }
   /* Tighter, but still targets of 24 px at least (WCAG 2.5.8). */
-  .toolbar:is([data-fit='4'], [data-fit='5'], [data-fit='6']) :is(button, summary) {
+  .toolbar[data-fit-steps~='4'] :is(button, summary) {
     box-sizing: border-box;
     min-width: 1.5rem;
     padding-inline: 0.3rem;
   }
-  .toolbar:is([data-fit='4'], [data-fit='5'], [data-fit='6']) .icon-button {
+  .toolbar[data-fit-steps~='4'] .icon-button {
     min-width: 1.9em;
   }
-  .toolbar:is([data-fit='3'], [data-fit='4'], [data-fit='5'], [data-fit='6']) summary {
+  .toolbar[data-fit-steps~='3'] summary {
     list-style: none;
   }
-  .toolbar:is([data-fit='3'], [data-fit='4'], [data-fit='5'], [data-fit='6']) summary::-webkit-details-marker {
+  .toolbar[data-fit-steps~='3'] summary::-webkit-details-marker {
     display: none;
   }
-  .toolbar:is([data-fit='3'], [data-fit='4'], [data-fit='5'], [data-fit='6']) .storage-error {
+  .toolbar[data-fit-steps~='3'] .storage-error {
     flex: none;
   }
-  .toolbar:is([data-fit='3'], [data-fit='4'], [data-fit='5']) .storage-notice {
+  .toolbar[data-fit-steps~='3'] .storage-notice {
     flex-basis: 7rem;
   }
   .toolbar[data-fit='6'] .storage-notice {
     flex-basis: 4rem;
   }
-  .toolbar:is([data-fit='2'], [data-fit='3'], [data-fit='4'], [data-fit='5'], [data-fit='6']) [data-fit-icon]::before {
+  .toolbar[data-fit-steps~='2'] [data-fit-icon]::before {
     content: attr(data-fit-icon);
     content: attr(data-fit-icon) / '';
   }
-  .toolbar:is([data-fit='5'], [data-fit='6']) .sync-status {
+  .toolbar[data-fit-steps~='5'] .sync-status {
     font-size: 1rem;
   }
-  .toolbar:is([data-fit='5'], [data-fit='6']) .sync-status [data-narrow-icon]::before {
+  .toolbar[data-fit-steps~='5'] .sync-status [data-narrow-icon]::before {
     content: attr(data-narrow-icon);
     content: attr(data-narrow-icon) / '';
   }
