@@ -168,11 +168,15 @@ describe('two sync nodes sharing a Redis', { skip: !hasRedis() && 'redis-server 
     redis = await startRedis();
   });
   after(() => redis?.stop());
+  /** Two server nodes sharing the Redis and a data directory. */
+  const twoNodes = () => {
+    const dataDirectory = freshDataDirectory();
+    const start = () => startSyncServer({ port: 0, dataDirectory, redisUrl: redis.url, secret });
+    return Promise.all([start(), start()]);
+  };
 
   test('an update through node 1 reaches a client of node 2', async () => {
-    const dataDirectory = freshDataDirectory();
-    const node1 = await startSyncServer({ port: 0, dataDirectory, redisUrl: redis.url, secret });
-    const node2 = await startSyncServer({ port: 0, dataDirectory, redisUrl: redis.url, secret });
+    const [node1, node2] = await twoNodes();
     const one = connect(node1.port, 'doc-3', token(['doc-3']));
     const two = connect(node2.port, 'doc-3', token(['doc-3']));
     await Promise.all([one.synced, two.synced]);
@@ -188,9 +192,7 @@ describe('two sync nodes sharing a Redis', { skip: !hasRedis() && 'redis-server 
   });
 
   test('a peer whose connection drops leaves the other node at once, not when awareness times out', async () => {
-    const dataDirectory = freshDataDirectory();
-    const node1 = await startSyncServer({ port: 0, dataDirectory, redisUrl: redis.url, secret });
-    const node2 = await startSyncServer({ port: 0, dataDirectory, redisUrl: redis.url, secret });
+    const [node1, node2] = await twoNodes();
     const one = connect(node1.port, 'doc-4', token(['doc-4']));
     const two = connect(node2.port, 'doc-4', token(['doc-4']));
     await Promise.all([one.synced, two.synced]);
